@@ -1,0 +1,37 @@
+using CivicConnect.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicConnect.Data;
+
+public sealed class CivicDbContext(DbContextOptions<CivicDbContext> options) : DbContext(options)
+{
+    /// <summary>Sequence behind the public reference numbers.</summary>
+    public const string ReferenceSequence = "issue_reference_seq";
+
+    public DbSet<Ward> Wards => Set<Ward>();
+
+    public DbSet<Department> Departments => Set<Department>();
+
+    public DbSet<ServiceCategory> ServiceCategories => Set<ServiceCategory>();
+
+    public DbSet<Issue> Issues => Set<Issue>();
+
+    public DbSet<IssueEvent> IssueEvents => Set<IssueEvent>();
+
+    public DbSet<IssueMedia> IssueMedia => Set<IssueMedia>();
+
+    public DbSet<IssueSubscriber> IssueSubscribers => Set<IssueSubscriber>();
+
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasPostgresExtension("postgis");
+        modelBuilder.HasSequence<int>(ReferenceSequence).StartsAt(1001);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CivicDbContext).Assembly);
+    }
+}

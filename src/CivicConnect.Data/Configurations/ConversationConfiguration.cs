@@ -1,0 +1,18 @@
+using CivicConnect.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CivicConnect.Data.Configurations;
+
+internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conversation>
+{
+    public void Configure(EntityTypeBuilder<Conversation> builder)
+    {
+        builder.Property(c => c.Channel).HasMaxLength(32);
+        builder.Property(c => c.Address).HasMaxLength(200);
+        builder.HasIndex(c => new { c.Channel, c.Address }).IsUnique();
+        builder.Property(c => c.State).HasColumnType("jsonb");
+        builder.Property(c => c.Locale).HasMaxLength(16);
+        builder.Property(c => c.Version).IsRowVersion();
+    }
+}

@@ -1,0 +1,17 @@
+using CivicConnect.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CivicConnect.Data.Configurations;
+
+internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Department>
+{
+    public void Configure(EntityTypeBuilder<Department> builder)
+    {
+        builder.HasIndex(d => d.Code).IsUnique();
+        builder.Property(d => d.Code).HasMaxLength(64);
+        builder.Property(d => d.Name).HasJsonbConversion();
+        builder.Property(d => d.ContactEmail).HasMaxLength(320);
+        builder.Property(d => d.ContactPhone).HasMaxLength(32);
+    }
+}

@@ -1,0 +1,36 @@
+using CivicConnect.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CivicConnect.Data.Configurations;
+
+internal sealed class IssueConfiguration : IEntityTypeConfiguration<Issue>
+{
+    public void Configure(EntityTypeBuilder<Issue> builder)
+    {
+        builder.Property(i => i.ReferenceNumber).HasDefaultValueSql($"nextval('{CivicDbContext.ReferenceSequence}')");
+        builder.HasIndex(i => i.ReferenceNumber).IsUnique();
+        builder.Property(i => i.Priority).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(32);
+        builder.Property(i => i.Description).HasMaxLength(4000);
+        builder.Property(i => i.AddressText).HasMaxLength(500);
+        builder.Property(i => i.Channel).HasMaxLength(32);
+        builder.Property(i => i.Locale).HasMaxLength(16);
+        builder.Property(i => i.Attributes).HasJsonbConversion();
+        builder.Property(i => i.Location).HasColumnType("geometry(Point,4326)");
+        builder.HasIndex(i => i.Location).HasMethod("gist");
+        builder.HasIndex(i => new { i.Status, i.CategoryId });
+        builder.HasIndex(i => i.CreatedAt);
+        builder.HasIndex(i => i.ReporterConversationId);
+        builder.Property(i => i.Version).IsRowVersion();
+
+        builder.HasOne(i => i.Category).WithMany().HasForeignKey(i => i.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(i => i.Ward).WithMany().HasForeignKey(i => i.WardId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(i => i.Department).WithMany().HasForeignKey(i => i.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Issue>().WithMany().HasForeignKey(i => i.DuplicateOfId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Conversation>().WithMany().HasForeignKey(i => i.ReporterConversationId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasMany(i => i.Events).WithOne().HasForeignKey(e => e.IssueId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.Media).WithOne().HasForeignKey(m => m.IssueId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.Subscribers).WithOne().HasForeignKey(s => s.IssueId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

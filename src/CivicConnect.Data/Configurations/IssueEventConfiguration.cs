@@ -1,0 +1,17 @@
+using CivicConnect.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CivicConnect.Data.Configurations;
+
+internal sealed class IssueEventConfiguration : IEntityTypeConfiguration<IssueEvent>
+{
+    public void Configure(EntityTypeBuilder<IssueEvent> builder)
+    {
+        builder.Property(e => e.Actor).HasMaxLength(200);
+        builder.Property(e => e.FromStatus).HasConversion<string>().HasMaxLength(32);
+        builder.Property(e => e.ToStatus).HasConversion<string>().HasMaxLength(32);
+        builder.Property(e => e.Comment).HasMaxLength(4000);
+        builder.HasIndex(e => new { e.IssueId, e.OccurredAt });
+    }
+}

@@ -1,0 +1,16 @@
+namespace CivicConnect.Data.Entities;
+
+public sealed class Department
+{
+    public int Id { get; set; }
+
+    public required string Code { get; set; }
+
+    public required LocalizedText Name { get; set; }
+
+    public string? ContactEmail { get; set; }
+
+    public string? ContactPhone { get; set; }
+
+    public int DefaultSlaHours { get; set; }
+}

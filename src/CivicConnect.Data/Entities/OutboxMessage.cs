@@ -1,0 +1,41 @@
+namespace CivicConnect.Data.Entities;
+
+/// <summary>A reply or notification, written in the transaction that caused it and sent afterwards.</summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; set; }
+
+    public required string Kind { get; set; }
+
+    public required string Channel { get; set; }
+
+    public required string Address { get; set; }
+
+    public Guid? ConversationId { get; set; }
+
+    public required string Payload { get; set; }
+
+    public OutboxStatus Status { get; set; } = OutboxStatus.Pending;
+
+    public int Attempts { get; set; }
+
+    public DateTimeOffset NextAttemptAt { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? SentAt { get; set; }
+
+    public string? ProviderMessageId { get; set; }
+
+    public string? ProviderStatus { get; set; }
+
+    public string? LastError { get; set; }
+}
+
+public enum OutboxStatus
+{
+    Pending,
+    Sent,
+    Delivered,
+    Failed,
+}

@@ -1,0 +1,9 @@
+namespace CivicConnect.Data.Entities;
+
+public enum Priority
+{
+    Low,
+    Normal,
+    High,
+    Urgent,
+}

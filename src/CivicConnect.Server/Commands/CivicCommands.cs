@@ -1,0 +1,98 @@
+using CivicConnect.Core.Hosting;
+using CivicConnect.Data;
+using CivicConnect.Data.Seeding;
+using CivicConnect.Geo.Wards;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicConnect.Server.Commands;
+
+/// <summary>
+/// The maintenance commands behind the <c>civic</c> script. They run against the same
+/// composition as the server (same configuration, same services) and then exit.
+/// </summary>
+internal static class CivicCommands
+{
+    private static readonly string[] Names = ["migrate", "seed", "wards"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal);
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        try
+        {
+            return args switch
+            {
+                ["migrate", ..] => await MigrateAsync(services, cancellation.Token),
+                ["seed", .. var rest] => await SeedAsync(services, rest.Contains("--if-empty"), cancellation.Token),
+                ["wards", "import", var file, .. var rest] => await ImportWardsAsync(services, file, rest, cancellation.Token),
+                _ => Usage(),
+            };
+        }
+        catch (Exception ex) when (ex is WardImportException or InvalidDataException or FileNotFoundException)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            return 2;
+        }
+    }
+
+    private static async Task<int> MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<CivicDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        await db.Database.MigrateAsync(cancellationToken);
+        Console.WriteLine(pending.Count == 0 ? "database schema is up to date" : $"applied {pending.Count} migration(s): {string.Join(", ", pending)}");
+        return 0;
+    }
+
+    private static async Task<int> SeedAsync(IServiceProvider services, bool onlyIfEmpty, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<CivicDbContext>();
+        if (onlyIfEmpty && await db.ServiceCategories.AnyAsync(cancellationToken))
+        {
+            Console.WriteLine("service catalog already loaded");
+            return 0;
+        }
+
+        var path = Path.Combine(RepositoryPaths.Seed, "service-catalog.json");
+        var result = await new ServiceCatalogSeeder(db).SeedAsync(ServiceCatalogSeeder.Read(path), cancellationToken);
+        Console.WriteLine($"service catalog loaded: {result.Departments} departments, {result.Categories} categories");
+        return 0;
+    }
+
+    private static async Task<int> ImportWardsAsync(IServiceProvider services, string file, string[] options, CancellationToken cancellationToken)
+    {
+        var request = new WardImportRequest(
+            Option(options, "--code-property") ?? "ward_num",
+            Option(options, "--name-property") ?? "label");
+        await using var stream = File.OpenRead(file);
+        var result = await services.GetRequiredService<WardImporter>().ImportAsync(stream, request, cancellationToken);
+        Console.WriteLine($"imported {result.Imported} wards from {Path.GetFileName(file)}" + (result.Repaired > 0 ? $" ({result.Repaired} repaired with ST_MakeValid)" : string.Empty));
+        return 0;
+    }
+
+    private static string? Option(string[] options, string name)
+    {
+        var index = Array.IndexOf(options, name);
+        return index >= 0 && index + 1 < options.Length ? options[index + 1] : null;
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("""
+            usage:
+              migrate                                   apply database migrations
+              seed [--if-empty]                         load departments and service categories from seed/
+              wards import FILE.geojson [--code-property P] [--name-property Q]
+            """);
+        return 64;
+    }
+}

@@ -1,0 +1,45 @@
+using CivicConnect.Geo.Wards;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicConnect.Server.Hosting;
+
+/// <summary>
+/// The one place exceptions become RFC 9457 problem details. Known failures get their 4xx;
+/// anything else is a 500 whose body never carries internals.
+/// </summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = exception switch
+        {
+            BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
+            RequestValidationException invalid => (StatusCodes.Status400BadRequest, "One or more fields are invalid", invalid.Message),
+            WardImportException ward => (StatusCodes.Status400BadRequest, "The ward file cannot be imported", ward.Message),
+            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Changed by someone else", "The record was changed by another request; reload it and try again."),
+            System.Text.Json.JsonException json => (StatusCodes.Status400BadRequest, "Malformed JSON", json.Message),
+            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request", null),
+            _ => (StatusCodes.Status500InternalServerError, "Something went wrong on our side", "The error has been logged."),
+        };
+
+        if (status >= 500)
+        {
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        httpContext.Response.StatusCode = status;
+        var context = new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        };
+        if (exception is RequestValidationException { Errors: var errors })
+        {
+            context.ProblemDetails.Extensions["errors"] = errors;
+        }
+
+        return await problems.TryWriteAsync(context);
+    }
+}

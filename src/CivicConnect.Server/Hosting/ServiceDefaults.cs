@@ -1,0 +1,57 @@
+using CivicConnect.Core.Hosting;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+using CivicConnect.Server.Health;
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace CivicConnect.Server.Hosting;
+
+internal static class ServiceDefaults
+{
+    /// <summary>Logging, telemetry, problem details, OpenAPI, health checks and the city options.</summary>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.FormatterName = MaskingConsoleFormatter.FormatterName)
+            .AddConsoleFormatter<MaskingConsoleFormatter, ConsoleFormatterOptions>();
+
+        builder.AddValidatedOptions<CityOptions>(CityOptions.SectionName);
+        builder.Services.AddSingleton<IValidateOptions<CityOptions>, CityOptionsValidator>();
+
+        builder.Services.AddProblemDetails(options =>
+            options.CustomizeProblemDetails = context =>
+                context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+
+        var otel = builder.Services.AddOpenTelemetry()
+            .WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddNpgsql())
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentationIfAvailable());
+
+        // Export only when an operator points us at a collector (standard OTEL_* variables).
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            otel.UseOtlpExporter();
+        }
+
+        return builder;
+    }
+
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        return app;
+    }
+
+    private static MeterProviderBuilder AddRuntimeInstrumentationIfAvailable(this MeterProviderBuilder builder) =>
+        builder.AddMeter("System.Runtime", "Npgsql");
+}

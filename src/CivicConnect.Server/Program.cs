@@ -1,0 +1,39 @@
+using CivicConnect.Data;
+using CivicConnect.Geo;
+using CivicConnect.Server.Commands;
+using CivicConnect.Server.Features.Categories;
+using CivicConnect.Server.Features.Wards;
+using CivicConnect.Server.Health;
+using CivicConnect.Server.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddRepositoryConfiguration();
+builder.AddServiceDefaults();
+builder.AddData();
+builder.AddGeo();
+
+// `civic migrate | seed | wards import …` run against the same composition, then exit.
+var isCommand = CivicCommands.IsCommand(args);
+if (isCommand)
+{
+    builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Critical);
+}
+
+var app = builder.Build();
+if (isCommand)
+{
+    return await CivicCommands.RunAsync(app, args);
+}
+
+app.UseServiceDefaults();
+
+app.MapHealth();
+app.MapWards();
+app.MapCategories();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point; public so integration tests can start the real app with WebApplicationFactory.</summary>
+public partial class Program;
