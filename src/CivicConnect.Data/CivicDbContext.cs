@@ -28,6 +28,10 @@ public sealed class CivicDbContext(DbContextOptions<CivicDbContext> options) : D
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    public DbSet<DirectLineConversation> DirectLineConversations => Set<DirectLineConversation>();
+
+    public DbSet<DirectLineActivity> DirectLineActivities => Set<DirectLineActivity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("postgis");

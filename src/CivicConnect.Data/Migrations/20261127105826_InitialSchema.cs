@@ -59,6 +59,19 @@ namespace CivicConnect.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "direct_line_conversations",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    user_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_direct_line_conversations", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "inbox_messages",
                 columns: table => new
                 {
@@ -147,6 +160,29 @@ namespace CivicConnect.Data.Migrations
                         principalTable: "departments",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "direct_line_activities",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    conversation_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    activity_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    from_bot = table.Column<bool>(type: "boolean", nullable: false),
+                    json = table.Column<string>(type: "jsonb", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_direct_line_activities", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_direct_line_activities_direct_line_conversations_conversati",
+                        column: x => x.conversation_id,
+                        principalTable: "direct_line_conversations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -304,6 +340,17 @@ namespace CivicConnect.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_direct_line_activities_activity_id",
+                table: "direct_line_activities",
+                column: "activity_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_direct_line_activities_conversation_id_id",
+                table: "direct_line_activities",
+                columns: new[] { "conversation_id", "id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_inbox_messages_channel_provider_message_id",
                 table: "inbox_messages",
                 columns: new[] { "channel", "provider_message_id" },
@@ -427,6 +474,9 @@ namespace CivicConnect.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "direct_line_activities");
+
+            migrationBuilder.DropTable(
                 name: "inbox_messages");
 
             migrationBuilder.DropTable(
@@ -440,6 +490,9 @@ namespace CivicConnect.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "direct_line_conversations");
 
             migrationBuilder.DropTable(
                 name: "issues");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CivicConnect.Data.Migrations
 {
     [DbContext(typeof(CivicDbContext))]
-    [Migration("20261127105528_InitialSchema")]
+    [Migration("20261127105826_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -138,6 +138,75 @@ namespace CivicConnect.Data.Migrations
                         .HasDatabaseName("ix_departments_code");
 
                     b.ToTable("departments", (string)null);
+                });
+
+            modelBuilder.Entity("CivicConnect.Data.Entities.DirectLineActivity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("activity_id");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("FromBot")
+                        .HasColumnType("boolean")
+                        .HasColumnName("from_bot");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("json");
+
+                    b.HasKey("Id")
+                        .HasName("pk_direct_line_activities");
+
+                    b.HasIndex("ActivityId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_direct_line_activities_activity_id");
+
+                    b.HasIndex("ConversationId", "Id")
+                        .HasDatabaseName("ix_direct_line_activities_conversation_id_id");
+
+                    b.ToTable("direct_line_activities", (string)null);
+                });
+
+            modelBuilder.Entity("CivicConnect.Data.Entities.DirectLineConversation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_direct_line_conversations");
+
+                    b.ToTable("direct_line_conversations", (string)null);
                 });
 
             modelBuilder.Entity("CivicConnect.Data.Entities.InboxMessage", b =>
@@ -707,6 +776,16 @@ namespace CivicConnect.Data.Migrations
                         .HasDatabaseName("ix_wards_code");
 
                     b.ToTable("wards", (string)null);
+                });
+
+            modelBuilder.Entity("CivicConnect.Data.Entities.DirectLineActivity", b =>
+                {
+                    b.HasOne("CivicConnect.Data.Entities.DirectLineConversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_direct_line_activities_direct_line_conversations_conversati");
                 });
 
             modelBuilder.Entity("CivicConnect.Data.Entities.Issue", b =>

@@ -1,0 +1,22 @@
+using CivicConnect.Conversation.Activities;
+
+namespace CivicConnect.Channels.Outbox;
+
+/// <summary>Delivers an outbox message on one channel (Twilio, WhatsApp Cloud, Direct Line).</summary>
+public interface IChannelSender
+{
+    /// <summary>The <see cref="Channels"/> name this sender serves.</summary>
+    string Channel { get; }
+
+    Task<SendOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken);
+}
+
+/// <param name="OutboxId">Stable id of the outbox row; senders use it to make delivery idempotent.</param>
+public sealed record OutboundMessage(long OutboxId, string Kind, string Channel, string Address, Guid? ConversationId, string Locale, Reply Reply);
+
+public sealed record SendOutcome(bool Sent, string? ProviderMessageId = null, string? Error = null, bool Permanent = false, TimeSpan? RetryAfter = null)
+{
+    public static SendOutcome Success(string? providerMessageId) => new(true, providerMessageId);
+
+    public static SendOutcome Failure(string error, bool permanent = false, TimeSpan? retryAfter = null) => new(false, null, error, permanent, retryAfter);
+}

@@ -1,0 +1,44 @@
+namespace CivicConnect.Conversation.Activities;
+
+/// <summary>
+/// One message from a citizen, whatever channel it came on. Adapters build it; the dialog
+/// engine reads nothing else. Modelled on the Bot Framework activity.
+/// </summary>
+/// <param name="Id">The provider's message id (Twilio MessageSid, WhatsApp wamid, Direct Line activity id).</param>
+/// <param name="Channel">One of <see cref="Channels"/>.</param>
+/// <param name="Address">Who sent it on that channel: E.164 phone, WhatsApp id, Direct Line conversation id.</param>
+public sealed record Activity(
+    string Id,
+    string Channel,
+    string Address,
+    string? Text,
+    IReadOnlyList<ActivityAttachment> Attachments,
+    GeoLocation? Location,
+    string? Locale,
+    DateTimeOffset Timestamp,
+    string? SenderName = null)
+{
+    public static Activity FromText(string id, string channel, string address, string text, DateTimeOffset timestamp, string? locale = null) =>
+        new(id, channel, address, text, [], null, locale, timestamp);
+}
+
+/// <summary>A file the citizen sent: a photo, usually. Either stored already (<see cref="StoredPath"/>) or still at the provider (<see cref="Url"/>).</summary>
+public sealed record ActivityAttachment(
+    string ContentType,
+    string? Url = null,
+    string? StoredPath = null,
+    string? ThumbnailPath = null,
+    long SizeBytes = 0,
+    string? Name = null,
+    GeoLocation? EmbeddedLocation = null);
+
+/// <summary>A point a citizen shared (pin, app GPS) or one read from a photo's EXIF.</summary>
+public sealed record GeoLocation(double Latitude, double Longitude, string? Label = null, LocationSource Source = LocationSource.Pin);
+
+public enum LocationSource
+{
+    Pin,
+    DeviceGps,
+    PhotoExif,
+    Address,
+}

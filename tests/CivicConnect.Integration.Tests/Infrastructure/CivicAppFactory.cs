@@ -1,0 +1,47 @@
+using CivicConnect.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CivicConnect.Integration.Tests.Infrastructure;
+
+/// <summary>
+/// The real server (Program) against a per-class PostgreSQL database. Only third-party HTTP APIs
+/// are ever stood in for (WireMock.Net); tests configure them through <see cref="Settings"/>.
+/// </summary>
+public class CivicAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public TestDatabase Database { get; } = new();
+
+    /// <summary>Extra configuration (e.g. a WireMock base URL) applied before the host starts.</summary>
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The injected clock; tests move it to make deadlines, expiry and quiet hours happen.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 17, 0, 0, TimeSpan.Zero));
+
+    public virtual async Task InitializeAsync() => await Database.InitializeAsync();
+
+    public new virtual async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    public CivicDbContext CreateDbContext() => Database.CreateDbContext();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting($"ConnectionStrings:{DataServiceCollectionExtensions.ConnectionStringName}", Database.ConnectionString);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+}
