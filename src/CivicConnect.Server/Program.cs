@@ -3,6 +3,7 @@ using CivicConnect.Geo;
 using CivicConnect.Server.Commands;
 using CivicConnect.Server.Features.Categories;
 using CivicConnect.Server.Features.Wards;
+using CivicConnect.Server.Features.WebChat;
 using CivicConnect.Server.Health;
 using CivicConnect.Server.Hosting;
 
@@ -27,6 +28,7 @@ if (isCommand)
 }
 
 app.UseServiceDefaults();
+app.UseWebChat();
 
 app.MapHealth();
 app.MapWards();

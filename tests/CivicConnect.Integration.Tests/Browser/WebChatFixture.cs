@@ -1,0 +1,84 @@
+using System.Net;
+using CivicConnect.Integration.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CivicConnect.Integration.Tests.Browser;
+
+/// <summary>
+/// The real server on a real loopback port (Kestrel, so a browser can reach it) against the
+/// class's own database, and one headless Chromium for the whole class. Each test opens its own
+/// browser context (fresh storage and permissions) through <see cref="OpenAsync"/>.
+/// </summary>
+public sealed class WebChatFixture : CivicAppFactory
+{
+    /// <summary>Debian's chromium; `civic test` installs it. Playwright never downloads a browser here.</summary>
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run",
+    ];
+
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    /// <summary>Where the server listens, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IBrowser Browser => browser ?? throw new InvalidOperationException("The fixture is not initialised.");
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        BaseAddress = new Uri(addresses.First());
+
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+            Timeout = WebChatPage.StepTimeoutMs,
+        });
+    }
+
+    /// <summary>A new browser context and tab showing the web chat page, connected to its conversation.</summary>
+    /// <param name="geolocation">Where the browser says it is; the site may read it without asking.</param>
+    /// <param name="width">Viewport width in CSS pixels (360 is a small phone).</param>
+    public async Task<WebChatPage> OpenAsync(string path = "/", Geolocation? geolocation = null, int width = 1024, int height = 768)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            Locale = "en-CA",
+            TimezoneId = "America/Edmonton",
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Geolocation = geolocation,
+            Permissions = geolocation is null ? [] : ["geolocation"],
+        });
+        context.SetDefaultTimeout(WebChatPage.StepTimeoutMs);
+        var page = new WebChatPage(await context.NewPageAsync());
+        await page.GotoAsync(path);
+        return page;
+    }
+
+    public override async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+}
