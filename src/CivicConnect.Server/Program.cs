@@ -1,3 +1,5 @@
+using CivicConnect.Channels;
+using CivicConnect.Conversation;
 using CivicConnect.Data;
 using CivicConnect.Geo;
 using CivicConnect.Server.Commands;
@@ -5,6 +7,7 @@ using CivicConnect.Server.Features.Categories;
 using CivicConnect.Server.Features.Wards;
 using CivicConnect.Server.Health;
 using CivicConnect.Server.Hosting;
+using CivicConnect.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +15,9 @@ builder.AddRepositoryConfiguration();
 builder.AddServiceDefaults();
 builder.AddData();
 builder.AddGeo();
+builder.AddConversation();
+builder.AddWorkflow();
+builder.AddMessaging();
 
 // `civic migrate | seed | wards import …` run against the same composition, then exit.
 var isCommand = CivicCommands.IsCommand(args);
