@@ -1,3 +1,4 @@
+using CivicConnect.Channels.DirectLine;
 using CivicConnect.Data;
 using CivicConnect.Geo;
 using CivicConnect.Server.Commands;
@@ -12,6 +13,7 @@ builder.AddRepositoryConfiguration();
 builder.AddServiceDefaults();
 builder.AddData();
 builder.AddGeo();
+builder.AddDirectLine();
 
 // `civic migrate | seed | wards import …` run against the same composition, then exit.
 var isCommand = CivicCommands.IsCommand(args);
@@ -31,6 +33,7 @@ app.UseServiceDefaults();
 app.MapHealth();
 app.MapWards();
 app.MapCategories();
+app.MapDirectLine();
 
 await app.RunAsync();
 return 0;
