@@ -31,9 +31,9 @@ public static class MediaRegistration
         return group;
     }
 
-    public static Results<PhysicalFileHttpResult, NotFound> GetMedia(string path, IMediaStore store, HttpResponse response)
+    public static Results<PhysicalFileHttpResult, NotFound> GetMedia(string? path, IMediaStore store, HttpResponse response)
     {
-        if (store.Open(path) is not { } file)
+        if (path is null || store.Open(path) is not { } file)
         {
             return TypedResults.NotFound();
         }
