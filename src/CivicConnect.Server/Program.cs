@@ -1,4 +1,5 @@
 using CivicConnect.Channels;
+using CivicConnect.Channels.DirectLine;
 using CivicConnect.Conversation;
 using CivicConnect.Data;
 using CivicConnect.Geo;
@@ -19,6 +20,7 @@ builder.AddGeo();
 builder.AddConversation();
 builder.AddWorkflow();
 builder.AddMessaging();
+builder.AddDirectLine();
 
 // `civic migrate | seed | wards import …` run against the same composition, then exit.
 var isCommand = CivicCommands.IsCommand(args);
@@ -39,6 +41,7 @@ app.UseWebChat();
 app.MapHealth();
 app.MapWards();
 app.MapCategories();
+app.MapDirectLine();
 
 await app.RunAsync();
 return 0;

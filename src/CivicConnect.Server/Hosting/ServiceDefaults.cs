@@ -25,6 +25,22 @@ internal static class ServiceDefaults
             options.CustomizeProblemDetails = context =>
                 context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+
+        // Features add their own policies; a rejected request is a 429 (a problem details body via
+        // the status code pages) with Retry-After, which Direct Line clients honour.
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                return ValueTask.CompletedTask;
+            };
+        });
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
@@ -46,6 +62,11 @@ internal static class ServiceDefaults
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+
+        // After routing (added implicitly first), so both see the endpoint: the Direct Line stream
+        // needs WebSocket upgrades, and rate-limit policies are set on endpoint groups.
+        app.UseWebSockets();
+        app.UseRateLimiter();
         app.MapOpenApi();
         return app;
     }

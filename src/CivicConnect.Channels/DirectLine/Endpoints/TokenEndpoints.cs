@@ -1,0 +1,62 @@
+using System.Text.Json;
+using CivicConnect.Channels.DirectLine.Auth;
+using CivicConnect.Channels.DirectLine.Protocol;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CivicConnect.Channels.DirectLine.Endpoints;
+
+internal static class TokenEndpoints
+{
+    private const int MaxRequestBytes = 4 * 1024;
+    private const int MaxUserIdLength = 200;
+
+    /// <summary><c>POST /v3/directline/tokens/generate</c> (secret): a token for a new conversation, optionally bound to a user id.</summary>
+    public static async Task<Results<Ok<TokenResponse>, ValidationProblem>> GenerateToken(HttpRequest request, DirectLineTokens tokens, CancellationToken cancellationToken)
+    {
+        var body = await RequestBody.ReadLimitedAsync(request, MaxRequestBytes, cancellationToken);
+        string? userId = null;
+        if (body is null)
+        {
+            return DirectLineProblems.Invalid(new Dictionary<string, string[]> { ["user"] = ["The request body is too large."] });
+        }
+
+        if (body.Length > 0)
+        {
+            try
+            {
+                userId = JsonSerializer.Deserialize<TokenRequest>(body, JsonSerializerOptions.Web)?.User?.Id;
+            }
+            catch (JsonException)
+            {
+                return DirectLineProblems.Invalid(new Dictionary<string, string[]> { ["user"] = ["The body must be JSON like {\"user\":{\"id\":\"dl_123\"}}."] });
+            }
+
+            if (userId is { Length: 0 or > MaxUserIdLength })
+            {
+                return DirectLineProblems.Invalid(new Dictionary<string, string[]> { ["user.id"] = [$"The user id must be 1 to {MaxUserIdLength} characters."] });
+            }
+        }
+
+        var issued = tokens.Issue(ConversationIds.New(), userId);
+        return TypedResults.Ok(new TokenResponse(issued.ConversationId, issued.Token, issued.ExpiresInSeconds));
+    }
+
+    /// <summary><c>POST /v3/directline/tokens/refresh</c> (token): the same conversation, a later expiry.</summary>
+    public static Ok<TokenResponse> RefreshToken(HttpContext context, DirectLineTokens tokens)
+    {
+        var current = context.DirectLineCaller().Token!;
+        var issued = tokens.Issue(current.ConversationId, current.UserId);
+        return TypedResults.Ok(new TokenResponse(issued.ConversationId, issued.Token, issued.ExpiresInSeconds));
+    }
+
+    /// <summary>
+    /// <c>POST /api/webchat/token</c>: the city's web page has no secret to protect, so it asks
+    /// here for a token for a new conversation; rate-limited per client address.
+    /// </summary>
+    public static Ok<TokenResponse> CreateWebChatToken(DirectLineTokens tokens)
+    {
+        var issued = tokens.Issue(ConversationIds.New(), userId: null);
+        return TypedResults.Ok(new TokenResponse(issued.ConversationId, issued.Token, issued.ExpiresInSeconds));
+    }
+}

@@ -1,0 +1,76 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using CivicConnect.Channels.DirectLine.Auth;
+using CivicConnect.Channels.DirectLine.Transcript;
+using CivicConnect.Channels.Inbox;
+using CivicConnect.Conversation.Activities;
+using Microsoft.Extensions.DependencyInjection;
+using ChannelNames = CivicConnect.Conversation.Activities.Channels;
+
+namespace CivicConnect.Channels.DirectLine.Inbound;
+
+/// <summary>
+/// What happens to a checked user activity: it gets its server fields, goes into the transcript
+/// (so the client sees its own message echoed with the server id) and, if it is a message, is
+/// handed to the inbox as a channel-neutral <see cref="Activity"/>. Typing, events and the like
+/// are acknowledged and dropped: the dialog engine only ever sees messages.
+/// </summary>
+internal sealed class DirectLineActivityIntake(DirectLineTranscript transcript, IServiceProvider services, BotIdentity bot, TimeProvider clock)
+{
+    public async Task<string> AcceptAsync(
+        string conversationId,
+        DirectLineCaller caller,
+        IncomingActivity incoming,
+        IReadOnlyList<ActivityAttachment> attachments,
+        string? fallbackUserId,
+        CancellationToken cancellationToken)
+    {
+        // A Web Chat retry of the same message carries the same clientActivityID: same server id, stored once.
+        var id = conversationId + "|" + (incoming.ClientActivityId ?? Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(9)));
+        if (!incoming.IsMessage)
+        {
+            return id;
+        }
+
+        var userId = caller.BoundUserId ?? incoming.FromId ?? fallbackUserId ?? "user";
+        await transcript.EnsureConversationAsync(conversationId, userId, cancellationToken);
+
+        var now = clock.GetUtcNow();
+        var json = incoming.Json;
+        json["id"] = id;
+        json["type"] = IncomingActivity.MessageType;
+        json["timestamp"] = now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+        json["channelId"] = ChannelNames.DirectLine;
+        json["conversation"] = new JsonObject { ["id"] = conversationId };
+        json["from"] = incoming.FromName is { } name
+            ? new JsonObject { ["id"] = userId, ["name"] = name, ["role"] = "user" }
+            : new JsonObject { ["id"] = userId, ["role"] = "user" };
+        json["recipient"] = new JsonObject { ["id"] = BotIdentity.Id, ["name"] = bot.Name, ["role"] = "bot" };
+        await transcript.AppendAsync(conversationId, id, fromBot: false, json.ToJsonString(), cancellationToken);
+
+        var activity = new Activity(
+            id,
+            ChannelNames.DirectLine,
+            conversationId,
+            incoming.Text,
+            attachments,
+            incoming.Location,
+            incoming.Locale,
+            now,
+            incoming.FromName);
+
+        // Not the request's token: once the echo is in the transcript the message must reach the
+        // inbox even if the client hangs up now (the inbox recognises a retry by its id).
+        await Inbound().AcceptAsync(activity, CancellationToken.None);
+        return id;
+    }
+
+    /// <summary>
+    /// Resolved when a message arrives rather than injected: the inbox part registers it, and a node
+    /// (or a test host validating its container on build) must still start where it is absent.
+    /// </summary>
+    private IInbound Inbound() =>
+        services.GetService<IInbound>() ?? throw new InvalidOperationException("No IInbound is registered: the inbox part must be added for Direct Line messages to be processed.");
+}

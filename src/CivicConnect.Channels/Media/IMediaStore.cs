@@ -1,0 +1,37 @@
+using CivicConnect.Conversation.Activities;
+
+namespace CivicConnect.Channels.Media;
+
+/// <summary>
+/// Keeps the photos citizens send. Only images get in (decided by their bytes, not their name);
+/// location metadata is read first and then removed from the stored copy, because a photo's EXIF
+/// can reveal where someone lives long after the report is closed.
+/// </summary>
+public interface IMediaStore
+{
+    /// <exception cref="MediaRejectedException">Not an image we accept, or too large.</exception>
+    Task<StoredMedia> SaveImageAsync(Stream content, string? fileName, CancellationToken cancellationToken);
+
+    /// <summary>The file behind a stored path, or null for anything that is not a stored file (including traversal attempts).</summary>
+    StoredFile? Open(string path);
+
+    Task DeleteAsync(StoredMedia media, CancellationToken cancellationToken);
+}
+
+/// <param name="Path">Relative to the media root, '/'-separated; served at <c>/media/{Path}</c>.</param>
+/// <param name="ThumbnailPath">Null when no thumbnail could be made (HEIC: no decoder here).</param>
+/// <param name="ExifLocation">GPS position from the original's EXIF, if it had one.</param>
+public sealed record StoredMedia(string Path, string? ThumbnailPath, string ContentType, long SizeBytes, GeoLocation? ExifLocation, string? OriginalName);
+
+public sealed record StoredFile(string FullPath, string ContentType);
+
+public enum MediaRejection
+{
+    NotAnImage,
+    TooLarge,
+}
+
+public sealed class MediaRejectedException(MediaRejection reason, string message) : Exception(message)
+{
+    public MediaRejection Reason { get; } = reason;
+}

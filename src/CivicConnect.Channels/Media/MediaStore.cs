@@ -1,0 +1,205 @@
+using CivicConnect.Core.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.Formats.Png;
+using SixLabors.ImageSharp.Formats.Webp;
+using SixLabors.ImageSharp.Processing;
+
+namespace CivicConnect.Channels.Media;
+
+/// <summary>
+/// Stores photos on the local file system under <see cref="MediaOptions.Root"/> (a shared volume
+/// when several nodes run), one folder per day, under random names.
+/// </summary>
+public sealed class MediaStore(IOptions<MediaOptions> options, TimeProvider clock, ILogger<MediaStore> logger) : IMediaStore
+{
+    private const string ThumbnailSuffix = ".thumb.jpg";
+
+    private readonly MediaOptions settings = options.Value;
+
+    /// <summary>The absolute media folder.</summary>
+    public string RootDirectory { get; } = ResolveRoot(options.Value.Root);
+
+    public static string ResolveRoot(string root) =>
+        Path.GetFullPath(Path.IsPathRooted(root) ? root : Path.Combine(RepositoryPaths.RootDirectory, root));
+
+    public async Task<StoredMedia> SaveImageAsync(Stream content, string? fileName, CancellationToken cancellationToken)
+    {
+        var original = await ReadLimitedAsync(content, settings.MaxImageBytes, cancellationToken);
+        var kind = ImageSniffer.Sniff(original.AsSpan(0, Math.Min(original.Length, ImageSniffer.HeaderLength)))
+            ?? throw new MediaRejectedException(MediaRejection.NotAnImage, "Only photos (JPEG, PNG, WebP or HEIC) can be sent.");
+
+        // Read the position before the metadata is stripped: it is often the best location we get.
+        var exifLocation = ExifLocationReader.Read(original);
+        var (stored, thumbnail) = kind == ImageKind.Heic ? (ScrubHeic(original), null) : Reencode(original, kind);
+
+        var folder = clock.GetUtcNow().ToString("yyyy'/'MM'/'dd", System.Globalization.CultureInfo.InvariantCulture);
+        var name = Guid.NewGuid().ToString("N");
+        var path = $"{folder}/{name}{ImageSniffer.Extension(kind)}";
+        var thumbnailPath = thumbnail is null ? null : $"{folder}/{name}{ThumbnailSuffix}";
+        await WriteAsync(path, stored, cancellationToken);
+        if (thumbnailPath is not null)
+        {
+            await WriteAsync(thumbnailPath, thumbnail!, cancellationToken);
+        }
+
+        logger.LogInformation("Stored {ContentType} photo {Path} ({Bytes} bytes, EXIF location: {HasLocation})", ImageSniffer.ContentType(kind), path, stored.Length, exifLocation is not null);
+        return new StoredMedia(path, thumbnailPath, ImageSniffer.ContentType(kind), stored.Length, exifLocation, SafeName(fileName));
+    }
+
+    public StoredFile? Open(string path)
+    {
+        if (!IsSafeRelativePath(path))
+        {
+            return null;
+        }
+
+        var fullPath = Path.GetFullPath(Path.Combine(RootDirectory, path));
+        if (!fullPath.StartsWith(RootDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(fullPath))
+        {
+            return null;
+        }
+
+        var contentType = Path.GetExtension(fullPath).ToLowerInvariant() switch
+        {
+            ".jpg" => "image/jpeg",
+            ".png" => "image/png",
+            ".webp" => "image/webp",
+            ".heic" => "image/heic",
+            _ => null,
+        };
+        return contentType is null ? null : new StoredFile(fullPath, contentType);
+    }
+
+    public Task DeleteAsync(StoredMedia media, CancellationToken cancellationToken)
+    {
+        foreach (var path in new[] { media.Path, media.ThumbnailPath })
+        {
+            if (path is not null && Open(path) is { } file)
+            {
+                File.Delete(file.FullPath);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Stored paths are ours: "yyyy/MM/dd/name.ext". Anything else (.., absolute, odd characters) is refused.</summary>
+    private static bool IsSafeRelativePath(string path) =>
+        path.Length is > 0 and <= 200
+        && path.Split('/').All(segment => segment.Length > 0 && segment[0] != '.' && segment.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'));
+
+    private static async Task<byte[]> ReadLimitedAsync(Stream content, long limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                throw new MediaRejectedException(MediaRejection.TooLarge, $"A photo can be at most {limit / (1024 * 1024.0):0.#} MB.");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static byte[] ScrubHeic(byte[] original)
+    {
+        var copy = (byte[])original.Clone();
+        if (!HeifMetadataScrubber.Scrub(copy) || ExifLocationReader.Read(copy) is not null)
+        {
+            throw new MediaRejectedException(MediaRejection.NotAnImage, "This HEIC file could not be read; send the photo as JPEG.");
+        }
+
+        return copy;
+    }
+
+    private (byte[] Stored, byte[] Thumbnail) Reencode(byte[] original, ImageKind kind)
+    {
+        var info = Image.Identify(original);
+        if (info is null)
+        {
+            throw new MediaRejectedException(MediaRejection.NotAnImage, "The photo could not be read.");
+        }
+
+        if ((long)info.Width * info.Height > settings.MaxImagePixels)
+        {
+            throw new MediaRejectedException(MediaRejection.TooLarge, $"The photo is {info.Width}×{info.Height} pixels; that is more than we can take.");
+        }
+
+        try
+        {
+            using var image = Image.Load(original);
+
+            // Apply the EXIF orientation to the pixels first: once EXIF is gone, a sideways photo would stay sideways.
+            image.Mutate(x => x.AutoOrient());
+            StripMetadata(image);
+
+            var stored = Encode(image, kind switch
+            {
+                ImageKind.Png => new PngEncoder(),
+                ImageKind.WebP => new WebpEncoder { Quality = 85 },
+                _ => new JpegEncoder { Quality = 85 },
+            });
+
+            using var thumbnail = image.Clone(x => x
+                .Resize(new ResizeOptions { Size = new Size(settings.ThumbnailSize, settings.ThumbnailSize), Mode = ResizeMode.Max })
+                .BackgroundColor(Color.White));
+            return (stored, Encode(thumbnail, new JpegEncoder { Quality = 75 }));
+        }
+        catch (Exception ex) when (ex is UnknownImageFormatException or InvalidImageContentException or NotSupportedException)
+        {
+            throw new MediaRejectedException(MediaRejection.NotAnImage, "The photo could not be read.");
+        }
+    }
+
+    private static void StripMetadata(Image image)
+    {
+        image.Metadata.ExifProfile = null;
+        image.Metadata.IptcProfile = null;
+        image.Metadata.XmpProfile = null;
+        image.Metadata.GetPngMetadata().TextData.Clear();
+        foreach (var frame in image.Frames)
+        {
+            frame.Metadata.ExifProfile = null;
+            frame.Metadata.IptcProfile = null;
+            frame.Metadata.XmpProfile = null;
+        }
+    }
+
+    private static byte[] Encode(Image image, IImageEncoder encoder)
+    {
+        using var output = new MemoryStream();
+        image.Save(output, encoder);
+        return output.ToArray();
+    }
+
+    private async Task WriteAsync(string relativePath, byte[] bytes, CancellationToken cancellationToken)
+    {
+        var fullPath = Path.Combine(RootDirectory, relativePath.Replace('/', Path.DirectorySeparatorChar));
+        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+
+        // Write then rename, so a reader never sees half a photo.
+        var temporary = fullPath + ".tmp";
+        await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
+        File.Move(temporary, fullPath, overwrite: true);
+    }
+
+    private static string? SafeName(string? fileName)
+    {
+        if (string.IsNullOrWhiteSpace(fileName))
+        {
+            return null;
+        }
+
+        var name = Path.GetFileName(fileName.Replace('\\', '/'));
+        return name.Length > 100 ? name[..100] : name;
+    }
+}

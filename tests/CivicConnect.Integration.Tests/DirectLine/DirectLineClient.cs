@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CivicConnect.Channels.DirectLine;
+
+namespace CivicConnect.Integration.Tests.DirectLine;
+
+/// <summary>A minimal Direct Line 3.0 client over the test server, speaking the raw protocol.</summary>
+public sealed class DirectLineClient(HttpClient http)
+{
+    public const string Secret = DirectLineOptions.DevelopmentSecret;
+
+    public HttpClient Http { get; } = http;
+
+    public async Task<JsonElement> GenerateTokenAsync()
+    {
+        using var request = Request(HttpMethod.Post, "/v3/directline/tokens/generate", Secret);
+        using var response = await Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Starts a conversation with a generated token; returns (conversation id, token).</summary>
+    public async Task<(string ConversationId, string Token)> StartAsync()
+    {
+        var generated = await GenerateTokenAsync();
+        var token = generated.GetProperty("token").GetString()!;
+        using var request = Request(HttpMethod.Post, "/v3/directline/conversations", token);
+        using var response = await Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (generated.GetProperty("conversationId").GetString()!, token);
+    }
+
+    public async Task<HttpResponseMessage> PostActivityAsync(string conversationId, string token, string json)
+    {
+        using var request = Request(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/activities", token);
+        request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        return await Http.SendAsync(request);
+    }
+
+    public async Task<string> SendTextAsync(string conversationId, string token, string text, object? channelData = null)
+    {
+        var activity = new JsonObject
+        {
+            ["type"] = "message",
+            ["from"] = new JsonObject { ["id"] = "citizen-1", ["name"] = "Citizen" },
+            ["text"] = text,
+            ["locale"] = "en-CA",
+        };
+        if (channelData is not null)
+        {
+            activity["channelData"] = JsonSerializer.SerializeToNode(channelData);
+        }
+
+        using var response = await PostActivityAsync(conversationId, token, activity.ToJsonString());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    public async Task<JsonElement> GetActivitiesAsync(string conversationId, string token, string? watermark = null)
+    {
+        using var response = await GetActivitiesResponseAsync(conversationId, token, watermark);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public async Task<HttpResponseMessage> GetActivitiesResponseAsync(string conversationId, string token, string? watermark = null)
+    {
+        using var request = Request(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}/activities?watermark={watermark}", token);
+        return await Http.SendAsync(request);
+    }
+
+    public static HttpRequestMessage Request(HttpMethod method, string path, string? bearer)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        return request;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+
+namespace CivicConnect.Integration.Tests.DirectLine;
+
+public sealed class DirectLineStreamTests(DirectLineAppFactory app) : IClassFixture<DirectLineAppFactory>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    private readonly DirectLineClient client = new(app.CreateClient());
+
+    [Fact]
+    public async Task Stream_AfterConnecting_ReceivesTheUsersEchoAndTheBotsReply()
+    {
+        var (conversationId, streamUrl, token) = await StartAsync();
+        using var socket = await ConnectAsync(streamUrl);
+
+        await client.SendTextAsync(conversationId, token, "hello over the socket");
+        var activities = await ReceiveUntilAsync(socket, seen => seen.Any(a => a.GetProperty("from").GetProperty("id").GetString() == "civicconnect"));
+
+        Assert.Equal(["hello over the socket", "You said: hello over the socket"], activities.Select(a => a.GetProperty("text").GetString()));
+    }
+
+    [Fact]
+    public async Task Stream_ConnectedWithAWatermark_ResumesAfterIt()
+    {
+        var (conversationId, _, token) = await StartAsync();
+        await client.SendTextAsync(conversationId, token, "before the socket");
+        var watermark = (await client.GetActivitiesAsync(conversationId, token)).GetProperty("watermark").GetString();
+        using var reconnect = DirectLineClient.Request(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}?watermark={watermark}", token);
+        var streamUrl = (await (await client.Http.SendAsync(reconnect)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("streamUrl").GetString()!;
+        using var socket = await ConnectAsync(streamUrl);
+
+        await client.SendTextAsync(conversationId, token, "after the socket");
+        var activities = await ReceiveUntilAsync(socket, seen => seen.Count >= 2);
+
+        Assert.Equal(["after the socket", "You said: after the socket"], activities.Select(a => a.GetProperty("text").GetString()));
+    }
+
+    [Fact]
+    public async Task Stream_WhenTheTokenExpires_ClosesCleanly()
+    {
+        var (_, streamUrl, _) = await StartAsync();
+        using var socket = await ConnectAsync(streamUrl);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(31));
+        using var timeout = new CancellationTokenSource(Patience);
+        var buffer = new byte[4096];
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await socket.ReceiveAsync(buffer, timeout.Token);
+        }
+        while (result.MessageType != WebSocketMessageType.Close);
+
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, result.CloseStatus);
+        Assert.Equal("token expired", result.CloseStatusDescription);
+    }
+
+    [Fact]
+    public async Task Stream_WithATokenForAnotherConversation_IsRefused()
+    {
+        var (mine, _, _) = await StartAsync();
+        var (_, _, othersToken) = await StartAsync();
+        var wsClient = app.Server.CreateWebSocketClient();
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() =>
+            wsClient.ConnectAsync(new Uri($"ws://localhost/v3/directline/conversations/{mine}/stream?t={Uri.EscapeDataString(othersToken)}"), CancellationToken.None));
+
+        Assert.Contains("403", failure.Message, StringComparison.Ordinal);
+    }
+
+    private async Task<(string ConversationId, string StreamUrl, string Token)> StartAsync()
+    {
+        var token = (await client.GenerateTokenAsync()).GetProperty("token").GetString()!;
+        using var request = DirectLineClient.Request(HttpMethod.Post, "/v3/directline/conversations", token);
+        var body = await (await client.Http.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+        return (body.GetProperty("conversationId").GetString()!, body.GetProperty("streamUrl").GetString()!, token);
+    }
+
+    private async Task<WebSocket> ConnectAsync(string streamUrl)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        return await app.Server.CreateWebSocketClient().ConnectAsync(new Uri(streamUrl), timeout.Token);
+    }
+
+    /// <summary>Collects activities from frames (skipping empty keep-alives) until <paramref name="done"/> holds.</summary>
+    private static async Task<List<JsonElement>> ReceiveUntilAsync(WebSocket socket, Func<List<JsonElement>, bool> done)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        var seen = new List<JsonElement>();
+        var buffer = new byte[64 * 1024];
+        while (!done(seen))
+        {
+            using var frame = new MemoryStream();
+            WebSocketReceiveResult result;
+            do
+            {
+                result = await socket.ReceiveAsync(buffer, timeout.Token);
+                frame.Write(buffer, 0, result.Count);
+            }
+            while (!result.EndOfMessage);
+
+            Assert.NotEqual(WebSocketMessageType.Close, result.MessageType);
+            if (frame.Length == 0)
+            {
+                continue;
+            }
+
+            using var document = JsonDocument.Parse(Encoding.UTF8.GetString(frame.ToArray()));
+            Assert.False(string.IsNullOrEmpty(document.RootElement.GetProperty("watermark").GetString()));
+            seen.AddRange(document.RootElement.GetProperty("activities").EnumerateArray().Select(a => a.Clone()));
+        }
+
+        return seen;
+    }
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CivicConnect.Conversation.Activities;
+using MetadataExtractor;
+using MetadataExtractor.Formats.Exif;
+
+namespace CivicConnect.Integration.Tests.DirectLine;
+
+public sealed class DirectLineUploadTests(DirectLineAppFactory app) : IClassFixture<DirectLineAppFactory>
+{
+    private readonly DirectLineClient client = new(app.CreateClient());
+
+    [Fact]
+    public async Task Upload_JpegWithExifGps_ReadsTheLocationAndStoresACopyWithoutExif()
+    {
+        var (conversationId, token) = await client.StartAsync();
+        var original = TestImages.JpegWithGps();
+        Assert.NotEmpty(ImageMetadataReader.ReadMetadata(new MemoryStream(original)).OfType<GpsDirectory>());
+
+        using var response = await UploadAsync(conversationId, token, ("pothole.jpg", "image/jpeg", original), """{"type":"message","from":{"id":"citizen-1"},"text":"look at this"}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var activity = Assert.Single(app.Inbound.Received, a => a.Id == id);
+        Assert.Equal("look at this", activity.Text);
+        var photo = Assert.Single(activity.Attachments);
+        Assert.Equal("image/jpeg", photo.ContentType);
+        Assert.NotNull(photo.EmbeddedLocation);
+        Assert.Equal(51.0447, photo.EmbeddedLocation.Latitude, 4);
+        Assert.Equal(-114.0719, photo.EmbeddedLocation.Longitude, 4);
+        Assert.Equal(LocationSource.PhotoExif, photo.EmbeddedLocation.Source);
+
+        var stored = await client.Http.GetAsync($"/media/{photo.StoredPath}");
+        Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+        Assert.Equal("image/jpeg", stored.Content.Headers.ContentType?.MediaType);
+        var storedMetadata = ImageMetadataReader.ReadMetadata(new MemoryStream(await stored.Content.ReadAsByteArrayAsync()));
+        Assert.Empty(storedMetadata.OfType<GpsDirectory>());
+        Assert.Empty(storedMetadata.OfType<ExifIfd0Directory>());
+        var thumbnail = await client.Http.GetAsync($"/media/{photo.ThumbnailPath}");
+        Assert.Equal(HttpStatusCode.OK, thumbnail.StatusCode);
+    }
+
+    [Fact]
+    public async Task Upload_Photo_IsEchoedWithLinksToTheStoredCopyAndAnswered()
+    {
+        var (conversationId, token) = await client.StartAsync();
+
+        using var response = await UploadAsync(conversationId, token, ("p.jpg", "image/jpeg", TestImages.JpegWithGps()), activityJson: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var activities = (await client.GetActivitiesAsync(conversationId, token)).GetProperty("activities").EnumerateArray().ToArray();
+        var attachment = activities[0].GetProperty("attachments")[0];
+        Assert.Equal("image/jpeg", attachment.GetProperty("contentType").GetString());
+        Assert.Matches(@"^http://localhost/media/\d{4}/\d{2}/\d{2}/[0-9a-f]{32}\.jpg$", attachment.GetProperty("contentUrl").GetString());
+        Assert.Equal("Got 1 photo(s).", activities[1].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Upload_NonImageNamedLikeAPhoto_Is415AndNothingIsStored()
+    {
+        var (conversationId, token) = await client.StartAsync();
+        var text = "this is not a photo, whatever its name says"u8.ToArray();
+
+        using var response = await UploadAsync(conversationId, token, ("photo.jpg", "image/jpeg", text), activityJson: null);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(0, (await client.GetActivitiesAsync(conversationId, token)).GetProperty("activities").GetArrayLength());
+        Assert.DoesNotContain(app.Inbound.Received, a => a.Address == conversationId);
+    }
+
+    [Fact]
+    public async Task Upload_PhotoOverTheSizeLimit_Is413AndNothingIsStored()
+    {
+        var (conversationId, token) = await client.StartAsync();
+        var huge = new byte[(5 * 1024 * 1024) + 1];
+        huge[0] = 0xFF;
+        huge[1] = 0xD8;
+        huge[2] = 0xFF;
+
+        using var response = await UploadAsync(conversationId, token, ("big.jpg", "image/jpeg", huge), activityJson: null);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(0, (await client.GetActivitiesAsync(conversationId, token)).GetProperty("activities").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("/media/..%2F..%2Fappsettings.json")]
+    [InlineData("/media/%2E%2E/%2E%2E/appsettings.json")]
+    [InlineData("/media/.hidden")]
+    [InlineData("/media/2026")]
+    [InlineData("/media/")]
+    public async Task Media_OutsideStoredPhotosOrAFolder_IsNotServed(string path)
+    {
+        await UploadAsync((await client.StartAsync()).ConversationId, null, ("p.jpg", "image/jpeg", TestImages.JpegWithGps()), null);
+
+        using var response = await client.Http.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> UploadAsync(string conversationId, string? token, (string Name, string ContentType, byte[] Data) file, string? activityJson)
+    {
+        token ??= DirectLineClient.Secret;
+        using var request = DirectLineClient.Request(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/upload?userId=citizen-1", token);
+        var content = new MultipartFormDataContent();
+        if (activityJson is not null)
+        {
+            var activity = new StringContent(activityJson);
+            activity.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.microsoft.activity");
+            content.Add(activity, "activity", "blob");
+        }
+
+        var part = new ByteArrayContent(file.Data);
+        part.Headers.ContentType = new MediaTypeHeaderValue(file.ContentType);
+        content.Add(part, "file", file.Name);
+        request.Content = content;
+        return await client.Http.SendAsync(request);
+    }
+}
