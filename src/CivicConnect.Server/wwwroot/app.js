@@ -30,13 +30,14 @@
       language: 'Language',
       shareLocation: 'Share my location',
       uploadButton: 'Send a photo',
+      switchWord: 'English',
       chatRegion: 'Chat with 311',
       emergency: 'In an emergency, call 911.',
       connecting: 'Connecting…',
       noWebChat: 'The chat could not be loaded. Please try again later or call 311.',
       connectFailed: 'We could not start the chat. Please reload the page or call 311.',
       locating: 'Finding your location…',
-      locationMessage: (lat, lon) => `My location: ${lat}, ${lon}`,
+      locationMessage: (lat, lon) => `📍 My location: ${lat}, ${lon}`,
       locationSent: 'Your location was sent.',
       locationDenied: 'Location sharing is turned off for this site. Type the address or the nearest intersection instead, or allow location in your browser settings and try again.',
       locationUnavailable: 'Your location could not be found. Type the address or the nearest intersection instead.',
@@ -50,13 +51,14 @@
       language: 'Langue',
       shareLocation: 'Partager ma position',
       uploadButton: 'Envoyer une photo',
+      switchWord: 'Français',
       chatRegion: 'Conversation avec le 311',
       emergency: 'En cas d’urgence, composez le 911.',
       connecting: 'Connexion…',
       noWebChat: 'La conversation n’a pas pu être chargée. Réessayez plus tard ou appelez le 311.',
       connectFailed: 'La conversation n’a pas pu démarrer. Rechargez la page ou appelez le 311.',
       locating: 'Recherche de votre position…',
-      locationMessage: (lat, lon) => `Ma position : ${lat}, ${lon}`,
+      locationMessage: (lat, lon) => `📍 Ma position : ${lat}, ${lon}`,
       locationSent: 'Votre position a été envoyée.',
       locationDenied: 'Le partage de position est désactivé pour ce site. Tapez plutôt l’adresse ou l’intersection la plus proche, ou autorisez la position dans les réglages du navigateur et réessayez.',
       locationUnavailable: 'Votre position est introuvable. Tapez plutôt l’adresse ou l’intersection la plus proche.',
@@ -124,7 +126,7 @@
 
   // ------------------------------------------------------------------ token and session
 
-  async function post(url, token) {
+  async function postJson(url, token) {
     const response = await fetch(url, {
       method: 'POST',
       headers: token ? { Authorization: `Bearer ${token}` } : {},
@@ -154,7 +156,7 @@
     return session;
   }
 
-  const refreshToken = async (session) => saveSession(await post(`${DIRECT_LINE}/tokens/refresh`, session.token), session);
+  const refreshToken = async (session) => saveSession(await postJson(`${DIRECT_LINE}/tokens/refresh`, session.token), session);
 
   // A stored, still valid session (refreshed first if close to expiry), or a new conversation.
   async function openSession() {
@@ -171,7 +173,7 @@
       }
       sessionStorage.removeItem(SESSION_KEY);
     }
-    return { session: saveSession(await post('/api/webchat/token')), resumed: false };
+    return { session: saveSession(await postJson('/api/webchat/token')), resumed: false };
   }
 
   // Web Chat's Direct Line client refreshes its own copy; this keeps the stored copy fresh for reloads.
@@ -188,17 +190,28 @@
 
   // ------------------------------------------------------------------ Web Chat
 
-  // Sees every Web Chat action: enables "Share my location" once connected, and starts over when a
-  // resumed conversation can no longer be reached (its token expired while the tab slept).
+  // A shared location is posted without text (the bot would read text as a description or an
+  // address); this caption is what the transcript shows for it instead.
+  function withLocationCaption(activity) {
+    const point = (activity.entities || []).find((entity) => entity.type === 'GeoCoordinates');
+    if (!point || activity.text || !activity.from || activity.from.role !== 'user') return activity;
+    return { ...activity, text: text().locationMessage(point.latitude.toFixed(5), point.longitude.toFixed(5)) };
+  }
+
+  // Sees every Web Chat action: captions shared locations, enables "Share my location" once
+  // connected, and starts over when a resumed conversation can no longer be reached.
   function createStore(resumed) {
     return window.WebChat.createStore({}, () => (next) => (action) => {
+      if ((action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' || action.type === 'DIRECT_LINE/POST_ACTIVITY_PENDING') && action.payload) {
+        action = { ...action, payload: { ...action.payload, activity: withLocationCaption(action.payload.activity) } };
+      }
       if (action.type === 'DIRECT_LINE/UPDATE_CONNECTION_STATUS') {
         const state = action.payload.connectionStatus; // 1 connecting, 2 online, 3 failed, 4 expired token
         locationButton.disabled = state !== 2;
         if (state === 2) showStatus('');
         if (state === 3 || state === 4) {
           if (resumed) {
-            sessionStorage.removeItem(SESSION_KEY);
+            sessionStorage.removeItem(SESSION_KEY); // e.g. its token lapsed while the tab slept
             location.reload();
           } else {
             showStatus(text().connectFailed, true);
@@ -208,6 +221,13 @@
       return next(action);
     });
   }
+
+  // Posts a message as if the citizen had sent it from the send box.
+  function post(activity) {
+    store.dispatch({ type: 'DIRECT_LINE/POST_ACTIVITY', meta: { method: 'keyboard' }, payload: { activity } });
+  }
+
+  const hasSpoken = () => store.getState().activities.some((activity) => activity.from && activity.from.role === 'user');
 
   function render() {
     window.WebChat.renderWebChat(
@@ -259,7 +279,10 @@
     language = TEXT[languageSelect.value] ? languageSelect.value : 'en';
     sessionStorage.setItem(LANGUAGE_KEY, language);
     applyLanguage();
-    if (store) render(); // same store and connection: the transcript stays, new activities carry the new locale
+    if (!store) return;
+    render(); // same store and connection: the transcript stays; new activities carry the new locale
+    // The bot keeps the language a conversation started in until told otherwise ("français" / "english").
+    if (hasSpoken()) post({ type: 'message', text: text().switchWord });
   });
 
   locationButton.addEventListener('click', () => {
@@ -274,17 +297,10 @@
       ({ coords }) => {
         const latitude = Math.round(coords.latitude * 1e6) / 1e6;
         const longitude = Math.round(coords.longitude * 1e6) / 1e6;
-        store.dispatch({
-          type: 'DIRECT_LINE/POST_ACTIVITY',
-          meta: { method: 'keyboard' },
-          payload: {
-            activity: {
-              type: 'message',
-              text: text().locationMessage(latitude.toFixed(5), longitude.toFixed(5)),
-              entities: [{ type: 'GeoCoordinates', latitude, longitude }],
-              channelData: { location: { latitude, longitude } },
-            },
-          },
+        post({
+          type: 'message',
+          entities: [{ type: 'GeoCoordinates', latitude, longitude }],
+          channelData: { location: { latitude, longitude } },
         });
         locationButton.disabled = false;
         showStatus(text().locationSent);

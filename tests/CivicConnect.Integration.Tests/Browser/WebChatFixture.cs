@@ -27,6 +27,14 @@ public sealed class WebChatFixture : CivicAppFactory
     private IPlaywright? playwright;
     private IBrowser? browser;
 
+    public WebChatFixture()
+    {
+        Settings["Media:Root"] = MediaRoot;
+    }
+
+    /// <summary>Where the photos citizens send in this class are stored (deleted afterwards).</summary>
+    public string MediaRoot { get; } = Path.Combine(Path.GetTempPath(), "civic-webchat-media-" + Guid.NewGuid().ToString("N")[..12]);
+
     /// <summary>Where the server listens, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -80,5 +88,9 @@ public sealed class WebChatFixture : CivicAppFactory
 
         playwright?.Dispose();
         await base.DisposeAsync();
+        if (Directory.Exists(MediaRoot))
+        {
+            Directory.Delete(MediaRoot, recursive: true);
+        }
     }
 }
