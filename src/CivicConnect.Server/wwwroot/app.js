@@ -266,7 +266,6 @@
       token: session.token,
       // Resuming: reconnect to the same conversation; Web Chat shows its transcript again.
       conversationId: resumed ? session.conversationId : undefined,
-      webSocket: false,
     });
     store = createStore(resumed);
     render();

@@ -96,6 +96,14 @@ public sealed class WebChatPage : IAsyncDisposable
         await SendBox.FillAsync(text);
         await SendBox.PressAsync("Enter");
         await Expect(UserMessages).ToHaveCountAsync(sent + 1, new() { Timeout = StepTimeoutMs });
+        await WaitUntilSentAsync();
+    }
+
+    /// <summary>Picks English ("en") or Français ("fr") in the page's language list.</summary>
+    public async Task ChooseLanguageAsync(string language)
+    {
+        await MarkAsync();
+        await LanguageSelect.SelectOptionAsync(language);
     }
 
     /// <summary>Clicks the suggested-action button the bot offered with this title.</summary>
@@ -114,6 +122,7 @@ public sealed class WebChatPage : IAsyncDisposable
         var sent = await UserMessages.CountAsync();
         await UploadButton.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "image/jpeg", Buffer = jpeg });
         await Expect(UserMessages).ToHaveCountAsync(sent + 1, new() { Timeout = StepTimeoutMs });
+        await WaitUntilSentAsync();
     }
 
     /// <summary>Clicks "Share my location" (the browser context decides whether it may); waits for the page's answer.</summary>
@@ -123,6 +132,7 @@ public sealed class WebChatPage : IAsyncDisposable
         await ShareLocationButton.ClickAsync();
         await Expect(Status).ToBeVisibleAsync(new() { Timeout = StepTimeoutMs });
         await Expect(Status).Not.ToHaveTextAsync(new Regex("…$"), new() { Timeout = StepTimeoutMs }); // "Finding your location…" passed
+        await WaitUntilSentAsync();
     }
 
     /// <summary>
@@ -143,7 +153,8 @@ public sealed class WebChatPage : IAsyncDisposable
 
             if (timeout.IsCancellationRequested)
             {
-                throw new TimeoutException($"No bot reply matched /{pattern}/ within {StepTimeout.TotalSeconds} s. Transcript:\n{await TranscriptAsync()}");
+                throw new TimeoutException(
+                    $"No bot reply matched /{pattern}/ within {StepTimeout.TotalSeconds} s. Transcript:\n{await TranscriptAsync()}\nProblems:\n{string.Join('\n', Problems)}");
             }
 
             await Task.Delay(150, CancellationToken.None);
@@ -185,6 +196,10 @@ public sealed class WebChatPage : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await Page.Context.CloseAsync();
+
+    /// <summary>Web Chat marks a message "Sending" until the server has echoed it back.</summary>
+    private Task WaitUntilSentAsync() =>
+        Expect(Page.Locator(".webchat__activity-status--sending")).ToHaveCountAsync(0, new() { Timeout = StepTimeoutMs });
 
     private async Task MarkAsync() => botRepliesBefore = await BotMessages.CountAsync();
 

@@ -94,6 +94,21 @@ public sealed class WebChatPageTests(WebChatFixture app) : IClassFixture<WebChat
     }
 
     [Fact]
+    public async Task LanguageChoice_SwitchedMidConversation_BotContinuesInFrench()
+    {
+        await using var chat = await app.OpenAsync();
+        await chat.SendTextAsync("There's a pothole");
+        await chat.WaitForBotReplyAsync(new Regex(@"Where is it\?"));
+
+        await chat.ChooseLanguageAsync("fr");
+
+        await Expect(chat.UserMessages.Last).ToHaveTextAsync("Français", new() { Timeout = WebChatPage.StepTimeoutMs });
+        var reply = await chat.WaitForBotReplyAsync(new Regex("je continue en français"));
+        Assert.Contains("Où est-ce?", reply, StringComparison.Ordinal);
+        Assert.Empty(chat.Problems);
+    }
+
+    [Fact]
     public async Task ShareLocation_PermissionRefused_AsksForTheAddressInstead()
     {
         await using var chat = await app.OpenAsync(); // no geolocation permission in this context
@@ -121,6 +136,33 @@ public sealed class WebChatPageTests(WebChatFixture app) : IClassFixture<WebChat
         Assert.DoesNotContain(chat.Problems, p => !p.Contains("ERR_ABORTED", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Reload_TokenCloseToExpiry_RefreshesItAndResumes()
+    {
+        await using var chat = await app.OpenAsync();
+        await chat.SendTextAsync("hello");
+        var conversationId = await ConversationIdAsync(chat.Page);
+        await chat.Page.EvaluateAsync($$"""
+            () => {
+              const session = JSON.parse(sessionStorage.getItem('{{SessionKey}}'));
+              session.expiresAt = Date.now() + 60 * 1000; // one minute left
+              sessionStorage.setItem('{{SessionKey}}', JSON.stringify(session));
+            }
+            """);
+
+        chat.ForgetProblems();
+        var refresh = await chat.Page.RunAndWaitForRequestFinishedAsync(chat.ReloadAsync, new() { Predicate = r => r.Url.EndsWith("/v3/directline/tokens/refresh", StringComparison.Ordinal) });
+
+        Assert.Equal(200, (await refresh.ResponseAsync())!.Status);
+        Assert.Equal(conversationId, await ConversationIdAsync(chat.Page));
+        var minutesLeft = await chat.Page.EvaluateAsync<double>($"() => (JSON.parse(sessionStorage.getItem('{SessionKey}')).expiresAt - Date.now()) / 60000");
+        Assert.True(minutesLeft > 5, $"The refreshed token has {minutesLeft:0.0} minutes left.");
+        await Expect(chat.UserMessages.First).ToContainTextAsync("hello", new() { Timeout = WebChatPage.StepTimeoutMs });
+        Assert.DoesNotContain(chat.Problems, p => !p.Contains("ERR_ABORTED", StringComparison.Ordinal));
+    }
+
+    private const string SessionKey = "civicconnect.webchat.session";
+
     private static Task<string> ConversationIdAsync(IPage page) =>
-        page.EvaluateAsync<string>("() => JSON.parse(sessionStorage.getItem('civicconnect.webchat.session')).conversationId");
+        page.EvaluateAsync<string>($"() => JSON.parse(sessionStorage.getItem('{SessionKey}')).conversationId");
 }

@@ -11,11 +11,13 @@ internal static class WebChatPage
 {
     /// <summary>
     /// What the page may load: only this origin. Web Chat injects its styles at run time (inline
-    /// styles) and shows photos the citizen picks as blob: and data: URLs before they are uploaded.
+    /// styles); a photo the citizen picks is a blob: URL that Web Chat shows, thumbnails in a blob:
+    /// worker and reads back to upload.
     /// </summary>
     private const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-        "media-src 'self' blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
+        "default-src 'self'; script-src 'self'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; " +
+        "img-src 'self' data: blob:; media-src 'self' blob:; font-src 'self' data:; connect-src 'self' blob:; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'";
 
     public static WebApplication UseWebChat(this WebApplication app)
     {
