@@ -1,3 +1,6 @@
+using CivicConnect.Core.Hosting;
+using CivicConnect.Geo.Duplicates;
+using CivicConnect.Geo.Locating;
 using CivicConnect.Geo.Wards;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,8 +11,11 @@ public static class GeoServiceCollectionExtensions
 {
     public static IHostApplicationBuilder AddGeo(this IHostApplicationBuilder builder)
     {
+        builder.AddValidatedOptions<DuplicateOptions>(DuplicateOptions.SectionName);
         builder.Services.AddScoped<IWardLookup, WardLookup>();
         builder.Services.AddScoped<WardImporter>();
+        builder.Services.AddSingleton<ILocator, GazetteerLocator>();
+        builder.Services.AddScoped<IDuplicateFinder, NearbyDuplicateFinder>();
         return builder;
     }
 }

@@ -1,4 +1,6 @@
+using CivicConnect.Channels;
 using CivicConnect.Channels.DirectLine;
+using CivicConnect.Conversation;
 using CivicConnect.Data;
 using CivicConnect.Geo;
 using CivicConnect.Server.Commands;
@@ -6,6 +8,7 @@ using CivicConnect.Server.Features.Categories;
 using CivicConnect.Server.Features.Wards;
 using CivicConnect.Server.Health;
 using CivicConnect.Server.Hosting;
+using CivicConnect.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +16,9 @@ builder.AddRepositoryConfiguration();
 builder.AddServiceDefaults();
 builder.AddData();
 builder.AddGeo();
+builder.AddConversation();
+builder.AddWorkflow();
+builder.AddMessaging();
 builder.AddDirectLine();
 
 // `civic migrate | seed | wards import …` run against the same composition, then exit.

@@ -20,8 +20,6 @@ internal static class ServiceDefaults
         builder.Logging.AddConsole(o => o.FormatterName = MaskingConsoleFormatter.FormatterName)
             .AddConsoleFormatter<MaskingConsoleFormatter, ConsoleFormatterOptions>();
 
-        builder.AddValidatedOptions<CityOptions>(CityOptions.SectionName);
-        builder.Services.AddSingleton<IValidateOptions<CityOptions>, CityOptionsValidator>();
 
         builder.Services.AddProblemDetails(options =>
             options.CustomizeProblemDetails = context =>

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using CivicConnect.Channels.Turns;
+using CivicConnect.Conversation.Activities;
+using CivicConnect.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicConnect.Channels.Inbox;
+
+/// <summary>
+/// Commits the activity to the inbox first (a provider retry of the same message id is a
+/// no-op), then runs the turn at once. If the turn fails or the process dies in between, the
+/// inbox row is still there and the sweeper finishes it.
+/// </summary>
+public sealed class Inbound(CivicDbContext db, TurnProcessor turns, TimeProvider clock) : IInbound
+{
+    public async Task<InboundAcceptance> AcceptAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var payload = JsonSerializer.Serialize(activity, ConversationStateSerializer.Options);
+        var now = clock.GetUtcNow();
+        var inserted = await db.Database.SqlQuery<long>(
+            $"""
+            INSERT INTO inbox_messages (channel, provider_message_id, address, payload, received_at, attempts)
+            VALUES ({activity.Channel}, {activity.Id}, {activity.Address}, {payload}::jsonb, {now}, 0)
+            ON CONFLICT (channel, provider_message_id) DO NOTHING
+            RETURNING id AS "Value"
+            """).ToListAsync(cancellationToken);
+
+        if (inserted.Count == 0)
+        {
+            var existing = await db.InboxMessages.AsNoTracking()
+                .Where(m => m.Channel == activity.Channel && m.ProviderMessageId == activity.Id)
+                .Select(m => m.Id)
+                .SingleAsync(cancellationToken);
+            return new InboundAcceptance(existing, Duplicate: true);
+        }
+
+        // Fast path. Cancellation of the webhook request must not abandon a committed message halfway.
+        await turns.ProcessPendingAsync(activity.Channel, activity.Address, skipLocked: false, CancellationToken.None);
+        return new InboundAcceptance(inserted[0], Duplicate: false);
+    }
+}

@@ -1,0 +1,32 @@
+using CivicConnect.Data;
+using CivicConnect.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicConnect.Channels.Turns;
+
+/// <summary>
+/// One turn at a time per conversation, on any number of nodes: the conversation row is
+/// created if new, then locked FOR UPDATE for the rest of the turn's transaction.
+/// </summary>
+public sealed class ConversationLocker(CivicDbContext db, TimeProvider clock)
+{
+    private const string EmptyState = "{}";
+
+    /// <param name="skipLocked">Sweepers pass true: a conversation busy on another node is simply skipped.</param>
+    public async Task<Data.Entities.Conversation?> LockAsync(string channel, string address, bool skipLocked, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO conversations (id, channel, address, state, state_schema_version, locale, opted_out, hand_off_requested, created_at, last_activity_at)
+            VALUES ({Guid.CreateVersion7(now)}, {channel}, {address}, {EmptyState}::jsonb, 1, 'en', false, false, {now}, {now})
+            ON CONFLICT (channel, address) DO NOTHING
+            """,
+            cancellationToken);
+
+        var sql = skipLocked
+            ? "SELECT * FROM conversations WHERE channel = {0} AND address = {1} FOR UPDATE SKIP LOCKED"
+            : "SELECT * FROM conversations WHERE channel = {0} AND address = {1} FOR UPDATE";
+        return await db.Conversations.FromSqlRaw(sql, channel, address).SingleOrDefaultAsync(cancellationToken);
+    }
+}

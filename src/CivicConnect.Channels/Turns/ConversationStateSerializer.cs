@@ -1,0 +1,32 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CivicConnect.Conversation.State;
+
+namespace CivicConnect.Channels.Turns;
+
+/// <summary>The one place conversation state becomes jsonb and back, upgrading older schema versions on read.</summary>
+public static class ConversationStateSerializer
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static ConversationState Read(string json, int schemaVersion)
+    {
+        if (string.IsNullOrWhiteSpace(json) || json == "{}")
+        {
+            return new ConversationState();
+        }
+
+        var state = JsonSerializer.Deserialize<ConversationState>(json, Options) ?? new ConversationState();
+
+        // Version 1 is the first; later versions add their upgrade steps here, oldest first.
+        _ = schemaVersion;
+        state.SchemaVersion = ConversationState.CurrentSchemaVersion;
+        return state;
+    }
+
+    public static string Write(ConversationState state) => JsonSerializer.Serialize(state, Options);
+}

@@ -1,0 +1,147 @@
+using System.Text.Json;
+using CivicConnect.Channels.Outbox;
+using CivicConnect.Conversation.Activities;
+using CivicConnect.Conversation.Engine;
+using CivicConnect.Data;
+using CivicConnect.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CivicConnect.Channels.Turns;
+
+/// <summary>
+/// Runs the dialog for a conversation's unprocessed inbox messages, oldest first, in one
+/// transaction: new state, issue changes, replies (as outbox rows) and "inbox done" commit
+/// together or not at all.
+/// </summary>
+public sealed class TurnProcessor(
+    CivicDbContext db,
+    ConversationLocker locker,
+    DialogEngine engine,
+    OutboxSignal outboxSignal,
+    TimeProvider clock,
+    ILogger<TurnProcessor> logger)
+{
+    /// <summary>After this many failed attempts an inbox message is set aside (logged), so one poison message cannot block a conversation.</summary>
+    public const int MaxAttempts = 5;
+
+    /// <returns>The number of messages processed.</returns>
+    public async Task<int> ProcessPendingAsync(string channel, string address, bool skipLocked, CancellationToken cancellationToken)
+    {
+        int processed;
+        long? failedMessage = null;
+        try
+        {
+            processed = await ProcessInTransactionAsync(channel, address, skipLocked, id => failedMessage = id, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            db.ChangeTracker.Clear();
+            logger.LogError(ex, "Turn failed on {Channel} conversation {Address}; the sweeper will retry", channel, address);
+            if (failedMessage is { } id)
+            {
+                await RecordFailureAsync(id, ex, cancellationToken);
+            }
+
+            return 0;
+        }
+
+        if (processed > 0)
+        {
+            outboxSignal.Notify();
+        }
+
+        return processed;
+    }
+
+    private async Task<int> ProcessInTransactionAsync(string channel, string address, bool skipLocked, Action<long> current, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var conversation = await locker.LockAsync(channel, address, skipLocked, cancellationToken);
+        if (conversation is null)
+        {
+            return 0;
+        }
+
+        var pending = await db.InboxMessages
+            .Where(m => m.Channel == channel && m.Address == address && m.ProcessedAt == null && m.Attempts < MaxAttempts)
+            .OrderBy(m => m.Id)
+            .ToListAsync(cancellationToken);
+        if (pending.Count == 0)
+        {
+            return 0;
+        }
+
+        var state = ConversationStateSerializer.Read(conversation.State, conversation.StateSchemaVersion);
+        var now = clock.GetUtcNow();
+        foreach (var message in pending)
+        {
+            current(message.Id);
+            message.Attempts++;
+            message.ProcessedAt = now;
+            var activity = JsonSerializer.Deserialize<Activity>(message.Payload, ConversationStateSerializer.Options)!;
+            if (HandleCarrierKeyword(conversation, activity))
+            {
+                continue;
+            }
+
+            var result = await engine.RunAsync(new TurnContext(conversation.Id, activity, state), cancellationToken);
+            state = result.State;
+            conversation.Locale = result.Locale;
+            conversation.HandOffRequested |= result.HandOffRequested;
+            foreach (var reply in result.Replies)
+            {
+                db.OutboxMessages.Add(new OutboxMessage
+                {
+                    Kind = OutboxKinds.Reply,
+                    Channel = channel,
+                    Address = address,
+                    ConversationId = conversation.Id,
+                    Payload = JsonSerializer.Serialize(new OutboxPayload(result.Locale, reply), ConversationStateSerializer.Options),
+                    NextAttemptAt = now,
+                    CreatedAt = now,
+                });
+            }
+        }
+
+        conversation.State = ConversationStateSerializer.Write(state);
+        conversation.StateSchemaVersion = state.SchemaVersion;
+        conversation.LastActivityAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return pending.Count;
+    }
+
+    /// <summary>
+    /// STOP, CANCEL, END … and START on SMS/WhatsApp are the carrier's words: the citizen is opted
+    /// out (or back in) and the dialog never sees them. The provider sends its own confirmation.
+    /// </summary>
+    private static bool HandleCarrierKeyword(Data.Entities.Conversation conversation, Activity activity)
+    {
+        if (!CivicConnect.Conversation.Activities.Channels.HasCarrierKeywords(activity.Channel))
+        {
+            return false;
+        }
+
+        if (CarrierKeywords.IsOptOut(activity.Text))
+        {
+            conversation.OptedOut = true;
+            return true;
+        }
+
+        if (conversation.OptedOut && CarrierKeywords.IsOptIn(activity.Text))
+        {
+            conversation.OptedOut = false;
+            return true;
+        }
+
+        return false;
+    }
+
+    private async Task RecordFailureAsync(long inboxId, Exception error, CancellationToken cancellationToken)
+    {
+        var message = error.Message.Length > 1900 ? error.Message[..1900] : error.Message;
+        await db.InboxMessages.Where(m => m.Id == inboxId)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.LastError, message), cancellationToken);
+    }
+}

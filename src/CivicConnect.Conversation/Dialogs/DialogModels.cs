@@ -1,0 +1,77 @@
+using System.Text.Json.Serialization;
+
+namespace CivicConnect.Conversation.Dialogs;
+
+/// <summary><c>dialogs/intake.json</c>: the steps of the intake form, their order and limits.</summary>
+public sealed record IntakeDefinition(
+    string Name,
+    double IdleExpiryHours,
+    double ResumeAfterHours,
+    int MaxAttempts,
+    double CategoryConfidence,
+    IReadOnlyList<StepDefinition> Steps);
+
+/// <param name="Id">One of <see cref="StepIds"/>.</param>
+/// <param name="Required">Optional steps can be skipped by the citizen.</param>
+/// <param name="Confirm">For the location step: ask "near X, ward N — right?" before accepting.</param>
+public sealed record StepDefinition(string Id, bool Required = true, bool Confirm = true);
+
+public static class StepIds
+{
+    public const string Description = "description";
+    public const string Category = "category";
+    public const string Location = "location";
+    public const string Duplicate = "duplicate";
+    public const string FollowUps = "followups";
+    public const string Contact = "contact";
+    public const string Confirm = "confirm";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string> { Description, Category, Location, Duplicate, FollowUps, Contact, Confirm };
+}
+
+/// <summary><c>dialogs/{locale}.json</c>: every word the engine says or listens for in one language.</summary>
+public sealed record LocaleText(
+    string Locale,
+    string LanguageName,
+    IReadOnlyDictionary<string, string[]> Keywords,
+    IReadOnlyDictionary<string, string> Messages);
+
+/// <summary>A follow-up question, shaped like an Open311 service-definition attribute.</summary>
+public sealed record FollowUpAttribute(
+    string Code,
+    AttributeDatatype Datatype,
+    bool Required,
+    int Order,
+    IReadOnlyDictionary<string, string> Description,
+    IReadOnlyList<AttributeValue>? Values = null);
+
+public sealed record AttributeValue(
+    string Key,
+    IReadOnlyDictionary<string, string> Name,
+    IReadOnlyDictionary<string, string[]>? Keywords = null);
+
+[JsonConverter(typeof(JsonStringEnumConverter<AttributeDatatype>))]
+public enum AttributeDatatype
+{
+    [JsonStringEnumMemberName("string")]
+    String,
+    [JsonStringEnumMemberName("number")]
+    Number,
+    [JsonStringEnumMemberName("datetime")]
+    Datetime,
+    [JsonStringEnumMemberName("text")]
+    Text,
+    [JsonStringEnumMemberName("singlevaluelist")]
+    SingleValueList,
+    [JsonStringEnumMemberName("multivaluelist")]
+    MultiValueList,
+}
+
+public sealed record FollowUpFile(IReadOnlyDictionary<string, IReadOnlyList<FollowUpAttribute>> Categories);
+
+/// <summary>Everything loaded from <c>dialogs/</c> at one moment; replaced as a whole when the files change.</summary>
+public sealed record DialogSet(IntakeDefinition Intake, IReadOnlyDictionary<string, LocaleText> Locales, IReadOnlyDictionary<string, IReadOnlyList<FollowUpAttribute>> FollowUps)
+{
+    public IReadOnlyList<FollowUpAttribute> FollowUpsFor(string? categoryCode) =>
+        categoryCode is not null && FollowUps.TryGetValue(categoryCode, out var list) ? list : [];
+}

@@ -1,0 +1,102 @@
+using CivicConnect.Conversation.Activities;
+using CivicConnect.Conversation.Dialogs;
+using CivicConnect.Conversation.State;
+using CivicConnect.Intelligence.Classification;
+
+namespace CivicConnect.Conversation.Engine;
+
+/// <summary>
+/// The working set of one turn: state, words and the replies being built. Sentences said along
+/// the way ("Got it: Pothole.") are joined with the next question into one message, so an SMS
+/// citizen gets one text per turn rather than several.
+/// </summary>
+internal sealed class Turn
+{
+    private readonly List<string> pending = [];
+    private readonly List<Reply> replies = [];
+
+    public Turn(TurnContext context, DialogSet dialogs, string cityName, TimeZoneInfo timeZone, DateTimeOffset now)
+    {
+        Context = context;
+        Dialogs = dialogs;
+        CityName = cityName;
+        TimeZone = timeZone;
+        Now = now;
+        Phrases = new Phrasebook(dialogs, context.State.Locale ?? "en", context.Activity.Channel, cityName, timeZone);
+        Normalized = TextNormalizer.Normalize(context.Activity.Text).Trim();
+    }
+
+    public TurnContext Context { get; }
+
+    public DialogSet Dialogs { get; }
+
+    public string CityName { get; }
+
+    public TimeZoneInfo TimeZone { get; }
+
+    public DateTimeOffset Now { get; }
+
+    public Phrasebook Phrases { get; private set; }
+
+    public ConversationState State => Context.State;
+
+    public Activity Activity => Context.Activity;
+
+    public string Text => Activity.Text?.Trim() ?? string.Empty;
+
+    /// <summary>Lower-case, accent-free, punctuation-free text for keyword matching.</summary>
+    public string Normalized { get; }
+
+    public bool HandOffRequested { get; set; }
+
+    /// <summary>Set when the last answer was not understood: the next question uses its clearer wording.</summary>
+    public bool Reprompt { get; set; }
+
+    public IntakeDraft Draft => State.Draft ??= new IntakeDraft { StartedAt = Now };
+
+    public void SwitchLocale(string locale)
+    {
+        State.Locale = locale;
+        Phrases = new Phrasebook(Dialogs, locale, Activity.Channel, CityName, TimeZone);
+    }
+
+    public void Say(string key, params (string Name, object? Value)[] values) => pending.Add(Phrases.Say(key, values));
+
+    public void SayRaw(string sentence) => pending.Add(sentence);
+
+    /// <summary>Asks a question and remembers what it waits for; attempts restart when the question changes.</summary>
+    public void Ask(string awaiting, string key, IReadOnlyList<Choice>? choices = null, ReplyCard? card = null, params (string Name, object? Value)[] values)
+    {
+        var messageKey = Reprompt && Phrases.Has("re" + key) ? "re" + key : key;
+        if (Reprompt)
+        {
+            pending.Insert(0, Phrases.Say("not_understood"));
+        }
+
+        if (State.Awaiting != awaiting)
+        {
+            State.Attempts = 0;
+        }
+
+        State.Awaiting = awaiting;
+        State.OfferedChoices = choices?.ToList() ?? [];
+        pending.Add(Phrases.Say(messageKey, values));
+        Emit(choices ?? [], card);
+    }
+
+    public TurnResult Result()
+    {
+        if (pending.Count > 0)
+        {
+            Emit([], null);
+        }
+
+        return new TurnResult(State, replies, Phrases.Locale, HandOffRequested);
+    }
+
+    private void Emit(IReadOnlyList<Choice> choices, ReplyCard? card)
+    {
+        replies.Add(new Reply(string.Join(" ", pending), choices, card));
+        pending.Clear();
+    }
+}

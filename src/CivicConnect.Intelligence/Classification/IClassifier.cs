@@ -1,0 +1,23 @@
+using CivicConnect.Data.Entities;
+
+namespace CivicConnect.Intelligence.Classification;
+
+/// <summary>Turns what a citizen wrote (and sent) into a service category with a confidence.</summary>
+public interface IClassifier
+{
+    Task<Classification> ClassifyAsync(ClassificationInput input, CancellationToken cancellationToken);
+}
+
+public sealed record ClassificationInput(string? Text, string Locale, IReadOnlyList<string> PhotoPaths);
+
+/// <param name="Confidence">0..1; the dialog asks the citizen to choose when it is below its threshold.</param>
+/// <param name="Candidates">Best first, including the winner; used to offer choices.</param>
+/// <param name="LocationText">Place words found in the text ("17 Ave SW at 4 St"), if any.</param>
+public sealed record Classification(
+    string? CategoryCode,
+    double Confidence,
+    IReadOnlyList<CategoryScore> Candidates,
+    Priority? Priority,
+    string? LocationText);
+
+public sealed record CategoryScore(string Code, double Score);

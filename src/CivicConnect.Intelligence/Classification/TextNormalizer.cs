@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text;
+
+namespace CivicConnect.Intelligence.Classification;
+
+/// <summary>Lower-cases, strips accents and collapses punctuation so "Nid-de-poule!" and "nid de poule" compare equal.</summary>
+public static class TextNormalizer
+{
+    public static string Normalize(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return string.Empty;
+        }
+
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length + 2);
+        builder.Append(' ');
+        var lastWasSpace = true;
+        foreach (var ch in decomposed)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(ch);
+            if (category == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            if (char.IsLetterOrDigit(ch) || ch == '\'')
+            {
+                builder.Append(char.ToLowerInvariant(ch == '\'' ? ' ' : ch));
+                lastWasSpace = ch == '\'';
+            }
+            else if (!lastWasSpace)
+            {
+                builder.Append(' ');
+                lastWasSpace = true;
+            }
+        }
+
+        if (!lastWasSpace)
+        {
+            builder.Append(' ');
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>True when the normalized <paramref name="phrase"/> occurs as whole words in normalized <paramref name="text"/>.</summary>
+    public static bool ContainsPhrase(string normalizedText, string phrase)
+    {
+        var needle = Normalize(phrase);
+        return needle.Length > 2 && normalizedText.Contains(needle, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,106 @@
+using CivicConnect.Conversation.Ports;
+using CivicConnect.Conversation.State;
+using CivicConnect.Data;
+using CivicConnect.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
+
+namespace CivicConnect.Workflow.Intake;
+
+/// <summary>
+/// Turns a confirmed report into an issue: reference number, department and deadline from the
+/// category, history, photos and the reporter's subscription. It only adds to the unit of work;
+/// the turn that called it commits everything together.
+/// </summary>
+public sealed class IssueIntake(CivicDbContext db, TimeProvider clock) : IIssueIntake
+{
+    private static readonly GeometryFactory Geometry = new(new PrecisionModel(), 4326);
+
+    public async Task<SubmittedIssue> SubmitAsync(IssueSubmission submission, CancellationToken cancellationToken)
+    {
+        var category = await db.ServiceCategories.Include(c => c.Department)
+            .FirstOrDefaultAsync(c => c.Code == submission.CategoryCode && c.Active, cancellationToken)
+            ?? await db.ServiceCategories.Include(c => c.Department).FirstAsync(c => c.Code == "other", cancellationToken);
+        var now = clock.GetUtcNow();
+        var reference = await db.Database
+            .SqlQueryRaw<int>($"SELECT nextval('{CivicDbContext.ReferenceSequence}')::int AS \"Value\"")
+            .SingleAsync(cancellationToken);
+
+        var issue = new Issue
+        {
+            ReferenceNumber = reference,
+            CategoryId = category.Id,
+            Priority = submission.Priority ?? category.DefaultPriority,
+            Status = IssueStatus.Received,
+            Description = Truncate(submission.Description, 4000),
+            Location = Geometry.CreatePoint(new Coordinate(submission.Place.Longitude, submission.Place.Latitude)),
+            AddressText = Truncate(submission.Place.Label, 500),
+            WardId = submission.Place.WardId,
+            DepartmentId = category.DepartmentId,
+            ReporterConversationId = submission.ConversationId,
+            Channel = submission.Channel,
+            Locale = submission.Locale,
+            Attributes = new Dictionary<string, string>(submission.Attributes),
+            Deadline = now.AddHours(category.SlaHours),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        issue.Events.Add(new IssueEvent
+        {
+            Actor = $"citizen via {submission.Channel}",
+            ToStatus = IssueStatus.Received,
+            Comment = "Reported",
+            IsPublic = true,
+            OccurredAt = now,
+        });
+        issue.Media.AddRange(ToMedia(submission.Photos, now));
+        if (submission.Subscribe)
+        {
+            issue.Subscribers.Add(new IssueSubscriber { ConversationId = submission.ConversationId, Kind = SubscriberKind.Reporter, CreatedAt = now });
+        }
+
+        db.Issues.Add(issue);
+        return new SubmittedIssue(issue.Id, reference, category.Department?.Name.For(submission.Locale) ?? string.Empty);
+    }
+
+    public async Task<SubmittedIssue> JoinAsync(long issueId, Guid conversationId, bool subscribe, IReadOnlyList<DraftPhoto> photos, CancellationToken cancellationToken)
+    {
+        var issue = await db.Issues.AsNoTracking()
+            .Where(i => i.Id == issueId)
+            .Select(i => new { i.Id, i.ReferenceNumber, Department = i.Department!.Name, i.Locale })
+            .SingleAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+
+        // A vote is a counter bump, not a read-modify-write: concurrent joins never lose one.
+        await db.Issues.Where(i => i.Id == issueId)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.VoteCount, i => i.VoteCount + 1).SetProperty(i => i.UpdatedAt, now), cancellationToken);
+
+        var alreadySubscribed = await db.IssueSubscribers.AnyAsync(s => s.IssueId == issueId && s.ConversationId == conversationId, cancellationToken);
+        if (subscribe && !alreadySubscribed)
+        {
+            db.IssueSubscribers.Add(new IssueSubscriber { IssueId = issueId, ConversationId = conversationId, Kind = SubscriberKind.Joined, CreatedAt = now });
+        }
+
+        foreach (var media in ToMedia(photos, now))
+        {
+            media.IssueId = issueId;
+            db.IssueMedia.Add(media);
+        }
+
+        db.IssueEvents.Add(new IssueEvent { IssueId = issueId, Actor = "citizen", ToStatus = IssueStatus.Received, Comment = "Another citizen reported the same problem", IsPublic = false, OccurredAt = now });
+        return new SubmittedIssue(issue.Id, issue.ReferenceNumber, issue.Department.For(issue.Locale));
+    }
+
+    private static IEnumerable<IssueMedia> ToMedia(IReadOnlyList<DraftPhoto> photos, DateTimeOffset now) =>
+        photos.Where(p => p.StoredPath is not null).Select(p => new IssueMedia
+        {
+            StoredPath = p.StoredPath!,
+            ContentType = p.ContentType,
+            ThumbnailPath = p.ThumbnailPath,
+            ExifStripped = true,
+            SizeBytes = p.SizeBytes,
+            CreatedAt = now,
+        });
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+}

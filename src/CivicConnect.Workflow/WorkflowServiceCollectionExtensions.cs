@@ -1,0 +1,16 @@
+using CivicConnect.Conversation.Ports;
+using CivicConnect.Workflow.Intake;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CivicConnect.Workflow;
+
+public static class WorkflowServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddWorkflow(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<IIssueIntake, IssueIntake>();
+        builder.Services.AddScoped<IIssueStatusQuery, IssueStatusQuery>();
+        return builder;
+    }
+}
