@@ -25,8 +25,8 @@ public sealed class ConversationLocker(CivicDbContext db, TimeProvider clock)
             cancellationToken);
 
         var sql = skipLocked
-            ? "SELECT * FROM conversations WHERE channel = {0} AND address = {1} FOR UPDATE SKIP LOCKED"
-            : "SELECT * FROM conversations WHERE channel = {0} AND address = {1} FOR UPDATE";
+            ? "SELECT *, xmin FROM conversations WHERE channel = {0} AND address = {1} FOR UPDATE SKIP LOCKED"
+            : "SELECT *, xmin FROM conversations WHERE channel = {0} AND address = {1} FOR UPDATE";
         return await db.Conversations.FromSqlRaw(sql, channel, address).SingleOrDefaultAsync(cancellationToken);
     }
 }

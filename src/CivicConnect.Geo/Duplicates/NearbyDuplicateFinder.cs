@@ -25,8 +25,8 @@ public sealed class NearbyDuplicateFinder(CivicDbContext db, IOptions<DuplicateO
         var radius = settings.RadiusMetersByCategory.TryGetValue(categoryCode, out var specific) ? specific : settings.RadiusMeters;
         var since = clock.GetUtcNow().AddDays(-settings.MaxAgeDays);
         var rows = await db.Database.SqlQuery<DuplicateRow>($"""
-            SELECT i.id AS "IssueId", i.reference_number AS "ReferenceNumber", i.created_at AS "ReportedAt", i.description AS "Description",
-                   ST_Distance(i.location::geography, ST_SetSRID(ST_MakePoint({longitude}, {latitude}), 4326)::geography) AS "DistanceMeters"
+            SELECT i.id AS issue_id, i.reference_number, i.created_at AS reported_at, i.description,
+                   ST_Distance(i.location::geography, ST_SetSRID(ST_MakePoint({longitude}, {latitude}), 4326)::geography) AS distance_meters
             FROM issues i
             JOIN service_categories c ON c.id = i.category_id
             WHERE c.code = {categoryCode}
@@ -39,5 +39,6 @@ public sealed class NearbyDuplicateFinder(CivicDbContext db, IOptions<DuplicateO
         return rows.Select(r => new DuplicateCandidate(r.IssueId, r.ReferenceNumber, r.ReportedAt, r.Description, r.DistanceMeters)).FirstOrDefault();
     }
 
+    // Column names follow the context's snake_case convention.
     private sealed record DuplicateRow(long IssueId, int ReferenceNumber, DateTimeOffset ReportedAt, string Description, double DistanceMeters);
 }

@@ -29,7 +29,7 @@ public static partial class PlaceText
             }
         }
 
-        var spaced = Separators().Replace(folded.ToString(), m => m.Value is "&" or "/" or "@" ? " & " : " ");
+        var spaced = Separators().Replace(folded.ToString(), m => m.Value.AsSpan().IndexOfAny("&/@") >= 0 ? " & " : " ");
         var tokens = spaced.Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(t => Ordinal().Replace(t, "$1"))
             .Select(t => Words.TryGetValue(t, out var replacement) ? replacement : t)
