@@ -46,7 +46,7 @@ async function main() {
   const postedId = await post(streaming, {
     type: 'message',
     from: { id: 'node-user', name: 'Node' },
-    text: 'hello from directlinejs',
+    text: 'hi',
     locale: 'en-CA',
     channelData: { clientActivityID: 'node-1' },
   });
