@@ -63,6 +63,27 @@ public sealed class DirectLineUploadTests(DirectLineAppFactory app) : IClassFixt
     }
 
     [Fact]
+    public async Task Upload_HeicWithExifGps_ReadsTheLocationAndBlanksTheMetadataOfTheStoredCopy()
+    {
+        var (conversationId, token) = await client.StartAsync();
+        var original = TestImages.HeicWithGps();
+        Assert.NotEmpty(ImageMetadataReader.ReadMetadata(new MemoryStream(original)).OfType<GpsDirectory>());
+
+        using var response = await UploadAsync(conversationId, token, ("IMG_0001.HEIC", "application/octet-stream", original), activityJson: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        await using var db = app.CreateDbContext();
+        var row = await db.InboxMessages.AsNoTracking().SingleAsync(m => m.ProviderMessageId == id);
+        var photo = Assert.Single(JsonSerializer.Deserialize<CivicConnect.Conversation.Activities.Activity>(row.Payload, CivicConnect.Channels.Turns.ConversationStateSerializer.Options)!.Attachments);
+        Assert.Equal("image/heic", photo.ContentType);
+        Assert.Equal(51.0379, photo.EmbeddedLocation!.Latitude, 4);
+        var stored = await client.Http.GetByteArrayAsync($"/media/{photo.StoredPath}");
+        Assert.Equal(original.Length, stored.Length);
+        Assert.Empty(ImageMetadataReader.ReadMetadata(new MemoryStream(stored)).OfType<GpsDirectory>());
+    }
+
+    [Fact]
     public async Task Upload_NonImageNamedLikeAPhoto_Is415AndNothingIsStored()
     {
         var (conversationId, token) = await client.StartAsync();
