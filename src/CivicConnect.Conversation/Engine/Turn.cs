@@ -67,7 +67,8 @@ internal sealed class Turn
     /// <summary>Asks a question and remembers what it waits for; attempts restart when the question changes.</summary>
     public void Ask(string awaiting, string key, IReadOnlyList<Choice>? choices = null, ReplyCard? card = null, params (string Name, object? Value)[] values)
     {
-        var messageKey = Reprompt && Phrases.Has("re" + key) ? "re" + key : key;
+        var clearer = key.StartsWith("ask_", StringComparison.Ordinal) ? "reprompt_" + key[4..] : key;
+        var messageKey = Reprompt && Phrases.Has(clearer) ? clearer : key;
         if (Reprompt)
         {
             pending.Insert(0, Phrases.Say("not_understood"));

@@ -29,13 +29,14 @@ public static partial class LocationTextExtractor
         return StreetWord().IsMatch(text) && text.Length <= 80 && !text.Contains(' ', StringComparison.Ordinal) ? text.Trim() : null;
     }
 
-    [GeneratedRegex(@"\b(?<lead>on|at|near|by|in front of|outside|corner of|in|sur|au|à|a|pres de|près de|devant|coin de|dans)\s+(?:the\s+|la\s+|le\s+)?(?<loc>[^,.;!?\n]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // A lookahead, so overlapping clauses are all tried: "on a sign at the Saddledome" and "at the Saddledome".
+    [GeneratedRegex(@"(?=\b(?<lead>on|at|near|by|in front of|outside|corner of|in|sur|au|à|a|pres de|près de|devant|coin de|dans)\s+(?:the\s+|la\s+|le\s+)?(?<loc>[^,.;!?\n]+))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Clause();
 
     [GeneratedRegex(@"\b(\d+(st|nd|rd|th|e)?\s+(ave|av|avenue|st|street|rue)\b|ave|avenue|street|st|rd|road|trail|tr|blvd|boulevard|dr|drive|way|cres|crescent|hwy|highway|rue|chemin|promenade)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StreetWord();
 
-    [GeneratedRegex(@"^(near|by|in|outside|pres de|près de|dans|devant)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(at|on|near|by|in|outside|pres de|près de|dans|devant)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PlaceLead();
 
     // Stops at the words that start the next thought: "… at 4 St almost took out my tire".
