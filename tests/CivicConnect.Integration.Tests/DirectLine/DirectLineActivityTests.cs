@@ -1,10 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CivicConnect.Conversation.Activities;
+using Microsoft.EntityFrameworkCore;
 
 namespace CivicConnect.Integration.Tests.DirectLine;
 
+/// <summary>Posting and polling against the real inbox, dialog engine and outbox.</summary>
 public sealed class DirectLineActivityTests(DirectLineAppFactory app) : IClassFixture<DirectLineAppFactory>
 {
     private readonly DirectLineClient client = new(app.CreateClient());
@@ -14,88 +15,110 @@ public sealed class DirectLineActivityTests(DirectLineAppFactory app) : IClassFi
     {
         var (conversationId, token) = await client.StartAsync();
 
-        var id = await client.SendTextAsync(conversationId, token, "pothole on 17 ave sw", new { clientActivityID = "wc-123" });
-        var result = await client.GetActivitiesAsync(conversationId, token);
-        var activities = result.GetProperty("activities").EnumerateArray().ToArray();
+        var id = await client.SendTextAsync(conversationId, token, "hi", new { clientActivityID = "wc-123" });
+        var reply = await client.WaitForReplyAsync(conversationId, token, id);
+        var echo = (await client.GetActivitiesAsync(conversationId, token)).GetProperty("activities")[0];
 
-        Assert.Equal(2, activities.Length);
-        var echo = activities[0];
         Assert.Equal(id, echo.GetProperty("id").GetString());
+        Assert.Equal("hi", echo.GetProperty("text").GetString());
         Assert.Equal("wc-123", echo.GetProperty("channelData").GetProperty("clientActivityID").GetString());
         Assert.Equal("citizen-1", echo.GetProperty("from").GetProperty("id").GetString());
         Assert.Equal(conversationId, echo.GetProperty("conversation").GetProperty("id").GetString());
         Assert.Equal("2026-11-25T17:00:00.0000000Z", echo.GetProperty("timestamp").GetString());
-        var reply = activities[1];
-        Assert.Equal("You said: pothole on 17 ave sw", reply.GetProperty("text").GetString());
-        Assert.Equal("civicconnect", reply.GetProperty("from").GetProperty("id").GetString());
-        Assert.Equal("Calgary", reply.GetProperty("from").GetProperty("name").GetString());
-        Assert.Equal("en-CA", reply.GetProperty("locale").GetString());
+        var welcome = reply[0];
+        Assert.Contains("what problem you'd like to report", welcome.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Calgary", welcome.GetProperty("from").GetProperty("name").GetString());
+        Assert.Equal(conversationId, welcome.GetProperty("conversation").GetProperty("id").GetString());
     }
 
     [Fact]
-    public async Task PostActivity_Message_ReachesTheInboxAsAChannelNeutralActivity()
+    public async Task PostActivity_Message_IsCommittedToTheInboxUnderItsServerId()
     {
         var (conversationId, token) = await client.StartAsync();
 
         var id = await client.SendTextAsync(conversationId, token, "streetlight out");
 
-        var activity = Assert.Single(app.Inbound.Received, a => a.Id == id);
-        Assert.Equal(CivicConnect.Conversation.Activities.Channels.DirectLine, activity.Channel);
-        Assert.Equal(conversationId, activity.Address);
-        Assert.Equal("streetlight out", activity.Text);
-        Assert.Equal("en-CA", activity.Locale);
-        Assert.Equal("Citizen", activity.SenderName);
+        await using var db = app.CreateDbContext();
+        var row = await db.InboxMessages.AsNoTracking().SingleAsync(m => m.ProviderMessageId == id);
+        Assert.Equal("directline", row.Channel);
+        Assert.Equal(conversationId, row.Address);
+        using var payload = JsonDocument.Parse(row.Payload);
+        Assert.Equal("streetlight out", payload.RootElement.GetProperty("text").GetString());
+        Assert.Equal("en-CA", payload.RootElement.GetProperty("locale").GetString());
     }
 
     [Fact]
-    public async Task PostActivity_SameClientActivityIdTwice_IsStoredOnce()
+    public async Task PostActivity_ChoiceFromTheBot_IsOfferedAsSuggestedActionsAndAnswersTheDialog()
     {
         var (conversationId, token) = await client.StartAsync();
 
-        var first = await client.SendTextAsync(conversationId, token, "graffiti", new { clientActivityID = "retry-1" });
-        var second = await client.SendTextAsync(conversationId, token, "graffiti", new { clientActivityID = "retry-1" });
-        var result = await client.GetActivitiesAsync(conversationId, token);
+        var first = await client.SendTextAsync(conversationId, token, "There is a pothole on 17 Ave SW at 4 St SW");
+        var question = (await client.WaitForReplyAsync(conversationId, token, first))[^1];
+        var actions = question.GetProperty("suggestedActions").GetProperty("actions").EnumerateArray().ToArray();
+        var yes = actions.First(a => a.GetProperty("title").GetString() == "Yes");
+        var second = await client.SendTextAsync(conversationId, token, yes.GetProperty("value").GetString()!);
+        var next = await client.WaitForReplyAsync(conversationId, token, second);
+
+        Assert.Contains("17 Ave SW & 4 St SW, Ward 8", question.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["citizen-1"], question.GetProperty("suggestedActions").GetProperty("to").EnumerateArray().Select(t => t.GetString()));
+        Assert.All(actions, a => Assert.Equal("imBack", a.GetProperty("type").GetString()));
+        Assert.Contains(next, a => a.GetProperty("text").GetString()!.Contains("Is it in a traffic lane?", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PostActivity_SameClientActivityIdTwice_IsStoredAndAnsweredOnce()
+    {
+        var (conversationId, token) = await client.StartAsync();
+
+        var first = await client.SendTextAsync(conversationId, token, "hi", new { clientActivityID = "retry-1" });
+        await client.WaitForReplyAsync(conversationId, token, first);
+        var second = await client.SendTextAsync(conversationId, token, "hi", new { clientActivityID = "retry-1" });
+        var activities = (await client.GetActivitiesAsync(conversationId, token)).GetProperty("activities").EnumerateArray().ToArray();
 
         Assert.Equal(first, second);
-        Assert.Single(result.GetProperty("activities").EnumerateArray(), a => a.GetProperty("id").GetString() == first);
+        Assert.Single(activities, a => a.GetProperty("id").GetString() == first);
+        Assert.Single(activities, DirectLineClient.IsFromBot);
+        await using var db = app.CreateDbContext();
+        Assert.Equal(1, await db.InboxMessages.CountAsync(m => m.Address == conversationId));
     }
 
     [Fact]
     public async Task GetActivities_WithWatermark_ReturnsOnlyWhatCameAfterIt()
     {
         var (conversationId, token) = await client.StartAsync();
-        await client.SendTextAsync(conversationId, token, "first");
-        var firstPage = await client.GetActivitiesAsync(conversationId, token);
-        var watermark = firstPage.GetProperty("watermark").GetString();
+        var hi = await client.SendTextAsync(conversationId, token, "hi");
+        await client.WaitForReplyAsync(conversationId, token, hi);
+        var watermark = (await client.GetActivitiesAsync(conversationId, token)).GetProperty("watermark").GetString();
 
-        await client.SendTextAsync(conversationId, token, "second");
-        var secondPage = await client.GetActivitiesAsync(conversationId, token, watermark);
-        var unchanged = await client.GetActivitiesAsync(conversationId, token, secondPage.GetProperty("watermark").GetString());
+        var report = await client.SendTextAsync(conversationId, token, "pothole on 17 Ave SW at 4 St SW");
+        await client.WaitForReplyAsync(conversationId, token, report);
+        var newer = await client.GetActivitiesAsync(conversationId, token, watermark);
+        var unchanged = await client.GetActivitiesAsync(conversationId, token, newer.GetProperty("watermark").GetString());
 
-        Assert.Equal(["first", "You said: first"], Texts(firstPage));
-        Assert.Equal(["second", "You said: second"], Texts(secondPage));
-        Assert.Empty(Texts(unchanged));
-        Assert.Equal(secondPage.GetProperty("watermark").GetString(), unchanged.GetProperty("watermark").GetString());
+        var activities = newer.GetProperty("activities").EnumerateArray().ToArray();
+        Assert.Equal(report, activities[0].GetProperty("id").GetString());
+        Assert.True(activities.Skip(1).All(DirectLineClient.IsFromBot));
+        Assert.DoesNotContain(activities, a => a.GetProperty("id").GetString() == hi);
+        Assert.Equal(0, unchanged.GetProperty("activities").GetArrayLength());
+        Assert.Equal(newer.GetProperty("watermark").GetString(), unchanged.GetProperty("watermark").GetString());
     }
 
     [Theory]
-    [InlineData("""[{"type":"GeoCoordinates","latitude":51.0447,"longitude":-114.0719}]""", null, LocationSource.DeviceGps)]
-    [InlineData("""[{"type":"Place","name":"City Hall","geo":{"type":"GeoCoordinates","latitude":51.0447,"longitude":-114.0719}}]""", null, LocationSource.Pin)]
-    [InlineData(null, """{"location":{"latitude":51.0447,"longitude":-114.0719}}""", LocationSource.DeviceGps)]
-    public async Task PostActivity_WithLocation_PassesItToTheInbox(string? entities, string? channelData, LocationSource source)
+    [InlineData("""{"type":"message","from":{"id":"u1"},"entities":[{"type":"GeoCoordinates","latitude":51.0453,"longitude":-114.0581}]}""")]
+    [InlineData("""{"type":"message","from":{"id":"u1"},"entities":[{"type":"Place","name":"Pin","geo":{"type":"GeoCoordinates","latitude":51.0453,"longitude":-114.0581}}]}""")]
+    [InlineData("""{"type":"message","from":{"id":"u1"},"channelData":{"location":{"latitude":51.0453,"longitude":-114.0581}}}""")]
+    public async Task PostActivity_SharedLocation_IsUsedAsTheProblemsLocation(string locationActivity)
     {
         var (conversationId, token) = await client.StartAsync();
-        var json = $$"""{"type":"message","from":{"id":"u1"},"text":"here"{{(entities is null ? "" : ",\"entities\":" + entities)}}{{(channelData is null ? "" : ",\"channelData\":" + channelData)}}}""";
+        var description = await client.SendTextAsync(conversationId, token, "streetlight out");
+        await client.WaitForReplyAsync(conversationId, token, description);
 
-        using var response = await client.PostActivityAsync(conversationId, token, json);
-        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        using var response = await client.PostActivityAsync(conversationId, token, locationActivity);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var reply = await client.WaitForReplyAsync(conversationId, token, id);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var location = Assert.Single(app.Inbound.Received, a => a.Id == id).Location;
-        Assert.NotNull(location);
-        Assert.Equal(51.0447, location.Latitude, 6);
-        Assert.Equal(-114.0719, location.Longitude, 6);
-        Assert.Equal(source, location.Source);
+        Assert.Contains(reply, a => a.GetProperty("text").GetString()!.Contains("at the location you shared, near Calgary City Hall (Ward 7)", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -111,7 +134,7 @@ public sealed class DirectLineActivityTests(DirectLineAppFactory app) : IClassFi
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(problem.GetProperty("errors").TryGetProperty("location", out _));
-        Assert.Empty(Texts(await client.GetActivitiesAsync(conversationId, token)));
+        await AssertNothingStoredAsync(conversationId, token);
     }
 
     [Theory]
@@ -119,6 +142,7 @@ public sealed class DirectLineActivityTests(DirectLineAppFactory app) : IClassFi
     [InlineData("[1,2,3]")]
     [InlineData("""{"text":"no type"}""")]
     [InlineData("""{"type":"message","text":42}""")]
+    [InlineData("""{"type":"message","text":"hi","locale":"not a locale!"}""")]
     public async Task PostActivity_Malformed_Is400ProblemAndNothingIsStored(string json)
     {
         var (conversationId, token) = await client.StartAsync();
@@ -127,7 +151,7 @@ public sealed class DirectLineActivityTests(DirectLineAppFactory app) : IClassFi
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Empty(Texts(await client.GetActivitiesAsync(conversationId, token)));
+        await AssertNothingStoredAsync(conversationId, token);
     }
 
     [Fact]
@@ -141,8 +165,7 @@ public sealed class DirectLineActivityTests(DirectLineAppFactory app) : IClassFi
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(problem.GetProperty("errors").TryGetProperty("text", out _));
-        Assert.Empty(Texts(await client.GetActivitiesAsync(conversationId, token)));
-        Assert.DoesNotContain(app.Inbound.Received, a => a.Address == conversationId);
+        await AssertNothingStoredAsync(conversationId, token);
     }
 
     [Fact]
@@ -155,7 +178,7 @@ public sealed class DirectLineActivityTests(DirectLineAppFactory app) : IClassFi
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Empty(Texts(await client.GetActivitiesAsync(conversationId, token)));
+        await AssertNothingStoredAsync(conversationId, token);
     }
 
     [Theory]
@@ -169,10 +192,13 @@ public sealed class DirectLineActivityTests(DirectLineAppFactory app) : IClassFi
         using var response = await client.PostActivityAsync(conversationId, token, $$"""{"type":"{{type}}","from":{"id":"u1"},"name":"webchat/join"}""");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.DoesNotContain(app.Inbound.Received, a => a.Address == conversationId);
-        Assert.Empty(Texts(await client.GetActivitiesAsync(conversationId, token)));
+        await AssertNothingStoredAsync(conversationId, token);
     }
 
-    private static string[] Texts(JsonElement activitySet) =>
-        activitySet.GetProperty("activities").EnumerateArray().Select(a => a.GetProperty("text").GetString()!).ToArray();
+    private async Task AssertNothingStoredAsync(string conversationId, string token)
+    {
+        Assert.Equal(0, (await client.GetActivitiesAsync(conversationId, token)).GetProperty("activities").GetArrayLength());
+        await using var db = app.CreateDbContext();
+        Assert.False(await db.InboxMessages.AnyAsync(m => m.Address == conversationId));
+    }
 }

@@ -66,6 +66,36 @@ public sealed class DirectLineClient(HttpClient http)
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>
+    /// Polls (as a Direct Line client without WebSockets does) until the conversation's activities
+    /// satisfy <paramref name="done"/>: bot replies come from the outbox dispatcher, a moment after the post.
+    /// </summary>
+    public async Task<JsonElement[]> WaitForActivitiesAsync(string conversationId, string token, Func<JsonElement[], bool> done)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var activities = (await GetActivitiesAsync(conversationId, token)).GetProperty("activities").EnumerateArray().ToArray();
+            if (done(activities))
+            {
+                return activities;
+            }
+
+            Assert.False(timeout.IsCancellationRequested, $"Gave up waiting; the conversation has:\n{string.Join("\n", activities.Select(a => a.ToString()))}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Waits for the bot's reply to the user activity <paramref name="userActivityId"/>; returns the bot activities after it.</summary>
+    public async Task<JsonElement[]> WaitForReplyAsync(string conversationId, string token, string userActivityId)
+    {
+        var activities = await WaitForActivitiesAsync(conversationId, token, all =>
+            all.SkipWhile(a => a.GetProperty("id").GetString() != userActivityId).Skip(1).Any(IsFromBot));
+        return activities.SkipWhile(a => a.GetProperty("id").GetString() != userActivityId).Skip(1).Where(IsFromBot).ToArray();
+    }
+
+    public static bool IsFromBot(JsonElement activity) => activity.GetProperty("from").GetProperty("id").GetString() == "civicconnect";
+
     public async Task<HttpResponseMessage> GetActivitiesResponseAsync(string conversationId, string token, string? watermark = null)
     {
         using var request = Request(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}/activities?watermark={watermark}", token);

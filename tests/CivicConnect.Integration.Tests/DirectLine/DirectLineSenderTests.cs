@@ -15,14 +15,13 @@ public sealed class DirectLineSenderTests(DirectLineAppFactory app) : IClassFixt
     public async Task Send_ReplyWithChoices_ShowsThemAsSuggestedActionsForTheUser()
     {
         var (conversationId, token) = await client.StartAsync();
-        await client.SendTextAsync(conversationId, token, "hello");
+        await client.SendTextAsync(conversationId, token, "hi");
         var reply = new Reply("What is it about?", [new Choice("pothole", "Pothole"), new Choice("graffiti", "Graffiti")]);
 
-        var outcome = await Sender.SendAsync(new OutboundMessage(501, "reply", "directline", conversationId, null, "fr", reply), CancellationToken.None);
+        var outcome = await Sender.SendAsync(new OutboundMessage(900_501, "reply", "directline", conversationId, null, "fr", reply), CancellationToken.None);
 
         Assert.True(outcome.Sent);
-        var activity = Last(await client.GetActivitiesAsync(conversationId, token));
-        Assert.Equal("bot-501", activity.GetProperty("id").GetString());
+        var activity = ById(await client.GetActivitiesAsync(conversationId, token), "bot-900501");
         Assert.Equal("fr", activity.GetProperty("locale").GetString());
         var suggested = activity.GetProperty("suggestedActions");
         Assert.Equal(["citizen-1"], suggested.GetProperty("to").EnumerateArray().Select(t => t.GetString()));
@@ -38,9 +37,9 @@ public sealed class DirectLineSenderTests(DirectLineAppFactory app) : IClassFixt
         var (conversationId, token) = await client.StartAsync();
         var reply = new Reply("Please confirm.", [], new ReplyCard("Pothole", ["17 Ave SW", "Deep, near the curb"], "https://example.org/p.jpg"));
 
-        await Sender.SendAsync(new OutboundMessage(502, "reply", "directline", conversationId, null, "en", reply), CancellationToken.None);
+        await Sender.SendAsync(new OutboundMessage(900_502, "reply", "directline", conversationId, null, "en", reply), CancellationToken.None);
 
-        var attachment = Last(await client.GetActivitiesAsync(conversationId, token)).GetProperty("attachments")[0];
+        var attachment = ById(await client.GetActivitiesAsync(conversationId, token), "bot-900502").GetProperty("attachments")[0];
         Assert.Equal("application/vnd.microsoft.card.hero", attachment.GetProperty("contentType").GetString());
         var card = attachment.GetProperty("content");
         Assert.Equal("Pothole", card.GetProperty("title").GetString());
@@ -53,7 +52,7 @@ public sealed class DirectLineSenderTests(DirectLineAppFactory app) : IClassFixt
     public async Task Send_SameOutboxRowTwice_IsShownOnce()
     {
         var (conversationId, token) = await client.StartAsync();
-        var message = new OutboundMessage(503, "reply", "directline", conversationId, null, "en", Reply.Plain("Thanks!"));
+        var message = new OutboundMessage(900_503, "reply", "directline", conversationId, null, "en", Reply.Plain("Thanks!"));
 
         var first = await Sender.SendAsync(message, CancellationToken.None);
         var second = await Sender.SendAsync(message, CancellationToken.None);
@@ -61,17 +60,18 @@ public sealed class DirectLineSenderTests(DirectLineAppFactory app) : IClassFixt
         Assert.True(first.Sent);
         Assert.True(second.Sent);
         var activities = (await client.GetActivitiesAsync(conversationId, token)).GetProperty("activities");
-        Assert.Single(activities.EnumerateArray(), a => a.GetProperty("id").GetString() == "bot-503");
+        Assert.Single(activities.EnumerateArray(), a => a.GetProperty("id").GetString() == "bot-900503");
     }
 
     [Fact]
     public async Task Send_ToAConversationThatDoesNotExist_FailsPermanently()
     {
-        var outcome = await Sender.SendAsync(new OutboundMessage(504, "reply", "directline", "no-such-conversation", null, "en", Reply.Plain("?")), CancellationToken.None);
+        var outcome = await Sender.SendAsync(new OutboundMessage(900_504, "reply", "directline", "no-such-conversation", null, "en", Reply.Plain("?")), CancellationToken.None);
 
         Assert.False(outcome.Sent);
         Assert.True(outcome.Permanent);
     }
 
-    private static JsonElement Last(JsonElement activitySet) => activitySet.GetProperty("activities").EnumerateArray().Last();
+    private static JsonElement ById(JsonElement activitySet, string id) =>
+        activitySet.GetProperty("activities").EnumerateArray().Single(a => a.GetProperty("id").GetString() == id);
 }

@@ -17,26 +17,31 @@ public sealed class DirectLineStreamTests(DirectLineAppFactory app) : IClassFixt
         var (conversationId, streamUrl, token) = await StartAsync();
         using var socket = await ConnectAsync(streamUrl);
 
-        await client.SendTextAsync(conversationId, token, "hello over the socket");
-        var activities = await ReceiveUntilAsync(socket, seen => seen.Any(a => a.GetProperty("from").GetProperty("id").GetString() == "civicconnect"));
+        var id = await client.SendTextAsync(conversationId, token, "hi");
+        var activities = await ReceiveUntilAsync(socket, seen => seen.Any(DirectLineClient.IsFromBot));
 
-        Assert.Equal(["hello over the socket", "You said: hello over the socket"], activities.Select(a => a.GetProperty("text").GetString()));
+        Assert.Equal(id, activities[0].GetProperty("id").GetString());
+        Assert.Equal("hi", activities[0].GetProperty("text").GetString());
+        Assert.Contains("what problem you'd like to report", activities.First(DirectLineClient.IsFromBot).GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Stream_ConnectedWithAWatermark_ResumesAfterIt()
     {
         var (conversationId, _, token) = await StartAsync();
-        await client.SendTextAsync(conversationId, token, "before the socket");
+        var before = await client.SendTextAsync(conversationId, token, "hi");
+        await client.WaitForReplyAsync(conversationId, token, before);
         var watermark = (await client.GetActivitiesAsync(conversationId, token)).GetProperty("watermark").GetString();
         using var reconnect = DirectLineClient.Request(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}?watermark={watermark}", token);
         var streamUrl = (await (await client.Http.SendAsync(reconnect)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("streamUrl").GetString()!;
         using var socket = await ConnectAsync(streamUrl);
 
-        await client.SendTextAsync(conversationId, token, "after the socket");
-        var activities = await ReceiveUntilAsync(socket, seen => seen.Count >= 2);
+        var after = await client.SendTextAsync(conversationId, token, "pothole on 17 Ave SW at 4 St SW");
+        var activities = await ReceiveUntilAsync(socket, seen => seen.Any(DirectLineClient.IsFromBot));
 
-        Assert.Equal(["after the socket", "You said: after the socket"], activities.Select(a => a.GetProperty("text").GetString()));
+        Assert.Equal(after, activities[0].GetProperty("id").GetString());
+        Assert.DoesNotContain(activities, a => a.GetProperty("id").GetString() == before);
+        Assert.Contains(activities, a => DirectLineClient.IsFromBot(a) && a.GetProperty("text").GetString()!.Contains("Pothole", StringComparison.Ordinal));
     }
 
     [Fact]

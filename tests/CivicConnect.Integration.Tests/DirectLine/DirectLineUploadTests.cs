@@ -5,6 +5,7 @@ using System.Text.Json;
 using CivicConnect.Conversation.Activities;
 using MetadataExtractor;
 using MetadataExtractor.Formats.Exif;
+using Microsoft.EntityFrameworkCore;
 
 namespace CivicConnect.Integration.Tests.DirectLine;
 
@@ -13,48 +14,73 @@ public sealed class DirectLineUploadTests(DirectLineAppFactory app) : IClassFixt
     private readonly DirectLineClient client = new(app.CreateClient());
 
     [Fact]
-    public async Task Upload_JpegWithExifGps_ReadsTheLocationAndStoresACopyWithoutExif()
+    public async Task Upload_JpegWithExifGps_UsesThePhotosLocationAndStoresACopyWithoutExif()
     {
         var (conversationId, token) = await client.StartAsync();
         var original = TestImages.JpegWithGps();
         Assert.NotEmpty(ImageMetadataReader.ReadMetadata(new MemoryStream(original)).OfType<GpsDirectory>());
 
-        using var response = await UploadAsync(conversationId, token, ("pothole.jpg", "image/jpeg", original), """{"type":"message","from":{"id":"citizen-1"},"text":"look at this"}""");
+        using var response = await UploadAsync(conversationId, token, ("pothole.jpg", "image/jpeg", original), """{"type":"message","from":{"id":"citizen-1"},"text":"pothole"}""");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        var activity = Assert.Single(app.Inbound.Received, a => a.Id == id);
-        Assert.Equal("look at this", activity.Text);
-        var photo = Assert.Single(activity.Attachments);
-        Assert.Equal("image/jpeg", photo.ContentType);
-        Assert.NotNull(photo.EmbeddedLocation);
-        Assert.Equal(51.0447, photo.EmbeddedLocation.Latitude, 4);
-        Assert.Equal(-114.0719, photo.EmbeddedLocation.Longitude, 4);
-        Assert.Equal(LocationSource.PhotoExif, photo.EmbeddedLocation.Source);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var reply = await client.WaitForReplyAsync(conversationId, token, id);
+        Assert.Contains(reply, a => a.GetProperty("text").GetString()!.Contains("17 Ave SW & 4 St SW (Ward 8)", StringComparison.Ordinal));
 
-        var stored = await client.Http.GetAsync($"/media/{photo.StoredPath}");
+        var echo = (await client.GetActivitiesAsync(conversationId, token)).GetProperty("activities")[0];
+        var photoUrl = new Uri(echo.GetProperty("attachments")[0].GetProperty("contentUrl").GetString()!);
+        var stored = await client.Http.GetAsync(photoUrl.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
         Assert.Equal("image/jpeg", stored.Content.Headers.ContentType?.MediaType);
         var storedMetadata = ImageMetadataReader.ReadMetadata(new MemoryStream(await stored.Content.ReadAsByteArrayAsync()));
         Assert.Empty(storedMetadata.OfType<GpsDirectory>());
         Assert.Empty(storedMetadata.OfType<ExifIfd0Directory>());
-        var thumbnail = await client.Http.GetAsync($"/media/{photo.ThumbnailPath}");
+        var thumbnailUrl = new Uri(echo.GetProperty("attachments")[0].GetProperty("thumbnailUrl").GetString()!);
+        var thumbnail = await client.Http.GetAsync(thumbnailUrl.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, thumbnail.StatusCode);
     }
 
     [Fact]
-    public async Task Upload_Photo_IsEchoedWithLinksToTheStoredCopyAndAnswered()
+    public async Task Upload_Photo_ReachesTheInboxWithItsStoredPathAndExifLocation()
     {
         var (conversationId, token) = await client.StartAsync();
 
         using var response = await UploadAsync(conversationId, token, ("p.jpg", "image/jpeg", TestImages.JpegWithGps()), activityJson: null);
 
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        await using var db = app.CreateDbContext();
+        var row = await db.InboxMessages.AsNoTracking().SingleAsync(m => m.ProviderMessageId == id);
+        var activity = JsonSerializer.Deserialize<CivicConnect.Conversation.Activities.Activity>(row.Payload, CivicConnect.Channels.Turns.ConversationStateSerializer.Options)!;
+        var photo = Assert.Single(activity.Attachments);
+        Assert.Equal("image/jpeg", photo.ContentType);
+        Assert.Matches(@"^\d{4}/\d{2}/\d{2}/[0-9a-f]{32}\.jpg$", photo.StoredPath);
+        Assert.NotNull(photo.ThumbnailPath);
+        Assert.NotNull(photo.EmbeddedLocation);
+        Assert.Equal(51.0379, photo.EmbeddedLocation.Latitude, 4);
+        Assert.Equal(-114.0720, photo.EmbeddedLocation.Longitude, 4);
+        Assert.Equal(LocationSource.PhotoExif, photo.EmbeddedLocation.Source);
+        Assert.True(File.Exists(Path.Combine(app.MediaRoot, photo.StoredPath!)));
+    }
+
+    [Fact]
+    public async Task Upload_HeicWithExifGps_ReadsTheLocationAndBlanksTheMetadataOfTheStoredCopy()
+    {
+        var (conversationId, token) = await client.StartAsync();
+        var original = TestImages.HeicWithGps();
+        Assert.NotEmpty(ImageMetadataReader.ReadMetadata(new MemoryStream(original)).OfType<GpsDirectory>());
+
+        using var response = await UploadAsync(conversationId, token, ("IMG_0001.HEIC", "application/octet-stream", original), activityJson: null);
+
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var activities = (await client.GetActivitiesAsync(conversationId, token)).GetProperty("activities").EnumerateArray().ToArray();
-        var attachment = activities[0].GetProperty("attachments")[0];
-        Assert.Equal("image/jpeg", attachment.GetProperty("contentType").GetString());
-        Assert.Matches(@"^http://localhost/media/\d{4}/\d{2}/\d{2}/[0-9a-f]{32}\.jpg$", attachment.GetProperty("contentUrl").GetString());
-        Assert.Equal("Got 1 photo(s).", activities[1].GetProperty("text").GetString());
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        await using var db = app.CreateDbContext();
+        var row = await db.InboxMessages.AsNoTracking().SingleAsync(m => m.ProviderMessageId == id);
+        var photo = Assert.Single(JsonSerializer.Deserialize<CivicConnect.Conversation.Activities.Activity>(row.Payload, CivicConnect.Channels.Turns.ConversationStateSerializer.Options)!.Attachments);
+        Assert.Equal("image/heic", photo.ContentType);
+        Assert.Equal(51.0379, photo.EmbeddedLocation!.Latitude, 4);
+        var stored = await client.Http.GetByteArrayAsync($"/media/{photo.StoredPath}");
+        Assert.Equal(original.Length, stored.Length);
+        Assert.Empty(ImageMetadataReader.ReadMetadata(new MemoryStream(stored)).OfType<GpsDirectory>());
     }
 
     [Fact]
@@ -62,13 +88,13 @@ public sealed class DirectLineUploadTests(DirectLineAppFactory app) : IClassFixt
     {
         var (conversationId, token) = await client.StartAsync();
         var text = "this is not a photo, whatever its name says"u8.ToArray();
+        var filesBefore = MediaFileCount();
 
         using var response = await UploadAsync(conversationId, token, ("photo.jpg", "image/jpeg", text), activityJson: null);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(0, (await client.GetActivitiesAsync(conversationId, token)).GetProperty("activities").GetArrayLength());
-        Assert.DoesNotContain(app.Inbound.Received, a => a.Address == conversationId);
+        await AssertNothingStoredAsync(conversationId, token, filesBefore);
     }
 
     [Fact]
@@ -79,12 +105,13 @@ public sealed class DirectLineUploadTests(DirectLineAppFactory app) : IClassFixt
         huge[0] = 0xFF;
         huge[1] = 0xD8;
         huge[2] = 0xFF;
+        var filesBefore = MediaFileCount();
 
         using var response = await UploadAsync(conversationId, token, ("big.jpg", "image/jpeg", huge), activityJson: null);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(0, (await client.GetActivitiesAsync(conversationId, token)).GetProperty("activities").GetArrayLength());
+        await AssertNothingStoredAsync(conversationId, token, filesBefore);
     }
 
     [Theory]
@@ -100,6 +127,18 @@ public sealed class DirectLineUploadTests(DirectLineAppFactory app) : IClassFixt
         using var response = await client.Http.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    /// <summary>Tests in a class run one at a time, so comparing file counts shows whether this upload stored anything.</summary>
+    private int MediaFileCount() =>
+        System.IO.Directory.Exists(app.MediaRoot) ? System.IO.Directory.EnumerateFiles(app.MediaRoot, "*", SearchOption.AllDirectories).Count() : 0;
+
+    private async Task AssertNothingStoredAsync(string conversationId, string token, int mediaFilesBefore)
+    {
+        Assert.Equal(0, (await client.GetActivitiesAsync(conversationId, token)).GetProperty("activities").GetArrayLength());
+        Assert.Equal(mediaFilesBefore, MediaFileCount());
+        await using var db = app.CreateDbContext();
+        Assert.False(await db.InboxMessages.AnyAsync(m => m.Address == conversationId));
     }
 
     private async Task<HttpResponseMessage> UploadAsync(string conversationId, string? token, (string Name, string ContentType, byte[] Data) file, string? activityJson)

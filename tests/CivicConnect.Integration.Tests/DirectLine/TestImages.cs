@@ -7,17 +7,60 @@ namespace CivicConnect.Integration.Tests.DirectLine;
 /// <summary>Photos made by the tests themselves, with the EXIF a phone camera writes.</summary>
 public static class TestImages
 {
-    /// <summary>A JPEG taken at Calgary City Hall (51.0447 N, 114.0719 W) according to its EXIF GPS tags.</summary>
-    public static byte[] JpegWithGps()
+    /// <summary>
+    /// A minimal HEIF container as iPhones write them (ftyp "heic", meta with an Exif item located
+    /// in mdat) carrying the same GPS position. It has no picture: nothing here decodes HEVC, and
+    /// the store only reads and blanks the metadata of HEIC files.
+    /// </summary>
+    public static byte[] HeicWithGps()
     {
-        using var image = new Image<Rgb24>(640, 480, new Rgb24(90, 90, 90));
+        var tiff = GpsExif().ToByteArray()!;
+        var headerOffset = tiff.AsSpan().StartsWith("Exif\0\0"u8) ? 6u : 0u;
+        var exifItem = Concat(U32(headerOffset), tiff);
+
+        var ftyp = Box("ftyp", Concat("heic"u8.ToArray(), U32(0), "mif1"u8.ToArray(), "heic"u8.ToArray()));
+        var hdlr = FullBox("hdlr", Concat(U32(0), "pict"u8.ToArray(), new byte[12], [0]));
+        var pitm = FullBox("pitm", U16(2));
+
+        // Item 1 is the Exif block; item 2 stands for the (absent) picture it describes ('cdsc').
+        var exifInfe = FullBox("infe", Concat(U16(1), U16(0), "Exif"u8.ToArray(), [0]), version: 2);
+        var imageInfe = FullBox("infe", Concat(U16(2), U16(0), "hvc1"u8.ToArray(), [0]), version: 2);
+        var iinf = FullBox("iinf", Concat(U16(2), exifInfe, imageInfe));
+        var iref = FullBox("iref", Box("cdsc", Concat(U16(1), U16(1), U16(2))));
+        var ilocLength = 8 + 4 + 2 + 2 + 2 + 2 + 2 + 4 + 4;
+        var metaLength = 8 + 4 + hdlr.Length + pitm.Length + iinf.Length + iref.Length + ilocLength;
+        var exifOffset = (uint)(ftyp.Length + metaLength + 8);
+        var iloc = FullBox("iloc", Concat([0x44, 0x00], U16(1), U16(1), U16(0), U16(1), U32(exifOffset), U32((uint)exifItem.Length)));
+        var meta = FullBox("meta", Concat(hdlr, pitm, iinf, iref, iloc));
+        return Concat(ftyp, meta, Box("mdat", exifItem));
+    }
+
+    private static ExifProfile GpsExif()
+    {
         var exif = new ExifProfile();
         exif.SetValue(ExifTag.Make, "TestPhone");
         exif.SetValue(ExifTag.GPSLatitudeRef, "N");
-        exif.SetValue(ExifTag.GPSLatitude, [new Rational(51, 1), new Rational(2, 1), new Rational(4092, 100)]);
+        exif.SetValue(ExifTag.GPSLatitude, [new Rational(51, 1), new Rational(2, 1), new Rational(1644, 100)]);
         exif.SetValue(ExifTag.GPSLongitudeRef, "W");
-        exif.SetValue(ExifTag.GPSLongitude, [new Rational(114, 1), new Rational(4, 1), new Rational(1884, 100)]);
-        image.Metadata.ExifProfile = exif;
+        exif.SetValue(ExifTag.GPSLongitude, [new Rational(114, 1), new Rational(4, 1), new Rational(1920, 100)]);
+        return exif;
+    }
+
+    private static byte[] Box(string type, byte[] payload) => Concat(U32((uint)(payload.Length + 8)), System.Text.Encoding.ASCII.GetBytes(type), payload);
+
+    private static byte[] FullBox(string type, byte[] payload, byte version = 0) => Box(type, Concat([version, 0, 0, 0], payload));
+
+    private static byte[] U32(uint value) => [(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value];
+
+    private static byte[] U16(ushort value) => [(byte)(value >> 8), (byte)value];
+
+    private static byte[] Concat(params byte[][] parts) => parts.SelectMany(p => p).ToArray();
+
+    /// <summary>A JPEG taken at 17 Ave SW &amp; 4 St SW in Calgary (51.0379 N, 114.0720 W) according to its EXIF GPS tags.</summary>
+    public static byte[] JpegWithGps()
+    {
+        using var image = new Image<Rgb24>(640, 480, new Rgb24(90, 90, 90));
+        image.Metadata.ExifProfile = GpsExif();
         using var output = new MemoryStream();
         image.SaveAsJpeg(output);
         return output.ToArray();
