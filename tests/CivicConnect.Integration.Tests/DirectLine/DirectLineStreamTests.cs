@@ -2,6 +2,10 @@ using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using CivicConnect.Channels.Outbox;
+using CivicConnect.Conversation.Activities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace CivicConnect.Integration.Tests.DirectLine;
 
@@ -51,17 +55,55 @@ public sealed class DirectLineStreamTests(DirectLineAppFactory app) : IClassFixt
         using var socket = await ConnectAsync(streamUrl);
 
         app.Clock.Advance(TimeSpan.FromMinutes(31));
-        using var timeout = new CancellationTokenSource(Patience);
-        var buffer = new byte[4096];
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer, timeout.Token);
-        }
-        while (result.MessageType != WebSocketMessageType.Close);
+        var result = await ReceiveCloseAsync(socket);
 
         Assert.Equal(WebSocketCloseStatus.PolicyViolation, result.CloseStatus);
         Assert.Equal("token expired", result.CloseStatusDescription);
+    }
+
+    [Fact]
+    public async Task Stream_ReplyDeliveredByAnotherNode_IsPushedAtOnce()
+    {
+        var (conversationId, streamUrl, _) = await StartAsync();
+        using var socket = await ConnectAsync(streamUrl);
+        var otherNode = new SecondNodeFactory(app);
+        try
+        {
+            var sender = otherNode.Services.GetServices<IChannelSender>().Single(s => s.Channel == "directline");
+
+            await sender.SendAsync(new OutboundMessage(800_001, "notification", "directline", conversationId, null, "en", Reply.Plain("Your report #1042 is now In progress.")), CancellationToken.None);
+            var activities = await ReceiveUntilAsync(socket, seen => seen.Count > 0);
+
+            Assert.Equal("Your report #1042 is now In progress.", Assert.Single(activities).GetProperty("text").GetString());
+        }
+        finally
+        {
+            await otherNode.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Stream_WhenTheServerShutsDown_ClosesWithGoingAway()
+    {
+        var node = new DirectLineAppFactory();
+        await node.InitializeAsync();
+        try
+        {
+            var nodeClient = new DirectLineClient(node.CreateClient());
+            var (_, token) = await nodeClient.StartAsync();
+            using var start = DirectLineClient.Request(HttpMethod.Post, "/v3/directline/conversations", token);
+            var streamUrl = (await (await nodeClient.Http.SendAsync(start)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("streamUrl").GetString()!;
+            using var socket = await node.Server.CreateWebSocketClient().ConnectAsync(new Uri(streamUrl), CancellationToken.None);
+
+            node.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+            var close = await ReceiveCloseAsync(socket);
+
+            Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, close.CloseStatus);
+        }
+        finally
+        {
+            await node.DisposeAsync();
+        }
     }
 
     [Fact]
@@ -75,6 +117,21 @@ public sealed class DirectLineStreamTests(DirectLineAppFactory app) : IClassFixt
             wsClient.ConnectAsync(new Uri($"ws://localhost/v3/directline/conversations/{mine}/stream?t={Uri.EscapeDataString(othersToken)}"), CancellationToken.None));
 
         Assert.Contains("403", failure.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Reads frames (activities, keep-alives) until the server closes the socket.</summary>
+    private static async Task<WebSocketReceiveResult> ReceiveCloseAsync(WebSocket socket)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        var buffer = new byte[64 * 1024];
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await socket.ReceiveAsync(buffer, timeout.Token);
+        }
+        while (result.MessageType != WebSocketMessageType.Close);
+
+        return result;
     }
 
     private async Task<(string ConversationId, string StreamUrl, string Token)> StartAsync()
