@@ -30,6 +30,9 @@ public sealed class WebChatFixture : CivicAppFactory
     public WebChatFixture()
     {
         Settings["Media:Root"] = MediaRoot;
+
+        // Every test opens a fresh browser context: a new citizen asking for a token, always from 127.0.0.1.
+        Settings["DirectLine:WebChatTokensPerMinute"] = "1000";
     }
 
     /// <summary>Where the photos citizens send in this class are stored (deleted afterwards).</summary>
