@@ -99,8 +99,9 @@
 
   // ------------------------------------------------------------------ page text and status
 
+  // The citizen's own pick in this tab, else the link's ?lang=fr, else the browser's language.
   function initialLanguage() {
-    const asked = new URLSearchParams(location.search).get('lang') || sessionStorage.getItem(LANGUAGE_KEY);
+    const asked = sessionStorage.getItem(LANGUAGE_KEY) || new URLSearchParams(location.search).get('lang');
     if (asked && TEXT[asked]) return asked;
     return (navigator.language || '').toLowerCase().startsWith('fr') ? 'fr' : 'en';
   }
