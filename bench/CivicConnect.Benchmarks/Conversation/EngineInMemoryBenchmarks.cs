@@ -138,6 +138,7 @@ public class EngineInMemoryBenchmarks
             AddJob(Job.Default.WithId("InProcessEngine"));
             AddColumn(StatisticColumn.Median, StatisticColumn.P95, StatisticColumn.OperationsPerSecond);
             AddDiagnoser(MemoryDiagnoser.Default);
+            WithBuildTimeout(TimeSpan.FromMinutes(10)); // see PerCallConfig
         }
     }
 }
