@@ -153,7 +153,7 @@ public class EngineWithDatabaseBenchmarks
     /// <summary>Runs the measured script once and checks every reply, so the benchmark cannot silently measure a re-prompt or an error path.</summary>
     private async Task AssertConversationEndsWithReferenceAsync()
     {
-        var address = $"bench-{run}-check";
+        var address = $"bench-{run}-verify"; // not "c…": the end-of-run count matches "c%"
         for (var i = 0; i < Script.Length; i++)
         {
             var reply = await SendAndReadAsync(address, i, Script[i]);
