@@ -34,5 +34,8 @@ public sealed class PerCallConfig : ManualConfig
         AddColumn(StatisticColumn.Median, StatisticColumn.P95, new PercentileColumn(99), StatisticColumn.OperationsPerSecond, new MeanRatioColumn());
         HideColumns(Column.Ratio, Column.RatioSD);
         AddDiagnoser(MemoryDiagnoser.Default);
+
+        // BenchmarkDotNet builds its own runner project; on a busy 2-core VM that takes longer than its default 2 minutes.
+        WithBuildTimeout(TimeSpan.FromMinutes(10));
     }
 }
