@@ -28,7 +28,7 @@ public sealed class DirectLineSenderTests(DirectLineAppFactory app) : IClassFixt
         var actions = suggested.GetProperty("actions").EnumerateArray().ToArray();
         Assert.Equal(["imBack", "imBack"], actions.Select(a => a.GetProperty("type").GetString()));
         Assert.Equal(["Pothole", "Graffiti"], actions.Select(a => a.GetProperty("title").GetString()));
-        Assert.Equal(["pothole", "graffiti"], actions.Select(a => a.GetProperty("value").GetString()));
+        Assert.Equal(["Pothole", "Graffiti"], actions.Select(a => a.GetProperty("value").GetString()));
     }
 
     [Fact]

@@ -54,7 +54,9 @@ public sealed class BotActivityRenderer(BotIdentity bot, IOptions<DirectLineOpti
     private static JsonObject SuggestedActions(IReadOnlyList<Choice> choices, string? userId)
     {
         var actions = new JsonArray(choices
-            .Select(c => (JsonNode)new JsonObject { ["type"] = "imBack", ["title"] = c.Title, ["value"] = c.Value })
+            // imBack posts its value as the citizen's own message, so it is the title they read
+            // ("Yes, in a traffic lane", not "yes"); the engine matches choices by title too.
+            .Select(c => (JsonNode)new JsonObject { ["type"] = "imBack", ["title"] = c.Title, ["value"] = c.Title })
             .ToArray());
         var suggested = new JsonObject { ["actions"] = actions };
         if (userId is not null)
