@@ -32,5 +32,12 @@ public sealed class TwilioOptions
     [Range(1_024, 1024 * 1024)]
     public int MaxRequestBytes { get; set; } = 64 * 1024;
 
+    /// <summary>
+    /// Messages accepted from one number per minute on this node; more are answered 200 and
+    /// dropped, so one phone flooding the service cannot starve everyone else's turns.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int InboundPerSenderPerMinute { get; set; } = 30;
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(AccountSid) && !string.IsNullOrWhiteSpace(AuthToken);
 }

@@ -1,5 +1,6 @@
 using CivicConnect.Channels.Outbox;
 using CivicConnect.Channels.Twilio.Endpoints;
+using CivicConnect.Channels.Twilio.Inbound;
 using CivicConnect.Channels.Twilio.Outbound;
 using CivicConnect.Core.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -25,6 +26,7 @@ public static class TwilioRegistration
         builder.AddValidatedOptions<TwilioOptions>(TwilioOptions.SectionName);
         builder.Services.AddSingleton<IValidateOptions<TwilioOptions>, TwilioOptionsValidator>();
         builder.AddValidatedOptions<ChannelsOptions>(ChannelsOptions.SectionName);
+        builder.Services.AddSingleton<SenderRateLimiter>();
 
         var configured = builder.Configuration.GetSection(TwilioOptions.SectionName).Get<TwilioOptions>()?.IsConfigured == true;
         if (!configured)

@@ -3,6 +3,7 @@ using CivicConnect.Channels.Inbox;
 using CivicConnect.Channels.Twilio.Inbound;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CivicConnect.Channels.Twilio.Endpoints;
@@ -16,9 +17,11 @@ internal static class MessageEndpoint
     public static async Task<Results<ContentHttpResult, ProblemHttpResult, ValidationProblem>> ReceiveMessage(
         HttpRequest request,
         IInbound inbound,
+        SenderRateLimiter limiter,
         IOptions<TwilioOptions> twilio,
         IOptions<ChannelsOptions> channels,
         TimeProvider clock,
+        ILogger<SenderRateLimiter> logger,
         CancellationToken cancellationToken)
     {
         var (form, problem) = await VerifiedWebhook.ReadAsync(request, twilio.Value, channels.Value, cancellationToken);
@@ -31,6 +34,13 @@ internal static class MessageEndpoint
         if (activity is null)
         {
             return TwilioProblems.Invalid(errors);
+        }
+
+        // A flood is acknowledged (so Twilio does not retry it) but not stored or processed.
+        if (!limiter.TryAcquire(activity.Address))
+        {
+            logger.LogWarning("Dropped a message on {Channel}: the sender is over its per-minute limit", activity.Channel);
+            return TypedResults.Text(EmptyTwiml, "text/xml", Encoding.UTF8);
         }
 
         // Committed before Twilio hears back; a retry of the same MessageSid is a no-op here.
