@@ -1,5 +1,6 @@
 using CivicConnect.Channels;
 using CivicConnect.Channels.DirectLine;
+using CivicConnect.Channels.Twilio;
 using CivicConnect.Conversation;
 using CivicConnect.Data;
 using CivicConnect.Geo;
@@ -21,6 +22,7 @@ builder.AddConversation();
 builder.AddWorkflow();
 builder.AddMessaging();
 builder.AddDirectLine();
+builder.AddTwilioChannel();
 
 // `civic migrate | seed | wards import …` run against the same composition, then exit.
 var isCommand = CivicCommands.IsCommand(args);
@@ -42,6 +44,7 @@ app.MapHealth();
 app.MapWards();
 app.MapCategories();
 app.MapDirectLine();
+app.MapTwilioChannel();
 
 await app.RunAsync();
 return 0;

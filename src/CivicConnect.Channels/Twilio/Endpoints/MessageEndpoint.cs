@@ -1,0 +1,50 @@
+using System.Text;
+using CivicConnect.Channels.Inbox;
+using CivicConnect.Channels.Twilio.Inbound;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CivicConnect.Channels.Twilio.Endpoints;
+
+internal static class MessageEndpoint
+{
+    /// <summary>Replies go through the outbox (retries, order, opt-out), so Twilio gets no TwiML to send.</summary>
+    private const string EmptyTwiml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+
+    /// <summary><c>POST /channels/twilio/messages</c>: an SMS, MMS or WhatsApp message from a citizen.</summary>
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult, ValidationProblem>> ReceiveMessage(
+        HttpRequest request,
+        IInbound inbound,
+        SenderRateLimiter limiter,
+        IOptions<TwilioOptions> twilio,
+        IOptions<ChannelsOptions> channels,
+        TimeProvider clock,
+        ILogger<SenderRateLimiter> logger,
+        CancellationToken cancellationToken)
+    {
+        var (form, problem) = await VerifiedWebhook.ReadAsync(request, twilio.Value, channels.Value, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var activity = TwilioMessageReader.Read(form!, twilio.Value.DefaultRegion, clock.GetUtcNow(), out var errors);
+        if (activity is null)
+        {
+            return TwilioProblems.Invalid(errors);
+        }
+
+        // A flood is acknowledged (so Twilio does not retry it) but not stored or processed.
+        if (!limiter.TryAcquire(activity.Address))
+        {
+            logger.LogWarning("Dropped a message on {Channel}: the sender is over its per-minute limit", activity.Channel);
+            return TypedResults.Text(EmptyTwiml, "text/xml", Encoding.UTF8);
+        }
+
+        // Committed before Twilio hears back; a retry of the same MessageSid is a no-op here.
+        await inbound.AcceptAsync(activity, cancellationToken);
+        return TypedResults.Text(EmptyTwiml, "text/xml", Encoding.UTF8);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Net;
+using CivicConnect.Channels.Outbox;
+using Microsoft.Extensions.Options;
+using Twilio.Clients;
+using Twilio.Exceptions;
+using Twilio.Http;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
+using ChannelNames = CivicConnect.Conversation.Activities.Channels;
+using SystemHttpClient = System.Net.Http.HttpClient;
+
+namespace CivicConnect.Channels.Twilio.Outbound;
+
+/// <summary>
+/// Sends SMS and WhatsApp replies through Twilio's Messages API with the official library. The
+/// outcome tells the outbox what to do next: throttling and server errors are retried (as
+/// Retry-After says), a refused number or an opted-out citizen is not.
+/// </summary>
+internal sealed class TwilioSender(string channel, IHttpClientFactory httpClients, IOptions<TwilioOptions> options) : IChannelSender
+{
+    public const string HttpClientName = "twilio";
+
+    public string Channel => channel;
+
+    public async Task<SendOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var isWhatsApp = channel == ChannelNames.WhatsApp;
+        var from = isWhatsApp ? settings.WhatsAppNumber : settings.PhoneNumber;
+        if (string.IsNullOrWhiteSpace(from))
+        {
+            return SendOutcome.Failure($"Twilio:{(isWhatsApp ? "WhatsAppNumber" : "PhoneNumber")} is not configured.", permanent: true);
+        }
+
+        var client = new TwilioRestClient(
+            settings.AccountSid, settings.AuthToken, accountSid: settings.AccountSid,
+            httpClient: new SystemNetHttpClient(httpClients.CreateClient(HttpClientName)));
+        var sender = new PhoneNumber(isWhatsApp ? Inbound.E164.WhatsAppPrefix + from : from);
+        var to = new PhoneNumber(message.Address);
+
+        var retryAfter = TwilioApiHandler.Capture();
+        string? lastSid = null;
+        try
+        {
+            // Twilio rejects bodies over 1,600 characters; a longer reply goes as consecutive messages.
+            foreach (var body in SmsSplitter.Split(SmsRenderer.Render(message.Reply)))
+            {
+                var sent = await MessageResource.CreateAsync(new CreateMessageOptions(to) { From = sender, Body = body }, client);
+                lastSid = sent.Sid;
+            }
+
+            return SendOutcome.Success(lastSid);
+        }
+        catch (ApiException ex)
+        {
+            var error = $"Twilio {ex.Status} error {ex.Code}: {ex.Message}";
+            return IsTransient(ex.Status)
+                ? SendOutcome.Failure(error, retryAfter: retryAfter.Value)
+                : SendOutcome.Failure(error, permanent: true);
+        }
+        catch (Exception ex) when (ex is ApiConnectionException or HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return SendOutcome.Failure("Twilio could not be reached: " + ex.Message);
+        }
+    }
+
+    /// <summary>429 and 5xx may work later; any other 4xx (21211 invalid number, 21610 unsubscribed …) never will.</summary>
+    private static bool IsTransient(int status) =>
+        status is (int)HttpStatusCode.TooManyRequests or (int)HttpStatusCode.RequestTimeout or 0 || status >= 500;
+}
