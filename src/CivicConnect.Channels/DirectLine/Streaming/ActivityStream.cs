@@ -90,9 +90,10 @@ internal sealed class ActivityStream(
         {
             // The client went away; nothing left to say.
         }
-        catch (WebSocketException)
+        catch (Exception ex) when (ex is WebSocketException or IOException)
         {
-            // The connection broke mid-send; the client reconnects from its watermark.
+            // The connection broke mid-send (a client that vanished surfaces as IOException on
+            // some transports); the client reconnects from its watermark.
         }
     }
 
@@ -137,7 +138,7 @@ internal sealed class ActivityStream(
                 }
             }
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
         {
             // Closed or aborted: either way the conversation with this socket is over.
         }
