@@ -4,7 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CivicConnect.Integration.Tests.Location;
 
-/// <summary>The real app with its geocoder pointed at a Nominatim stand-in; short timeouts keep failure tests quick.</summary>
+/// <summary>
+/// The real app with its geocoder pointed at a Nominatim stand-in. The attempt timeout is generous
+/// so a busy test machine does not turn an answer into a timeout; the slow-geocoder test shortens it.
+/// </summary>
 public class GeocoderAppFactory : CivicAppFactory
 {
     public GeocoderAppFactory()
@@ -12,7 +15,7 @@ public class GeocoderAppFactory : CivicAppFactory
         Settings["Geocoding:NominatimBaseUrl"] = Nominatim.Url;
         Settings["Geocoding:UserAgent"] = NominatimStandIn.UserAgent;
         Settings["Geocoding:RequestsPerSecond"] = "200";
-        Settings["Geocoding:AttemptTimeoutMilliseconds"] = "400";
+        Settings["Geocoding:AttemptTimeoutMilliseconds"] = "3000";
         Settings["Geocoding:RetryDelayMilliseconds"] = "10";
     }
 

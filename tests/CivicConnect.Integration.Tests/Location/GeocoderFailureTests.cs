@@ -36,7 +36,10 @@ public sealed class GeocoderSlowTests(GeocoderSlowTests.Factory app) : IClassFix
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
     }
 
-    public sealed class Factory : GeocoderAppFactory;
+    public sealed class Factory : GeocoderAppFactory
+    {
+        public Factory() => Settings["Geocoding:AttemptTimeoutMilliseconds"] = "300";
+    }
 }
 
 public sealed class GeocoderThrottledTests(GeocoderThrottledTests.Factory app) : IClassFixture<GeocoderThrottledTests.Factory>
