@@ -32,9 +32,14 @@ public sealed class CivicDbContext(DbContextOptions<CivicDbContext> options) : D
 
     public DbSet<DirectLineActivity> DirectLineActivities => Set<DirectLineActivity>();
 
+    public DbSet<GeocodeCacheEntry> GeocodeCache => Set<GeocodeCacheEntry>();
+
+    public DbSet<GazetteerPlace> GazetteerPlaces => Set<GazetteerPlace>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("postgis");
+        modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.HasSequence<int>(ReferenceSequence).StartsAt(1001);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CivicDbContext).Assembly);
     }

@@ -1,5 +1,7 @@
 using CivicConnect.Core.Hosting;
 using CivicConnect.Geo.Duplicates;
+using CivicConnect.Geo.Gazetteer;
+using CivicConnect.Geo.Geocoding;
 using CivicConnect.Geo.Locating;
 using CivicConnect.Geo.Wards;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +16,11 @@ public static class GeoServiceCollectionExtensions
         builder.AddValidatedOptions<DuplicateOptions>(DuplicateOptions.SectionName);
         builder.Services.AddScoped<IWardLookup, WardLookup>();
         builder.Services.AddScoped<WardImporter>();
-        builder.Services.AddSingleton<ILocator, GazetteerLocator>();
+        builder.Services.AddScoped<GazetteerImporter>();
+        builder.Services.AddScoped<GazetteerSearch>();
+        builder.AddGeocoding();
+        builder.Services.AddSingleton<GazetteerLocator>();
+        builder.Services.AddSingleton<ILocator, CompositeLocator>();
         builder.Services.AddScoped<IDuplicateFinder, NearbyDuplicateFinder>();
         return builder;
     }

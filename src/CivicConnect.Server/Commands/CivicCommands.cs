@@ -1,6 +1,7 @@
 using CivicConnect.Core.Hosting;
 using CivicConnect.Data;
 using CivicConnect.Data.Seeding;
+using CivicConnect.Geo.Gazetteer;
 using CivicConnect.Geo.Wards;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ namespace CivicConnect.Server.Commands;
 /// </summary>
 internal static class CivicCommands
 {
-    private static readonly string[] Names = ["migrate", "seed", "wards"];
+    private static readonly string[] Names = ["migrate", "seed", "wards", "gazetteer"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal);
 
@@ -34,6 +35,7 @@ internal static class CivicCommands
                 ["migrate", ..] => await MigrateAsync(services, cancellation.Token),
                 ["seed", .. var rest] => await SeedAsync(services, rest.Contains("--if-empty"), cancellation.Token),
                 ["wards", "import", var file, .. var rest] => await ImportWardsAsync(services, file, rest, cancellation.Token),
+                ["gazetteer", "import", var file] => await ImportGazetteerAsync(services, file, cancellation.Token),
                 _ => Usage(),
             };
         }
@@ -65,6 +67,26 @@ internal static class CivicCommands
         var path = Path.Combine(RepositoryPaths.Seed, "service-catalog.json");
         var result = await new ServiceCatalogSeeder(db).SeedAsync(ServiceCatalogSeeder.Read(path), cancellationToken);
         Console.WriteLine($"service catalog loaded: {result.Departments} departments, {result.Categories} categories");
+        return await SeedGazetteerAsync(services, onlyIfEmpty, cancellationToken);
+    }
+
+    private static async Task<int> SeedGazetteerAsync(IServiceProvider services, bool onlyIfEmpty, CancellationToken cancellationToken)
+    {
+        if (onlyIfEmpty && await services.GetRequiredService<CivicDbContext>().GazetteerPlaces.AnyAsync(cancellationToken))
+        {
+            Console.WriteLine("gazetteer already loaded");
+            return 0;
+        }
+
+        return await ImportGazetteerAsync(services, Path.Combine(RepositoryPaths.Seed, "places.json"), cancellationToken);
+    }
+
+    private static async Task<int> ImportGazetteerAsync(IServiceProvider services, string file, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(file);
+        var places = GazetteerFile.Read(stream, Path.GetFileName(file));
+        var count = await services.GetRequiredService<GazetteerImporter>().ImportAsync(places, cancellationToken);
+        Console.WriteLine($"gazetteer loaded: {count} places from {Path.GetFileName(file)}");
         return 0;
     }
 
@@ -90,7 +112,8 @@ internal static class CivicCommands
         Console.Error.WriteLine("""
             usage:
               migrate                                   apply database migrations
-              seed [--if-empty]                         load departments and service categories from seed/
+              seed [--if-empty]                         load departments, service categories and the gazetteer from seed/
+              gazetteer import FILE.json                replace the gazetteer with a places file (format: seed/README.md)
               wards import FILE.geojson [--code-property P] [--name-property Q]
             """);
         return 64;

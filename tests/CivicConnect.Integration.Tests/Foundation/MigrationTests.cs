@@ -64,6 +64,8 @@ public sealed class MigrationTests : IAsyncLifetime
         await db.Database.MigrateAsync();
         await db.Database.MigrateAsync();
 
-        Assert.Single(await db.Database.GetAppliedMigrationsAsync());
+        // Every migration applied exactly once, none left pending (whatever their number).
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 }

@@ -1,6 +1,7 @@
 using CivicConnect.Core.Hosting;
 using CivicConnect.Data;
 using CivicConnect.Data.Seeding;
+using CivicConnect.Geo.Gazetteer;
 using CivicConnect.Geo.Wards;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
@@ -21,6 +22,8 @@ public sealed class TestDatabase : IAsyncLifetime
     public string Name { get; } = "t_" + Guid.NewGuid().ToString("N")[..16];
 
     public string ConnectionString => WithDatabase(Name);
+
+    public static string PlacesFile => Path.Combine(RepositoryPaths.Seed, "places.json");
 
     public static string WardsFile => Path.Combine(SharedData, "calgary-wards-2017.geojson");
 
@@ -121,6 +124,8 @@ public sealed class TestDatabase : IAsyncLifetime
             await new ServiceCatalogSeeder(db).SeedAsync(ServiceCatalogSeeder.Read(Path.Combine(RepositoryPaths.Seed, "service-catalog.json")), CancellationToken.None);
             await using var wards = File.OpenRead(WardsFile);
             await new WardImporter(db, new FakeTimeProvider()).ImportAsync(wards, new WardImportRequest("ward_num", "label"), CancellationToken.None);
+            await using var places = File.OpenRead(PlacesFile);
+            await new GazetteerImporter(db).ImportAsync(GazetteerFile.Read(places, PlacesFile), CancellationToken.None);
         }
 
         NpgsqlConnection.ClearAllPools();
@@ -142,6 +147,7 @@ public sealed class TestDatabase : IAsyncLifetime
 
         hash.AppendData(File.ReadAllBytes(Path.Combine(RepositoryPaths.Seed, "service-catalog.json")));
         hash.AppendData(File.ReadAllBytes(WardsFile));
+        hash.AppendData(File.ReadAllBytes(PlacesFile));
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
     }
 

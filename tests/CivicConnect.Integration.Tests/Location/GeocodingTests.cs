@@ -1,0 +1,108 @@
+using CivicConnect.Geo.Geocoding;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CivicConnect.Integration.Tests.Location;
+
+/// <summary>Phrasings through the parser and the Nominatim stand-in to a point and a ward.</summary>
+public sealed class GeocodingTests : IClassFixture<GeocodingTests.Factory>
+{
+    private readonly Factory app;
+
+    public GeocodingTests(Factory app) => this.app = app;
+
+    public static TheoryData<string, string, string, double, double, string, string> Phrasings => new()
+    {
+        // phrasing, parameter the geocoder must receive, its value, answered point, expected label, expected ward
+        { "1234 17 Ave SW", "street", "1234 17 Avenue SW", 51.0379, -114.0720, "1234 17 Ave SW", "8" },
+        { "1234 seventeenth avenue south west", "street", "1234 17 Avenue SW", 51.0379, -114.0720, "1234 17 Ave SW", "8" },
+        { "800 Macleod Trail SE", "street", "800 Macleod Trail SE", 51.0453, -114.0581, "800 Macleod Trail SE", "7" },
+        { "6455 macleod trl sw", "street", "6455 Macleod Trail SW", 50.9982, -114.0733, "6455 Macleod Trail SW", "11" },
+        { "17 av se", "street", "17 Avenue SE", 51.0400, -113.9600, "17 Ave SE", "9" },
+        { "Rocky Ridge Rd NW", "street", "Rocky Ridge Road NW", 51.1240, -114.2430, "Rocky Ridge Rd NW", "1" },
+        { "coin de la 52e Rue NE et de la 80e Avenue NE", "q", "52 Street NE & 80 Avenue NE, Calgary", 51.1296, -113.9500, "52 St NE & 80 Ave NE", "5" },
+        { "Auburn Bay", "q", "Auburn Bay, Calgary", 50.8800, -113.9800, "Auburn Bay", "12" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Phrasings))]
+    public async Task Phrasing_through_the_geocoder_gives_the_point_and_ward(
+        string text, string parameter, string value, double lat, double lon, string label, string ward)
+    {
+        app.Nominatim.Answer(parameter, value, (lat, lon, $"{label}, Calgary, Alberta, Canada"));
+
+        var matches = await app.Locator.FindAsync(text, CancellationToken.None);
+
+        var match = Assert.Single(matches);
+        Assert.Equal(label, match.Label);
+        Assert.Equal(lat, match.Latitude, 6);
+        Assert.Equal(lon, match.Longitude, 6);
+        Assert.Equal(ward, match.Ward?.Code);
+    }
+
+    [Fact]
+    public async Task Several_matches_offer_the_best_three()
+    {
+        app.Nominatim.Answer("street", "Centre Street",
+            (51.0676, -114.0626, "Centre Street N, Crescent Heights, Calgary"),
+            (51.0440, -114.0630, "Centre Street S, Downtown, Calgary"),
+            (51.1000, -114.0650, "Centre Street N, Highland Park, Calgary"),
+            (50.9000, -114.0600, "Centre Street S, Shawnessy, Calgary"));
+
+        var matches = await app.Locator.FindAsync("Centre St", CancellationToken.None);
+
+        Assert.Equal(3, matches.Count);
+        Assert.Equal(["Centre Street N, Crescent Heights", "Centre Street S, Downtown", "Centre Street N, Highland Park"], matches.Select(m => m.Label));
+        Assert.All(matches, m => Assert.NotNull(m.Ward));
+    }
+
+    [Fact]
+    public async Task A_named_place_in_the_gazetteer_needs_no_geocoder()
+    {
+        var before = app.Nominatim.SearchCount;
+
+        var matches = await app.Locator.FindAsync("Kensington", CancellationToken.None);
+
+        Assert.Equal("Kensington", Assert.Single(matches).Label);
+        Assert.Equal(before, app.Nominatim.SearchCount);
+    }
+
+    [Fact]
+    public async Task Requests_carry_the_user_agent_and_the_city_bounds()
+    {
+        app.Nominatim.Answer("street", "99 Avenue SE", (50.9500, -114.0000, "99 Avenue SE, Calgary"));
+
+        await app.Locator.FindAsync("ninety-ninth avenue se", CancellationToken.None);
+
+        var request = app.Nominatim.Server.LogEntries.Last(e => e.RequestMessage.Path == "/search").RequestMessage;
+        Assert.Equal(NominatimStandIn.UserAgent, request.Headers!["User-Agent"].ToString());
+        Assert.Equal("-114.3160,51.2124,-113.8599,50.8428", request.Query!["viewbox"].ToString());
+        Assert.Equal("Calgary", request.Query!["city"].ToString());
+    }
+
+    [Fact]
+    public async Task The_same_place_asked_twice_is_one_request_until_the_cache_expires()
+    {
+        app.Nominatim.Answer("street", "3625 Shaganappi Trail NW", (51.0850, -114.1550, "3625 Shaganappi Trail NW, Calgary"));
+        var before = app.Nominatim.SearchCount;
+
+        await app.Locator.FindAsync("3625 Shaganappi Trail NW", CancellationToken.None);
+        Assert.Single(await app.Locator.FindAsync("3625 shaganappi trl north west", CancellationToken.None));
+        Assert.Equal(before + 1, app.Nominatim.SearchCount);
+
+        app.Clock.Advance(TimeSpan.FromDays(31));
+        Assert.Single(await app.Locator.FindAsync("3625 Shaganappi Trail NW", CancellationToken.None));
+        Assert.Equal(before + 2, app.Nominatim.SearchCount);
+    }
+
+    [Fact]
+    public void Without_a_base_url_no_geocoder_is_registered()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.AddGeocoding();
+        using var services = builder.Services.BuildServiceProvider();
+        Assert.Null(services.GetService<IGeocoder>());
+    }
+
+    public sealed class Factory : GeocoderAppFactory;
+}
