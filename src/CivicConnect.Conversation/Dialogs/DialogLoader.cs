@@ -64,11 +64,12 @@ public static class DialogLoader
             problems.Add("no locale files (en.json, fr.json, …)");
         }
 
-        // Every locale must say everything the first one says, so no citizen ever sees a missing text.
-        var reference = set.Locales.Values.FirstOrDefault();
-        foreach (var locale in set.Locales.Values)
+        // Every locale must say everything any other one says, so no citizen ever sees a missing
+        // text. Channel variants ("help.sms") are optional: the plain key is the fallback.
+        var allKeys = set.Locales.Values.SelectMany(l => l.Messages.Keys).Where(k => !k.Contains('.', StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+        foreach (var locale in set.Locales.Values.OrderBy(l => l.Locale, StringComparer.Ordinal))
         {
-            foreach (var key in reference!.Messages.Keys.Where(k => !k.Contains('.', StringComparison.Ordinal) && !locale.Messages.ContainsKey(k)))
+            foreach (var key in allKeys.Where(k => !locale.Messages.ContainsKey(k)).Order(StringComparer.Ordinal))
             {
                 problems.Add($"{locale.Locale}.json: message '{key}' is missing");
             }
