@@ -92,7 +92,7 @@ public sealed partial class DialogEngine
 
     private async Task<Answer?> AnswerCategoryAsync(Turn turn, CancellationToken cancellationToken)
     {
-        var choice = ChoiceMatcher.Match(turn.State.OfferedChoices, turn.Text);
+        var choice = turn.PickedChoice;
         if (choice == SomethingElse)
         {
             turn.Draft.CategoryCandidates.Clear();
@@ -125,14 +125,14 @@ public sealed partial class DialogEngine
     private async Task<Answer?> AnswerLocationConfirmAsync(Turn turn, CancellationToken cancellationToken)
     {
         var draft = turn.Draft;
-        if (ChoiceMatcher.Match(turn.State.OfferedChoices, turn.Text) is "yes" || turn.Phrases.StartsWith("yes", turn.Normalized))
+        if (turn.SaysYes)
         {
             draft.Place = draft.PendingPlace;
             draft.PendingPlace = null;
             return Answer.Continue;
         }
 
-        if (ChoiceMatcher.Match(turn.State.OfferedChoices, turn.Text) is "no" || turn.Phrases.StartsWith("no", turn.Normalized))
+        if (turn.SaysNo)
         {
             draft.PendingPlace = null;
             return Answer.Continue;
@@ -145,7 +145,7 @@ public sealed partial class DialogEngine
     private async Task<Answer?> AnswerLocationPickAsync(Turn turn, CancellationToken cancellationToken)
     {
         var draft = turn.Draft;
-        var choice = ChoiceMatcher.Match(turn.State.OfferedChoices, turn.Text);
+        var choice = turn.PickedChoice;
         if (choice is not null && int.TryParse(choice, CultureInfo.InvariantCulture, out var index) && index < draft.PlaceOptions.Count)
         {
             draft.Place = draft.PlaceOptions[index];
@@ -159,7 +159,7 @@ public sealed partial class DialogEngine
     private async Task<Answer?> AnswerDuplicateAsync(Turn turn, CancellationToken cancellationToken)
     {
         var draft = turn.Draft;
-        var choice = ChoiceMatcher.Match(turn.State.OfferedChoices, turn.Text) ?? (turn.Phrases.StartsWith("yes", turn.Normalized) ? "join" : turn.Phrases.StartsWith("no", turn.Normalized) ? "new" : null);
+        var choice = turn.PickedChoice ?? (turn.Says("yes") ? "join" : turn.Says("no") ? "new" : null);
         switch (choice)
         {
             case "join" when draft.DuplicateIssueId is { } issueId:
@@ -186,7 +186,7 @@ public sealed partial class DialogEngine
             return Answer.Continue;
         }
 
-        var choice = ChoiceMatcher.Match(turn.State.OfferedChoices, turn.Text);
+        var choice = turn.PickedChoice;
         if (choice == "__skip__" || (!attribute.Required && turn.Phrases.IsExactly("skip", turn.Normalized)))
         {
             draft.SkippedAttributes.Add(code);
@@ -214,12 +214,12 @@ public sealed partial class DialogEngine
         {
             case AttributeDatatype.SingleValueList or AttributeDatatype.MultiValueList:
                 var values = attribute.Values ?? [];
-                if (values.Any(v => v.Key == "yes") && turn.Phrases.StartsWith("yes", turn.Normalized))
+                if (values.Any(v => v.Key == "yes") && turn.Says("yes"))
                 {
                     return "yes";
                 }
 
-                if (values.Any(v => v.Key == "no") && turn.Phrases.StartsWith("no", turn.Normalized))
+                if (values.Any(v => v.Key == "no") && turn.Says("no"))
                 {
                     return "no";
                 }
@@ -239,14 +239,14 @@ public sealed partial class DialogEngine
 
     private static Answer? AnswerContact(Turn turn)
     {
-        var choice = ChoiceMatcher.Match(turn.State.OfferedChoices, turn.Text);
-        if (choice == "updates" || (choice is null && (turn.Phrases.StartsWith("yes", turn.Normalized) || turn.Phrases.StartsWith("updates", turn.Normalized))))
+        var choice = turn.PickedChoice;
+        if (choice == "updates" || (choice is null && (turn.Says("yes") || turn.Says("updates"))))
         {
             turn.Draft.WantsUpdates = true;
             return Answer.Continue;
         }
 
-        if (choice == "anonymous" || (choice is null && (turn.Phrases.StartsWith("no", turn.Normalized) || turn.Phrases.StartsWith("anonymous", turn.Normalized))))
+        if (choice == "anonymous" || (choice is null && (turn.Says("no") || turn.Says("anonymous"))))
         {
             turn.Draft.WantsUpdates = false;
             return Answer.Continue;
@@ -257,8 +257,8 @@ public sealed partial class DialogEngine
 
     private async Task<Answer?> AnswerConfirmAsync(Turn turn, CancellationToken cancellationToken)
     {
-        var choice = ChoiceMatcher.Match(turn.State.OfferedChoices, turn.Text)
-            ?? (turn.Phrases.StartsWith("yes", turn.Normalized) ? "send" : turn.Phrases.StartsWith("change", turn.Normalized) ? "change" : turn.Phrases.StartsWith("no", turn.Normalized) ? "change" : null);
+        var choice = turn.PickedChoice
+            ?? (turn.Says("yes") ? "send" : turn.Says("change") ? "change" : turn.Says("no") ? "change" : null);
         switch (choice)
         {
             case "send":
@@ -279,7 +279,7 @@ public sealed partial class DialogEngine
     private static Answer? AnswerChange(Turn turn)
     {
         var draft = turn.Draft;
-        switch (ChoiceMatcher.Match(turn.State.OfferedChoices, turn.Text))
+        switch (turn.PickedChoice)
         {
             case "description":
                 draft.Description = null;
@@ -304,14 +304,14 @@ public sealed partial class DialogEngine
     private static Answer? AnswerAbandon(Turn turn)
     {
         var state = turn.State;
-        if (ChoiceMatcher.Match(state.OfferedChoices, turn.Text) is "yes" || turn.Phrases.StartsWith("yes", turn.Normalized))
+        if (turn.SaysYes)
         {
             ClearDraft(turn);
             turn.Say("abandoned");
             return Answer.Done;
         }
 
-        if (ChoiceMatcher.Match(state.OfferedChoices, turn.Text) is "no" || turn.Phrases.StartsWith("no", turn.Normalized))
+        if (turn.SaysNo)
         {
             state.Awaiting = state.ReturnTo;
             state.ReturnTo = null;
@@ -325,9 +325,9 @@ public sealed partial class DialogEngine
     private static Answer? AnswerResume(Turn turn)
     {
         var state = turn.State;
-        var choice = ChoiceMatcher.Match(state.OfferedChoices, turn.Text)
-            ?? (turn.Phrases.StartsWith("continue", turn.Normalized) || turn.Phrases.StartsWith("yes", turn.Normalized) ? "continue"
-                : turn.Phrases.StartsWith("startOver", turn.Normalized) || turn.Phrases.StartsWith("no", turn.Normalized) ? "restart" : null);
+        var choice = turn.PickedChoice
+            ?? (turn.Says("continue") || turn.Says("yes") ? "continue"
+                : turn.Says("startOver") || turn.Says("no") ? "restart" : null);
         switch (choice)
         {
             case "continue":
@@ -347,8 +347,8 @@ public sealed partial class DialogEngine
     private static Answer? AnswerHandOff(Turn turn)
     {
         var state = turn.State;
-        var choice = ChoiceMatcher.Match(state.OfferedChoices, turn.Text)
-            ?? (turn.Phrases.StartsWith("yes", turn.Normalized) ? "person" : turn.Phrases.StartsWith("skip", turn.Normalized) ? "skip" : turn.Phrases.StartsWith("no", turn.Normalized) ? "no" : null);
+        var choice = turn.PickedChoice
+            ?? (turn.Says("yes") ? "person" : turn.Says("skip") ? "skip" : turn.Says("no") ? "no" : null);
         var returnTo = state.ReturnTo;
         switch (choice)
         {

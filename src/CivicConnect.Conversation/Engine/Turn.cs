@@ -47,6 +47,9 @@ internal sealed class Turn
     /// <summary>Lower-case, accent-free, punctuation-free text for keyword matching.</summary>
     public string Normalized { get; }
 
+    /// <summary>The value of the offered choice the message picks (its number, button value or title), if any.</summary>
+    public string? PickedChoice => ChoiceMatcher.Match(State.OfferedChoices, Text);
+
     public bool HandOffRequested { get; set; }
 
     /// <summary>Set when the last answer was not understood: the next question uses its clearer wording.</summary>
@@ -61,6 +64,15 @@ internal sealed class Turn
     }
 
     public void Say(string key, params (string Name, object? Value)[] values) => pending.Add(Phrases.Say(key, values));
+
+    /// <summary>True when the message is, or starts with, a keyword of <paramref name="keywordSet"/> in any language.</summary>
+    public bool Says(string keywordSet) => Phrases.StartsWith(keywordSet, Normalized);
+
+    /// <summary>"Yes" to a yes/no question: the button, its number, or the word in any language.</summary>
+    public bool SaysYes => PickedChoice is "yes" || Says("yes");
+
+    /// <summary>"No" to a yes/no question.</summary>
+    public bool SaysNo => PickedChoice is "no" || Says("no");
 
     public void SayRaw(string sentence) => pending.Add(sentence);
 

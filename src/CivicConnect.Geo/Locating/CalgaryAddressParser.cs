@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using CivicConnect.Core.Text;
 using System.Text.RegularExpressions;
 
 namespace CivicConnect.Geo.Locating;
@@ -81,16 +81,9 @@ public static partial class CalgaryAddressParser
 
     private static string Clean(string text)
     {
-        var folded = new StringBuilder(text.Length);
-        foreach (var ch in text.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(ch) != UnicodeCategory.NonSpacingMark)
-            {
-                folded.Append(char.ToLowerInvariant(ch));
-            }
-        }
+        var folded = TextFolding.FoldLower(text);
 
-        var s = folded.ToString().Replace('’', '\'');
+        var s = folded.Replace('’', '\'');
         s = OrdinalWords.ToDigits(s);
         s = Elision().Replace(s, " ");
         s = CityTail().Replace(s, string.Empty);

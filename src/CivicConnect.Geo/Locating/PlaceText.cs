@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using CivicConnect.Core.Text;
 using System.Text.RegularExpressions;
 
 namespace CivicConnect.Geo.Locating;
@@ -20,16 +19,9 @@ public static partial class PlaceText
 
     public static string Normalize(string text)
     {
-        var folded = new StringBuilder(text.Length);
-        foreach (var ch in text.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(ch) != UnicodeCategory.NonSpacingMark)
-            {
-                folded.Append(char.ToLowerInvariant(ch));
-            }
-        }
+        var folded = TextFolding.FoldLower(text);
 
-        var spaced = Separators().Replace(folded.ToString(), m => m.Value.AsSpan().IndexOfAny("&/@") >= 0 ? " & " : " ");
+        var spaced = Separators().Replace(folded, m => m.Value.AsSpan().IndexOfAny("&/@") >= 0 ? " & " : " ");
         var tokens = spaced.Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(t => Ordinal().Replace(t, "$1"))
             .Select(t => Words.TryGetValue(t, out var replacement) ? replacement : t)

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using CivicConnect.Core.Text;
 
 namespace CivicConnect.Intelligence.Classification;
 
@@ -13,21 +13,15 @@ public static class TextNormalizer
             return string.Empty;
         }
 
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length + 2);
+        var folded = TextFolding.FoldLower(text);
+        var builder = new StringBuilder(folded.Length + 2);
         builder.Append(' ');
         var lastWasSpace = true;
-        foreach (var ch in decomposed)
+        foreach (var ch in folded)
         {
-            var category = CharUnicodeInfo.GetUnicodeCategory(ch);
-            if (category == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
             if (char.IsLetterOrDigit(ch) || ch == '\'')
             {
-                builder.Append(char.ToLowerInvariant(ch == '\'' ? ' ' : ch));
+                builder.Append(ch == '\'' ? ' ' : ch);
                 lastWasSpace = ch == '\'';
             }
             else if (!lastWasSpace)

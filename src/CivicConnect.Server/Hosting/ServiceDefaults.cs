@@ -1,6 +1,4 @@
-using CivicConnect.Core.Hosting;
 using Microsoft.Extensions.Logging.Console;
-using Microsoft.Extensions.Options;
 using CivicConnect.Server.Health;
 using Npgsql;
 using OpenTelemetry;

@@ -29,10 +29,7 @@ public sealed class MigrationTests : IAsyncLifetime
     [Fact]
     public async Task Migrate_EmptyDatabase_CreatesEveryTableWithSpatialIndexes()
     {
-        var connection = new NpgsqlConnectionStringBuilder(TestDatabase.AdminConnectionString) { Database = name }.ConnectionString;
-        var options = new DbContextOptionsBuilder<CivicDbContext>();
-        DataServiceCollectionExtensions.Configure(options, DataServiceCollectionExtensions.BuildDataSource(connection));
-        await using var db = new CivicDbContext(options.Options);
+        await using var db = CreateDbContext();
 
         await db.Database.MigrateAsync();
 
@@ -56,10 +53,7 @@ public sealed class MigrationTests : IAsyncLifetime
     [Fact]
     public async Task Migrate_Twice_IsANoOp()
     {
-        var connection = new NpgsqlConnectionStringBuilder(TestDatabase.AdminConnectionString) { Database = name }.ConnectionString;
-        var options = new DbContextOptionsBuilder<CivicDbContext>();
-        DataServiceCollectionExtensions.Configure(options, DataServiceCollectionExtensions.BuildDataSource(connection));
-        await using var db = new CivicDbContext(options.Options);
+        await using var db = CreateDbContext();
 
         await db.Database.MigrateAsync();
         await db.Database.MigrateAsync();
@@ -67,5 +61,13 @@ public sealed class MigrationTests : IAsyncLifetime
         // Every migration applied exactly once, none left pending (whatever their number).
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    private CivicDbContext CreateDbContext()
+    {
+        var connection = new NpgsqlConnectionStringBuilder(TestDatabase.AdminConnectionString) { Database = name }.ConnectionString;
+        var options = new DbContextOptionsBuilder<CivicDbContext>();
+        DataServiceCollectionExtensions.Configure(options, DataServiceCollectionExtensions.BuildDataSource(connection));
+        return new CivicDbContext(options.Options);
     }
 }
