@@ -3,6 +3,7 @@ using CivicConnect.Geo.Duplicates;
 using CivicConnect.Geo.Gazetteer;
 using CivicConnect.Geo.Geocoding;
 using CivicConnect.Geo.Locating;
+using CivicConnect.Geo.Municipalities;
 using CivicConnect.Geo.Wards;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,6 +16,8 @@ public static class GeoServiceCollectionExtensions
     {
         builder.AddValidatedOptions<DuplicateOptions>(DuplicateOptions.SectionName);
         builder.Services.AddScoped<IWardLookup, WardLookup>();
+        builder.Services.AddScoped<IMunicipalityLookup, MunicipalityLookup>();
+        builder.Services.AddScoped<MunicipalityImporter>();
         builder.Services.AddScoped<WardImporter>();
         builder.Services.AddScoped<GazetteerImporter>();
         builder.Services.AddScoped<GazetteerSearch>();

@@ -41,7 +41,7 @@ public sealed partial class DialogEngine
         if (match.Ward is null)
         {
             draft.PendingPlace = null;
-            turn.Say("outside_city");
+            SayOutsideCity(turn, match.Municipality);
             return;
         }
 
@@ -105,7 +105,7 @@ public sealed partial class DialogEngine
         var inside = matches.Where(m => m.Ward is not null).ToList();
         if (inside.Count == 0)
         {
-            turn.Say("outside_city");
+            SayOutsideCity(turn, matches.Select(m => m.Municipality).FirstOrDefault(m => m is not null));
             return true;
         }
 
@@ -140,6 +140,19 @@ public sealed partial class DialogEngine
             {
                 draft.Attributes[attribute.Code] = value.Key;
             }
+        }
+    }
+
+    /// <summary>No issue is created outside city limits; the citizen is told who handles it when that is known.</summary>
+    private static void SayOutsideCity(Turn turn, string? municipality)
+    {
+        if (municipality is null)
+        {
+            turn.Say("outside_city");
+        }
+        else
+        {
+            turn.Say("outside_city_known", ("municipality", municipality));
         }
     }
 
