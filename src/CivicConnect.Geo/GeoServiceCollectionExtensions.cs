@@ -2,6 +2,7 @@ using CivicConnect.Core.Hosting;
 using CivicConnect.Geo.Duplicates;
 using CivicConnect.Geo.Gazetteer;
 using CivicConnect.Geo.Geocoding;
+using CivicConnect.Geo.Hotspots;
 using CivicConnect.Geo.Locating;
 using CivicConnect.Geo.Municipalities;
 using CivicConnect.Geo.Wards;
@@ -25,6 +26,8 @@ public static class GeoServiceCollectionExtensions
         builder.Services.AddSingleton<GazetteerLocator>();
         builder.Services.AddSingleton<ILocator, CompositeLocator>();
         builder.Services.AddScoped<IDuplicateFinder, NearbyDuplicateFinder>();
+        builder.AddValidatedOptions<HotspotOptions>(HotspotOptions.SectionName);
+        builder.Services.AddScoped<HotspotQuery>();
         return builder;
     }
 }

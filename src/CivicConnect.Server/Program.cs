@@ -6,6 +6,7 @@ using CivicConnect.Data;
 using CivicConnect.Geo;
 using CivicConnect.Server.Commands;
 using CivicConnect.Server.Features.Categories;
+using CivicConnect.Server.Features.Hotspots;
 using CivicConnect.Server.Features.Wards;
 using CivicConnect.Server.Features.WebChat;
 using CivicConnect.Server.Health;
@@ -43,6 +44,7 @@ app.UseWebChat();
 app.MapHealth();
 app.MapWards();
 app.MapCategories();
+app.MapHotspots();
 app.MapDirectLine();
 app.MapTwilioChannel();
 

@@ -1,5 +1,4 @@
 using CivicConnect.Data;
-using CivicConnect.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -31,9 +30,6 @@ public sealed class NearbyDuplicateFinder(CivicDbContext db, IOptions<DuplicateO
 
     private const double MetresPerDegree = 111_320;
 
-    private static readonly string[] ClosedStatuses =
-        [nameof(IssueStatus.Resolved), nameof(IssueStatus.Closed), nameof(IssueStatus.Duplicate), nameof(IssueStatus.Rejected), nameof(IssueStatus.ClosedNotFixed)];
-
     public async Task<DuplicateCandidate?> FindAsync(string categoryCode, double latitude, double longitude, CancellationToken cancellationToken)
     {
         if (!GeoPoint.IsValid(latitude, longitude))
@@ -55,7 +51,7 @@ public sealed class NearbyDuplicateFinder(CivicDbContext db, IOptions<DuplicateO
         return
         [
             new NpgsqlParameter("lon", longitude), new NpgsqlParameter("lat", latitude), new NpgsqlParameter("category", categoryCode),
-            new NpgsqlParameter("closed", ClosedStatuses), new NpgsqlParameter("since", since),
+            new NpgsqlParameter("closed", OpenIssues.ClosedStatuses), new NpgsqlParameter("since", since),
             new NpgsqlParameter("degrees", degrees), new NpgsqlParameter("radius", radius),
         ];
     }
