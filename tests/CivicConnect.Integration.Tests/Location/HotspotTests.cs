@@ -45,7 +45,7 @@ public sealed class HotspotTests(HotspotTests.Factory app) : IClassFixture<Hotsp
     [Fact]
     public async Task Open_issues_come_back_as_one_feature_per_cluster_biggest_first()
     {
-        var response = await app.CreateClient().GetAsync("/api/issues/hotspots");
+        var response = await app.CreateClientAs("staff").GetAsync("/api/issues/hotspots");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);
@@ -81,6 +81,21 @@ public sealed class HotspotTests(HotspotTests.Factory app) : IClassFixture<Hotsp
         Assert.Equal(["pothole"], sinceLastWeek.Select(f => f.GetProperty("properties").GetProperty("categories")[0].GetString()));
     }
 
+    [Fact]
+    public async Task Without_a_staff_token_the_hotspots_are_not_shown()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync("/api/issues/hotspots")).StatusCode);
+        var anonymous = app.CreateClient();
+        anonymous.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "not-a-token");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/issues/hotspots")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("field_worker")]
+    [InlineData("supervisor")]
+    public async Task Every_staff_role_sees_the_hotspots(string role) =>
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClientAs(role).GetAsync("/api/issues/hotspots")).StatusCode);
+
     [Theory]
     [InlineData("since=last-tuesday", "since")]
     [InlineData("since=2099-01-01", "since")]
@@ -88,7 +103,7 @@ public sealed class HotspotTests(HotspotTests.Factory app) : IClassFixture<Hotsp
     [InlineData("category=%27%3B%20DROP%20TABLE%20issues%3B%20--", "category")]
     public async Task Bad_query_parameters_are_400_problem_details_with_the_field(string query, string field)
     {
-        var response = await app.CreateClient().GetAsync($"/api/issues/hotspots?{query}");
+        var response = await app.CreateClientAs("staff").GetAsync($"/api/issues/hotspots?{query}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -100,7 +115,7 @@ public sealed class HotspotTests(HotspotTests.Factory app) : IClassFixture<Hotsp
 
     private async Task<List<JsonElement>> FeaturesAsync(string url)
     {
-        var response = await app.CreateClient().GetAsync(url);
+        var response = await app.CreateClientAs("staff").GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return json.RootElement.GetProperty("features").EnumerateArray().Select(f => f.Clone()).ToList();

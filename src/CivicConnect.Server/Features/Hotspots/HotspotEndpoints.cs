@@ -1,4 +1,5 @@
 using System.Globalization;
+using CivicConnect.Core.Security;
 using CivicConnect.Data;
 using CivicConnect.Geo.Hotspots;
 using CivicConnect.Server.Hosting;
@@ -15,7 +16,7 @@ internal static class HotspotEndpoints
 
     public static RouteGroupBuilder MapHotspots(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/issues/hotspots").WithTags("Hotspots");
+        var group = app.MapGroup("/api/issues/hotspots").WithTags("Hotspots").RequireAuthorization(CivicPolicies.Staff);
         group.MapGet("/", GetHotspots).WithName("GetHotspots").Produces<HotspotCollection>(contentType: GeoJsonContentType);
         return group;
     }
