@@ -50,21 +50,19 @@ public class LocationQueryBenchmarks
         host = builder.Build();
         next = 0;
 
-        var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
-        await using var command = dataSource.CreateCommand(string.Create(CultureInfo.InvariantCulture, $"""
-            DELETE FROM issues WHERE description LIKE '{Marker}%';
-            SELECT setseed(0.311);
+        // One connection: setseed applies to the session, so the generated points are the same every run.
+        await using var connection = await host.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+        await ExecuteAsync(connection, $"DELETE FROM issues WHERE description LIKE '{Marker}%'");
+        await ExecuteAsync(connection, "SELECT setseed(0.311)");
+        await ExecuteAsync(connection, string.Create(CultureInfo.InvariantCulture, $"""
             INSERT INTO issues (category_id, priority, status, escalation_level, description, location, channel, locale, attributes, vote_count, created_at, updated_at)
             SELECT (SELECT id FROM service_categories ORDER BY id OFFSET (n % (SELECT count(*) FROM service_categories)) LIMIT 1),
                    'Normal', 'Received', 0, '{Marker} ' || n,
                    ST_SetSRID(ST_MakePoint({West} + random() * {Width}, {South} + random() * {Height}), 4326),
                    'web', 'en', jsonb_build_object(), 0, now() - (n % 60) * interval '1 day', now()
-            FROM generate_series(1, $1) AS n;
-            ANALYZE issues;
+            FROM generate_series(1, {OpenIssues}) AS n
             """));
-        command.CommandTimeout = 600;
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = OpenIssues });
-        await command.ExecuteNonQueryAsync();
+        await ExecuteAsync(connection, "ANALYZE issues");
         Console.WriteLine($"// {OpenIssues} generated open issues in the database");
     }
 
@@ -95,6 +93,12 @@ public class LocationQueryBenchmarks
         var category = Categories[next % Categories.Length];
         var ranked = await scope.ServiceProvider.GetRequiredService<IDuplicateFinder>().RankAsync(category, latitude, longitude, null, CancellationToken.None);
         return ranked.Count;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
+        await command.ExecuteNonQueryAsync();
     }
 
     private (double Longitude, double Latitude) NextPoint() => points[next++ & (PointCount - 1)];
