@@ -36,6 +36,8 @@ public sealed class CivicDbContext(DbContextOptions<CivicDbContext> options) : D
 
     public DbSet<GazetteerPlace> GazetteerPlaces => Set<GazetteerPlace>();
 
+    public DbSet<NeighbouringMunicipality> NeighbouringMunicipalities => Set<NeighbouringMunicipality>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("postgis");

@@ -2,7 +2,9 @@ using CivicConnect.Core.Hosting;
 using CivicConnect.Geo.Duplicates;
 using CivicConnect.Geo.Gazetteer;
 using CivicConnect.Geo.Geocoding;
+using CivicConnect.Geo.Hotspots;
 using CivicConnect.Geo.Locating;
+using CivicConnect.Geo.Municipalities;
 using CivicConnect.Geo.Wards;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,6 +17,8 @@ public static class GeoServiceCollectionExtensions
     {
         builder.AddValidatedOptions<DuplicateOptions>(DuplicateOptions.SectionName);
         builder.Services.AddScoped<IWardLookup, WardLookup>();
+        builder.Services.AddScoped<IMunicipalityLookup, MunicipalityLookup>();
+        builder.Services.AddScoped<MunicipalityImporter>();
         builder.Services.AddScoped<WardImporter>();
         builder.Services.AddScoped<GazetteerImporter>();
         builder.Services.AddScoped<GazetteerSearch>();
@@ -22,6 +26,8 @@ public static class GeoServiceCollectionExtensions
         builder.Services.AddSingleton<GazetteerLocator>();
         builder.Services.AddSingleton<ILocator, CompositeLocator>();
         builder.Services.AddScoped<IDuplicateFinder, NearbyDuplicateFinder>();
+        builder.AddValidatedOptions<HotspotOptions>(HotspotOptions.SectionName);
+        builder.Services.AddScoped<HotspotQuery>();
         return builder;
     }
 }

@@ -30,7 +30,9 @@ public static class ExifLocationReader
                 // (0, 0) is what some phones write when they had no fix.
                 && !(location.Latitude == 0 && location.Longitude == 0))
             {
-                return new GeoLocation(location.Latitude, location.Longitude, null, LocationSource.PhotoExif);
+                // The GPS clock is UTC; the engine sets an old fix aside (a photo from last summer's album).
+                DateTimeOffset? capturedAt = gps.TryGetGpsDate(out var taken) ? new DateTimeOffset(DateTime.SpecifyKind(taken, DateTimeKind.Utc)) : null;
+                return new GeoLocation(location.Latitude, location.Longitude, null, LocationSource.PhotoExif, capturedAt);
             }
         }
 

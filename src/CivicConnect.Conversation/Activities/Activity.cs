@@ -43,7 +43,8 @@ public sealed record ActivityAttachment(
     GeoLocation? EmbeddedLocation = null);
 
 /// <summary>A point a citizen shared (pin, app GPS) or one read from a photo's EXIF.</summary>
-public sealed record GeoLocation(double Latitude, double Longitude, string? Label = null, LocationSource Source = LocationSource.Pin);
+/// <param name="CapturedAt">For a photo's GPS: when the camera took the fix (EXIF GPS date and time), if it wrote one.</param>
+public sealed record GeoLocation(double Latitude, double Longitude, string? Label = null, LocationSource Source = LocationSource.Pin, DateTimeOffset? CapturedAt = null);
 
 public enum LocationSource
 {

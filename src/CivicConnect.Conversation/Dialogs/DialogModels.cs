@@ -3,13 +3,15 @@ using System.Text.Json.Serialization;
 namespace CivicConnect.Conversation.Dialogs;
 
 /// <summary><c>dialogs/intake.json</c>: the steps of the intake form, their order and limits.</summary>
+/// <param name="PhotoLocationMaxAgeDays">A photo whose GPS fix is older than this shows where the camera was then, not the problem now: it is not offered.</param>
 public sealed record IntakeDefinition(
     string Name,
     double IdleExpiryHours,
     double ResumeAfterHours,
     int MaxAttempts,
     double CategoryConfidence,
-    IReadOnlyList<StepDefinition> Steps);
+    IReadOnlyList<StepDefinition> Steps,
+    double PhotoLocationMaxAgeDays = 7);
 
 /// <param name="Id">One of <see cref="StepIds"/>.</param>
 /// <param name="Required">Optional steps can be skipped by the citizen.</param>

@@ -23,7 +23,7 @@ public sealed partial class DialogEngine
         }
 
         // A pin is the strongest evidence of where; the GPS in a photo comes next. Both are offered, never assumed.
-        var point = activity.Location ?? images.Select(a => a.EmbeddedLocation).FirstOrDefault(l => l is not null);
+        var point = activity.Location ?? PhotoLocation(turn, images);
         if (point is not null && turn.Draft.Place is null)
         {
             await OfferPointAsync(turn, point, cancellationToken);
@@ -31,6 +31,29 @@ public sealed partial class DialogEngine
         }
 
         return contributed;
+    }
+
+    /// <summary>
+    /// The first photo position that is current. A fix older than the intake's limit, or dated
+    /// in the future (a camera clock gone wrong), is set aside and the citizen is told why.
+    /// </summary>
+    private static GeoLocation? PhotoLocation(Turn turn, IEnumerable<ActivityAttachment> images)
+    {
+        var maxAge = TimeSpan.FromDays(turn.Dialogs.Intake.PhotoLocationMaxAgeDays);
+        foreach (var location in images.Select(a => a.EmbeddedLocation).OfType<GeoLocation>())
+        {
+            if (location.CapturedAt is not { } taken || (taken <= turn.Now.AddDays(1) && turn.Now - taken <= maxAge))
+            {
+                return location;
+            }
+
+            if (turn.Draft.Place is null)
+            {
+                turn.Say("photo_location_stale", ("date", turn.Phrases.Date(taken)));
+            }
+        }
+
+        return null;
     }
 
     private async Task OfferPointAsync(Turn turn, GeoLocation point, CancellationToken cancellationToken)
@@ -41,7 +64,7 @@ public sealed partial class DialogEngine
         if (match.Ward is null)
         {
             draft.PendingPlace = null;
-            turn.Say("outside_city");
+            SayOutsideCity(turn, match.Municipality);
             return;
         }
 
@@ -105,7 +128,7 @@ public sealed partial class DialogEngine
         var inside = matches.Where(m => m.Ward is not null).ToList();
         if (inside.Count == 0)
         {
-            turn.Say("outside_city");
+            SayOutsideCity(turn, matches.Select(m => m.Municipality).FirstOrDefault(m => m is not null));
             return true;
         }
 
@@ -140,6 +163,19 @@ public sealed partial class DialogEngine
             {
                 draft.Attributes[attribute.Code] = value.Key;
             }
+        }
+    }
+
+    /// <summary>No issue is created outside city limits; the citizen is told who handles it when that is known.</summary>
+    private static void SayOutsideCity(Turn turn, string? municipality)
+    {
+        if (municipality is null)
+        {
+            turn.Say("outside_city");
+        }
+        else
+        {
+            turn.Say("outside_city_known", ("municipality", municipality));
         }
     }
 

@@ -116,7 +116,7 @@ public sealed partial class DialogEngine
 
         if (draft.DuplicateIssueId is null)
         {
-            var match = await duplicates.FindAsync(draft.CategoryCode, draft.Place.Latitude, draft.Place.Longitude, cancellationToken);
+            var match = await duplicates.FindAsync(draft.CategoryCode, draft.Place.Latitude, draft.Place.Longitude, draft.Description, cancellationToken);
             if (match is null)
             {
                 draft.DuplicateChecked = true;

@@ -650,6 +650,41 @@ namespace CivicConnect.Data.Migrations
                     b.ToTable("issue_subscribers", (string)null);
                 });
 
+            modelBuilder.Entity("CivicConnect.Data.Entities.NeighbouringMunicipality", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<Polygon>("Boundary")
+                        .IsRequired()
+                        .HasColumnType("geometry(Polygon,4326)")
+                        .HasColumnName("boundary");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_neighbouring_municipalities");
+
+                    b.HasIndex("Boundary")
+                        .HasDatabaseName("ix_neighbouring_municipalities_boundary");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Boundary"), "gist");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_neighbouring_municipalities_name");
+
+                    b.ToTable("neighbouring_municipalities", (string)null);
+                });
+
             modelBuilder.Entity("CivicConnect.Data.Entities.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")

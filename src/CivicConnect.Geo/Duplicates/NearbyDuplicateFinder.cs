@@ -1,5 +1,4 @@
 using CivicConnect.Data;
-using CivicConnect.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -7,59 +6,81 @@ using Npgsql;
 namespace CivicConnect.Geo.Duplicates;
 
 /// <summary>
-/// Nearest open issue of the same category within the category's radius and age limit.
+/// Open issues of the same or a confusable category within the reported category's radius and
+/// age limit, nearest first from the database, then ranked by nearness, recency and — when the
+/// composition supplies <see cref="IDescriptionSimilarity"/> — how alike the descriptions read.
 /// </summary>
-public sealed class NearbyDuplicateFinder(CivicDbContext db, IOptions<DuplicateOptions> options, TimeProvider clock) : IDuplicateFinder
+public sealed class NearbyDuplicateFinder(CivicDbContext db, IOptions<DuplicateOptions> options, TimeProvider clock, IDescriptionSimilarity? similarity = null) : IDuplicateFinder
 {
     // ST_DWithin on geography measures in metres but cannot use the geometry GiST index on
     // issues.location (the cast hides the column). The && box test, in degrees wide enough
     // for the radius at this latitude, is what lets the planner use that index; ST_DWithin
     // then keeps only what is truly within the radius.
     internal const string Sql = """
-        SELECT i.id AS issue_id, i.reference_number, i.created_at AS reported_at, i.description,
+        SELECT i.id AS issue_id, i.reference_number, i.created_at AS reported_at, i.description, c.code AS category_code,
                ST_Distance(i.location::geography, ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography) AS distance_meters
         FROM issues i
         JOIN service_categories c ON c.id = i.category_id
-        WHERE c.code = @category
+        WHERE c.code = ANY(@categories)
           AND i.status <> ALL(@closed)
           AND i.created_at >= @since
           AND i.location && ST_Expand(ST_SetSRID(ST_MakePoint(@lon, @lat), 4326), @degrees)
           AND ST_DWithin(i.location::geography, ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography, @radius)
-        ORDER BY 5
-        LIMIT 1
+        ORDER BY distance_meters
+        LIMIT @limit
         """;
 
     private const double MetresPerDegree = 111_320;
 
-    private static readonly string[] ClosedStatuses =
-        [nameof(IssueStatus.Resolved), nameof(IssueStatus.Closed), nameof(IssueStatus.Duplicate), nameof(IssueStatus.Rejected), nameof(IssueStatus.ClosedNotFixed)];
-
-    public async Task<DuplicateCandidate?> FindAsync(string categoryCode, double latitude, double longitude, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DuplicateCandidate>> RankAsync(string categoryCode, double latitude, double longitude, string? description, CancellationToken cancellationToken)
     {
         if (!GeoPoint.IsValid(latitude, longitude))
         {
-            return null;
+            return [];
         }
 
         var settings = options.Value;
         var radius = settings.RadiusMetersByCategory.TryGetValue(categoryCode, out var specific) ? specific : settings.RadiusMeters;
-        var since = clock.GetUtcNow().AddDays(-settings.MaxAgeDays);
-        var rows = await db.Database.SqlQueryRaw<DuplicateRow>(Sql, Parameters(categoryCode, latitude, longitude, radius, since)).ToListAsync(cancellationToken);
-        return rows.Select(r => new DuplicateCandidate(r.IssueId, r.ReferenceNumber, r.ReportedAt, r.Description, r.DistanceMeters)).FirstOrDefault();
+        var now = clock.GetUtcNow();
+        var since = now.AddDays(-settings.MaxAgeDays);
+        var rows = await db.Database
+            .SqlQueryRaw<DuplicateRow>(Sql, Parameters(settings.ComparableCategories(categoryCode), latitude, longitude, radius, since, settings.MaxCandidates))
+            .ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        IReadOnlyList<double> alike = similarity is not null && !string.IsNullOrWhiteSpace(description)
+            ? await similarity.ScoreAsync(description, rows.Select(r => r.Description).ToList(), cancellationToken)
+            : new double[rows.Count];
+        var maxAge = TimeSpan.FromDays(settings.MaxAgeDays);
+        return rows
+            .Select((r, i) => new DuplicateCandidate(
+                r.IssueId, r.ReferenceNumber, r.ReportedAt, r.Description, r.DistanceMeters, r.CategoryCode,
+                Score(settings, Near: 1 - Math.Clamp(r.DistanceMeters / radius, 0, 1), Recent: 1 - Math.Clamp((now - r.ReportedAt) / maxAge, 0, 1), Alike: Math.Max(0, alike[i]))))
+            .OrderByDescending(c => c.Score)
+            .ThenBy(c => c.DistanceMeters)
+            .ToList();
     }
 
-    internal static object[] Parameters(string categoryCode, double latitude, double longitude, double radius, DateTimeOffset since)
+    /// <summary>A weighted mean of three 0–1 measures, so the score stays 0–1 whatever the weights.</summary>
+    private static double Score(DuplicateOptions settings, double Near, double Recent, double Alike) =>
+        ((settings.DistanceWeight * Near) + (settings.AgeWeight * Recent) + (settings.TextWeight * Alike))
+        / (settings.DistanceWeight + settings.AgeWeight + settings.TextWeight);
+
+    internal static object[] Parameters(string[] categories, double latitude, double longitude, double radius, DateTimeOffset since, int limit)
     {
         // A degree of longitude shrinks towards the poles; the box's half-width covers the radius along both axes.
         var degrees = radius / (MetresPerDegree * Math.Max(0.01, Math.Cos(double.DegreesToRadians(latitude))));
         return
         [
-            new NpgsqlParameter("lon", longitude), new NpgsqlParameter("lat", latitude), new NpgsqlParameter("category", categoryCode),
-            new NpgsqlParameter("closed", ClosedStatuses), new NpgsqlParameter("since", since),
-            new NpgsqlParameter("degrees", degrees), new NpgsqlParameter("radius", radius),
+            new NpgsqlParameter("lon", longitude), new NpgsqlParameter("lat", latitude), new NpgsqlParameter("categories", categories),
+            new NpgsqlParameter("closed", OpenIssues.ClosedStatuses), new NpgsqlParameter("since", since),
+            new NpgsqlParameter("degrees", degrees), new NpgsqlParameter("radius", radius), new NpgsqlParameter("limit", limit),
         ];
     }
 
     // Column names follow the context's snake_case convention.
-    private sealed record DuplicateRow(long IssueId, int ReferenceNumber, DateTimeOffset ReportedAt, string Description, double DistanceMeters);
+    private sealed record DuplicateRow(long IssueId, int ReferenceNumber, DateTimeOffset ReportedAt, string Description, string CategoryCode, double DistanceMeters);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CivicConnect.Geo.Locating;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,25 @@ public sealed class CachingGeocoder(NominatimGeocoder inner, GeocodeCache cache,
         if (hits is not null && lifetime > TimeSpan.Zero)
         {
             await cache.SetAsync(query.CacheKey, hits, lifetime, cancellationToken);
+        }
+
+        return hits;
+    }
+
+    public async Task<IReadOnlyList<GeocodeHit>?> ReverseAsync(double latitude, double longitude, CancellationToken cancellationToken)
+    {
+        // Four decimals is about 10 m: pins dropped on the same spot share one answer.
+        var key = string.Create(CultureInfo.InvariantCulture, $"reverse:{latitude:0.0000},{longitude:0.0000}");
+        var lifetime = TimeSpan.FromDays(options.Value.CacheDays);
+        if (lifetime > TimeSpan.Zero && await cache.GetAsync(key, cancellationToken) is { } cached)
+        {
+            return cached;
+        }
+
+        var hits = await inner.ReverseAsync(latitude, longitude, cancellationToken);
+        if (hits is not null && lifetime > TimeSpan.Zero)
+        {
+            await cache.SetAsync(key, hits, lifetime, cancellationToken);
         }
 
         return hits;

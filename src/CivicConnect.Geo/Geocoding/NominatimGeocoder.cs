@@ -37,6 +37,48 @@ public sealed partial class NominatimGeocoder(HttpClient http, IOptions<Geocodin
         }
     }
 
+    public async Task<IReadOnlyList<GeocodeHit>?> ReverseAsync(double latitude, double longitude, CancellationToken cancellationToken)
+    {
+        if (!GeoPoint.IsValid(latitude, longitude))
+        {
+            return [];
+        }
+
+        try
+        {
+            var place = await http.GetFromJsonAsync<NominatimReversePlace>(BuildReversePath(latitude, longitude), cancellationToken);
+
+            // Nominatim answers 200 with {"error": "Unable to geocode"} where it knows no address.
+            return place is null || place.Error is not null || ReadableAddress(place) is not { } label ? [] : [new GeocodeHit(label, latitude, longitude)];
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsOutage(ex))
+        {
+            LogUnavailable(logger, ex.GetType().Name, ex);
+            return null;
+        }
+    }
+
+    internal static string BuildReversePath(double latitude, double longitude) =>
+        // zoom=18 asks for the building/street level, the precision a pin has.
+        string.Create(CultureInfo.InvariantCulture, $"reverse?format=jsonv2&lat={latitude:0.#######}&lon={longitude:0.#######}&zoom=18&addressdetails=1");
+
+    /// <summary>"1234 17 Avenue SW" when there is a house number, else the road, else the place's own name.</summary>
+    internal static string? ReadableAddress(NominatimReversePlace place)
+    {
+        var address = place.Address;
+        if (address?.Road is { Length: > 0 } road)
+        {
+            return address.HouseNumber is { Length: > 0 } number ? $"{number} {road}" : road;
+        }
+
+        if (place.Name is { Length: > 0 } name)
+        {
+            return name;
+        }
+
+        return place.DisplayName is { Length: > 0 } ? ShortName(place.DisplayName) : null;
+    }
+
     internal static string BuildPath(LocationQuery query, GeocodingOptions settings)
     {
         var parameters = new List<KeyValuePair<string, string>>
@@ -75,8 +117,10 @@ public sealed partial class NominatimGeocoder(HttpClient http, IOptions<Geocodin
             : null;
 
     // display_name runs to the country; the first two parts are what a citizen recognises.
-    private static string ShortName(NominatimPlace place) =>
-        string.Join(", ", (place.DisplayName ?? place.Name ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Take(2));
+    private static string ShortName(NominatimPlace place) => ShortName(place.DisplayName ?? place.Name ?? string.Empty);
+
+    private static string ShortName(string displayName) =>
+        string.Join(", ", displayName.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Take(2));
 
     private static bool IsOutage(Exception ex) => ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException
         or RateLimiterRejectedException or TaskCanceledException or System.Text.Json.JsonException or NotSupportedException;

@@ -1,5 +1,6 @@
 using CivicConnect.Geo.Gazetteer;
 using CivicConnect.Geo.Geocoding;
+using CivicConnect.Geo.Municipalities;
 using CivicConnect.Geo.Wards;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,10 +16,49 @@ public sealed class CompositeLocator(GazetteerLocator gazetteer, IServiceScopeFa
 {
     private const int MaxChoices = 3;
 
-    public Task<PlaceMatch> DescribePointAsync(double latitude, double longitude, CancellationToken cancellationToken) =>
-        gazetteer.DescribePointAsync(latitude, longitude, cancellationToken);
+    /// <summary>
+    /// A pin inside the city reads as the geocoder's address ("1234 17 Avenue SW") when one is
+    /// configured and answers, else as the nearest gazetteer place ("Kensington"); outside the
+    /// city, the neighbouring municipality is named when known.
+    /// </summary>
+    public async Task<PlaceMatch> DescribePointAsync(double latitude, double longitude, CancellationToken cancellationToken)
+    {
+        var described = await gazetteer.DescribePointAsync(latitude, longitude, cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        if (described.Ward is null)
+        {
+            return await WithMunicipalityAsync(scope.ServiceProvider, described, cancellationToken);
+        }
+
+        return scope.ServiceProvider.GetService<IGeocoder>() is { } geocoder
+            && await geocoder.ReverseAsync(latitude, longitude, cancellationToken) is [var address, ..]
+            ? described with { Label = address.DisplayName }
+            : described;
+    }
 
     public async Task<IReadOnlyList<PlaceMatch>> FindAsync(string text, CancellationToken cancellationToken)
+    {
+        var matches = await FindPlacesAsync(text, cancellationToken);
+        if (matches.Count == 0 || matches.Any(m => m.Ward is not null))
+        {
+            return matches;
+        }
+
+        // Only places outside the city: say whose they are.
+        await using var scope = scopes.CreateAsyncScope();
+        var named = new List<PlaceMatch>(matches.Count);
+        foreach (var match in matches)
+        {
+            named.Add(await WithMunicipalityAsync(scope.ServiceProvider, match, cancellationToken));
+        }
+
+        return named;
+    }
+
+    private static async Task<PlaceMatch> WithMunicipalityAsync(IServiceProvider services, PlaceMatch match, CancellationToken cancellationToken) =>
+        match with { Municipality = await services.GetRequiredService<IMunicipalityLookup>().FindAsync(match.Latitude, match.Longitude, cancellationToken) };
+
+    private async Task<IReadOnlyList<PlaceMatch>> FindPlacesAsync(string text, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > CalgaryAddressParser.MaxLength)
         {

@@ -14,4 +14,5 @@ public interface ILocator
 
 /// <param name="Label">What to show the citizen: "17 Ave SW & 4 St SW", "near Kensington".</param>
 /// <param name="Ward">Null when the point is outside city limits.</param>
-public sealed record PlaceMatch(string Label, double Latitude, double Longitude, WardMatch? Ward);
+/// <param name="Municipality">Outside city limits: the neighbouring municipality that handles it, when known.</param>
+public sealed record PlaceMatch(string Label, double Latitude, double Longitude, WardMatch? Ward, string? Municipality = null);

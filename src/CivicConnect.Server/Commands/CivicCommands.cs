@@ -2,6 +2,7 @@ using CivicConnect.Core.Hosting;
 using CivicConnect.Data;
 using CivicConnect.Data.Seeding;
 using CivicConnect.Geo.Gazetteer;
+using CivicConnect.Geo.Municipalities;
 using CivicConnect.Geo.Wards;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,28 +59,44 @@ internal static class CivicCommands
 
     private static async Task<int> SeedAsync(IServiceProvider services, bool onlyIfEmpty, CancellationToken cancellationToken)
     {
+        // Each table is checked on its own, so a database seeded before a table existed gets it on the next `seed --if-empty`.
         var db = services.GetRequiredService<CivicDbContext>();
         if (onlyIfEmpty && await db.ServiceCategories.AnyAsync(cancellationToken))
         {
             Console.WriteLine("service catalog already loaded");
-            return 0;
+        }
+        else
+        {
+            var path = Path.Combine(RepositoryPaths.Seed, "service-catalog.json");
+            var result = await new ServiceCatalogSeeder(db).SeedAsync(ServiceCatalogSeeder.Read(path), cancellationToken);
+            Console.WriteLine($"service catalog loaded: {result.Departments} departments, {result.Categories} categories");
         }
 
-        var path = Path.Combine(RepositoryPaths.Seed, "service-catalog.json");
-        var result = await new ServiceCatalogSeeder(db).SeedAsync(ServiceCatalogSeeder.Read(path), cancellationToken);
-        Console.WriteLine($"service catalog loaded: {result.Departments} departments, {result.Categories} categories");
-        return await SeedGazetteerAsync(services, onlyIfEmpty, cancellationToken);
-    }
-
-    private static async Task<int> SeedGazetteerAsync(IServiceProvider services, bool onlyIfEmpty, CancellationToken cancellationToken)
-    {
-        if (onlyIfEmpty && await services.GetRequiredService<CivicDbContext>().GazetteerPlaces.AnyAsync(cancellationToken))
+        if (onlyIfEmpty && await db.GazetteerPlaces.AnyAsync(cancellationToken))
         {
             Console.WriteLine("gazetteer already loaded");
+        }
+        else
+        {
+            await ImportGazetteerAsync(services, Path.Combine(RepositoryPaths.Seed, "places.json"), cancellationToken);
+        }
+
+        if (onlyIfEmpty && await db.NeighbouringMunicipalities.AnyAsync(cancellationToken))
+        {
+            Console.WriteLine("neighbouring municipalities already loaded");
             return 0;
         }
 
-        return await ImportGazetteerAsync(services, Path.Combine(RepositoryPaths.Seed, "places.json"), cancellationToken);
+        return await ImportMunicipalitiesAsync(services, Path.Combine(RepositoryPaths.Seed, "municipalities.json"), cancellationToken);
+    }
+
+    private static async Task<int> ImportMunicipalitiesAsync(IServiceProvider services, string file, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(file);
+        var municipalities = MunicipalityFile.Read(stream, Path.GetFileName(file));
+        var count = await services.GetRequiredService<MunicipalityImporter>().ImportAsync(municipalities, cancellationToken);
+        Console.WriteLine($"neighbouring municipalities loaded: {count} from {Path.GetFileName(file)}");
+        return 0;
     }
 
     private static async Task<int> ImportGazetteerAsync(IServiceProvider services, string file, CancellationToken cancellationToken)

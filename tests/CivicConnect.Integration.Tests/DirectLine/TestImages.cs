@@ -35,9 +35,16 @@ public static class TestImages
         return Concat(ftyp, meta, Box("mdat", exifItem));
     }
 
-    private static ExifProfile GpsExif()
+    private static ExifProfile GpsExif(DateTime? fixTakenUtc = null)
     {
         var exif = new ExifProfile();
+        if (fixTakenUtc is { } taken)
+        {
+            // As cameras write the fix time: a UTC date "yyyy:MM:dd" and hours, minutes, seconds as rationals.
+            exif.SetValue(ExifTag.GPSDateStamp, taken.ToString("yyyy':'MM':'dd", System.Globalization.CultureInfo.InvariantCulture));
+            exif.SetValue(ExifTag.GPSTimestamp, [new Rational((uint)taken.Hour, 1), new Rational((uint)taken.Minute, 1), new Rational((uint)taken.Second, 1)]);
+        }
+
         exif.SetValue(ExifTag.Make, "TestPhone");
         exif.SetValue(ExifTag.GPSLatitudeRef, "N");
         exif.SetValue(ExifTag.GPSLatitude, [new Rational(51, 1), new Rational(2, 1), new Rational(1644, 100)]);
@@ -57,10 +64,10 @@ public static class TestImages
     private static byte[] Concat(params byte[][] parts) => parts.SelectMany(p => p).ToArray();
 
     /// <summary>A JPEG taken at 17 Ave SW &amp; 4 St SW in Calgary (51.0379 N, 114.0720 W) according to its EXIF GPS tags.</summary>
-    public static byte[] JpegWithGps()
+    public static byte[] JpegWithGps(DateTime? fixTakenUtc = null)
     {
         using var image = new Image<Rgb24>(640, 480, new Rgb24(90, 90, 90));
-        image.Metadata.ExifProfile = GpsExif();
+        image.Metadata.ExifProfile = GpsExif(fixTakenUtc);
         using var output = new MemoryStream();
         image.SaveAsJpeg(output);
         return output.ToArray();

@@ -2,6 +2,7 @@ using CivicConnect.Core.Hosting;
 using CivicConnect.Data;
 using CivicConnect.Data.Seeding;
 using CivicConnect.Geo.Gazetteer;
+using CivicConnect.Geo.Municipalities;
 using CivicConnect.Geo.Wards;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
@@ -24,6 +25,8 @@ public sealed class TestDatabase : IAsyncLifetime
     public string ConnectionString => WithDatabase(Name);
 
     public static string PlacesFile => Path.Combine(RepositoryPaths.Seed, "places.json");
+
+    public static string MunicipalitiesFile => Path.Combine(RepositoryPaths.Seed, "municipalities.json");
 
     public static string WardsFile => Path.Combine(SharedData, "calgary-wards-2017.geojson");
 
@@ -126,6 +129,8 @@ public sealed class TestDatabase : IAsyncLifetime
             await new WardImporter(db, new FakeTimeProvider()).ImportAsync(wards, new WardImportRequest("ward_num", "label"), CancellationToken.None);
             await using var places = File.OpenRead(PlacesFile);
             await new GazetteerImporter(db).ImportAsync(GazetteerFile.Read(places, PlacesFile), CancellationToken.None);
+            await using var municipalities = File.OpenRead(MunicipalitiesFile);
+            await new MunicipalityImporter(db).ImportAsync(MunicipalityFile.Read(municipalities, MunicipalitiesFile), CancellationToken.None);
         }
 
         NpgsqlConnection.ClearAllPools();
@@ -148,6 +153,7 @@ public sealed class TestDatabase : IAsyncLifetime
         hash.AppendData(File.ReadAllBytes(Path.Combine(RepositoryPaths.Seed, "service-catalog.json")));
         hash.AppendData(File.ReadAllBytes(WardsFile));
         hash.AppendData(File.ReadAllBytes(PlacesFile));
+        hash.AppendData(File.ReadAllBytes(MunicipalitiesFile));
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
     }
 

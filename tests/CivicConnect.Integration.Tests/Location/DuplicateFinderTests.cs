@@ -94,6 +94,6 @@ public sealed class DuplicateFinderTests(CivicAppFactory app) : IClassFixture<Ci
     private async Task<DuplicateCandidate?> FindAsync(string category, double lat, double lon)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IDuplicateFinder>().FindAsync(category, lat, lon, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<IDuplicateFinder>().FindAsync(category, lat, lon, null, CancellationToken.None);
     }
 }

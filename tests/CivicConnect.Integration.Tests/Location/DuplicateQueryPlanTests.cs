@@ -38,7 +38,7 @@ public sealed class DuplicateQueryPlanTests(CivicAppFactory app) : IClassFixture
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("EXPLAIN " + NearbyDuplicateFinder.Sql, connection);
-        command.Parameters.AddRange(NearbyDuplicateFinder.Parameters(category, lat, lon, radius, since));
+        command.Parameters.AddRange(NearbyDuplicateFinder.Parameters([category], lat, lon, radius, since, 5));
         var plan = new StringBuilder();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace CivicConnect.Integration.Tests.Location;
 
-/// <summary>Phrasings through the parser and the Nominatim stand-in to a point and a ward.</summary>
+/// <summary>Phrasings (41 of them) through the parser and the Nominatim stand-in to a point and a ward.</summary>
 public sealed class GeocodingTests : IClassFixture<GeocodingTests.Factory>
 {
     private readonly Factory app;
@@ -22,6 +22,47 @@ public sealed class GeocodingTests : IClassFixture<GeocodingTests.Factory>
         { "Rocky Ridge Rd NW", "street", "Rocky Ridge Road NW", 51.1240, -114.2430, "Rocky Ridge Rd NW", "1" },
         { "coin de la 52e Rue NE et de la 80e Avenue NE", "q", "52 Street NE & 80 Avenue NE, Calgary", 51.1296, -113.9500, "52 St NE & 80 Ave NE", "5" },
         { "Auburn Bay", "q", "Auburn Bay, Calgary", 50.8800, -113.9800, "Auburn Bay", "12" },
+
+        // Addresses written the ways Calgarians write them.
+        { "1234 17th Avenue S.W.", "street", "1234 17 Avenue SW", 51.0379, -114.0720, "1234 17 Ave SW", "8" },
+        { "1234 17 av sw", "street", "1234 17 Avenue SW", 51.0379, -114.0720, "1234 17 Ave SW", "8" },
+        { "1234 17 Ave SW, Calgary, AB T2T 0A1", "street", "1234 17 Avenue SW", 51.0379, -114.0720, "1234 17 Ave SW", "8" },
+        { "1234 17 Ave SW Calgary Alberta", "street", "1234 17 Avenue SW", 51.0379, -114.0720, "1234 17 Ave SW", "8" },
+        { "1234, 17e Avenue S.-O.", "street", "1234 17 Avenue SW", 51.0379, -114.0720, "1234 17 Ave SW", "8" },
+        { "1234 seventeenth avenue sw", "street", "1234 17 Avenue SW", 51.0379, -114.0720, "1234 17 Ave SW", "8" },
+        { "800 macleod trail south east", "street", "800 Macleod Trail SE", 51.0453, -114.0581, "800 Macleod Trail SE", "7" },
+        { "123 Centre St N", "street", "123 Centre Street N", 51.0540, -114.0625, "123 Centre St N", "7" },
+        { "2500 University Dr NW", "street", "2500 University Drive NW", 51.0770, -114.1330, "2500 University Dr NW", "7" },
+        { "310 8 Ave south west", "street", "310 8 Avenue SW", 51.0460, -114.0680, "310 8 Ave SW", "7" },
+
+        // Streets alone, numbered in digits, words or French.
+        { "17th Ave SW", "street", "17 Avenue SW", 51.0379, -114.0900, "17 Ave SW", "8" },
+        { "17 Ave SW", "street", "17 Avenue SW", 51.0379, -114.0900, "17 Ave SW", "8" },
+        { "Seventeenth Avenue Southwest", "street", "17 Avenue SW", 51.0379, -114.0900, "17 Ave SW", "8" },
+        { "la 17e Avenue SO", "street", "17 Avenue SW", 51.0379, -114.0900, "17 Ave SW", "8" },
+        { "seventeenth avenue", "street", "17 Avenue", 51.0379, -114.0760, "17 Ave", "8" },
+        { "thirtieth avenue", "street", "30 Avenue", 51.0270, -114.0900, "30 Ave", "8" },
+        { "twenty-first street nw", "street", "21 Street NW", 51.0700, -114.1050, "21 St NW", "7" },
+        { "ninety-ninth avenue se", "street", "99 Avenue SE", 50.9550, -114.0400, "99 Ave SE", "11" },
+        { "fifty second street ne", "street", "52 Street NE", 51.0900, -113.9560, "52 St NE", "10" },
+        { "first street sw", "street", "1 Street SW", 51.0400, -114.0640, "1 St SW", "11" },
+        { "on 4th st sw", "street", "4 Street SW", 51.0330, -114.0720, "4 St SW", "8" },
+        { "rue Centre sud", "street", "Centre Street S", 51.0300, -114.0630, "Centre St S", "11" },
+        { "Macleod Trail SE", "street", "Macleod Trail SE", 51.0300, -114.0580, "Macleod Trail SE", "9" },
+        { "Memorial Dr NW", "street", "Memorial Drive NW", 51.0560, -114.0900, "Memorial Dr NW", "7" },
+
+        // Intersections the gazetteer does not know.
+        { "Coin de la 1re Rue SE et de la 9e Avenue SE", "q", "1 Street SE & 9 Avenue SE, Calgary", 51.0440, -114.0610, "1 St SE & 9 Ave SE", "7" },
+        { "Crowchild Trail NW & 24 Ave", "q", "Crowchild Trail NW & 24 Avenue NW, Calgary", 51.0720, -114.1290, "Crowchild Trail NW & 24 Ave NW", "7" },
+        { "Deerfoot Trail & Memorial Drive", "q", "Deerfoot Trail & Memorial Drive, Calgary", 51.0510, -114.0200, "Deerfoot Trail & Memorial Dr", "9" },
+        { "32 ave ne + barlow trail", "q", "32 Avenue NE & Barlow Trail, Calgary", 51.0820, -113.9900, "32 Ave NE & Barlow Trail", "10" },
+
+        // Communities the gazetteer does not know.
+        { "Mahogany", "q", "Mahogany, Calgary", 50.9000, -113.9300, "Mahogany", "12" },
+        { "Evanston", "q", "Evanston, Calgary", 51.1700, -114.1000, "Evanston", "3" },
+        { "Signal Hill", "q", "Signal Hill, Calgary", 51.0200, -114.1700, "Signal Hill", "6" },
+        { "Shawnessy", "q", "Shawnessy, Calgary", 50.9100, -114.0700, "Shawnessy", "13" },
+        { "Varsity", "q", "Varsity, Calgary", 51.0950, -114.1450, "Varsity", "1" },
     };
 
     [Theory]

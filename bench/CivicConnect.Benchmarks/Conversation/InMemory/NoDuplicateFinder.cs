@@ -5,6 +5,6 @@ namespace CivicConnect.Benchmarks.Conversation.InMemory;
 /// <summary>An empty city: no open issue is ever near.</summary>
 public sealed class NoDuplicateFinder : IDuplicateFinder
 {
-    public Task<DuplicateCandidate?> FindAsync(string categoryCode, double latitude, double longitude, CancellationToken cancellationToken) =>
-        Task.FromResult<DuplicateCandidate?>(null);
+    public Task<IReadOnlyList<DuplicateCandidate>> RankAsync(string categoryCode, double latitude, double longitude, string? description, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<DuplicateCandidate>>([]);
 }
