@@ -1,6 +1,7 @@
 using CivicConnect.Channels;
 using CivicConnect.Channels.DirectLine;
 using CivicConnect.Channels.Twilio;
+using CivicConnect.Channels.WhatsAppCloud;
 using CivicConnect.Conversation;
 using CivicConnect.Data;
 using CivicConnect.Geo;
@@ -23,6 +24,7 @@ builder.AddWorkflow();
 builder.AddMessaging();
 builder.AddDirectLine();
 builder.AddTwilioChannel();
+builder.AddWhatsAppCloudChannel();
 
 // `civic migrate | seed | wards import …` run against the same composition, then exit.
 var isCommand = CivicCommands.IsCommand(args);
@@ -45,6 +47,7 @@ app.MapWards();
 app.MapCategories();
 app.MapDirectLine();
 app.MapTwilioChannel();
+app.MapWhatsAppCloudChannel();
 
 await app.RunAsync();
 return 0;
