@@ -40,7 +40,9 @@ public static class TwilioRegistration
         }
 
         builder.Services.AddTransient<TwilioApiHandler>();
-        builder.Services.AddHttpClient(TwilioSender.HttpClientName).AddHttpMessageHandler<TwilioApiHandler>();
+        builder.Services.AddHttpClient(TwilioSender.HttpClientName)
+            .AddProviderResilience(TwilioSender.PipelineName)
+            .AddHttpMessageHandler<TwilioApiHandler>();
         foreach (var channel in new[] { ChannelNames.Sms, ChannelNames.WhatsApp })
         {
             builder.Services.AddSingleton<IChannelSender>(sp => ActivatorUtilities.CreateInstance<TwilioSender>(sp, channel));

@@ -27,7 +27,8 @@ public static class WhatsAppCloudRegistration
         builder.Services.AddSingleton<IValidateOptions<WhatsAppCloudOptions>, WhatsAppCloudOptionsValidator>();
         builder.AddMediaStore();
         builder.Services.AddTransient<GraphAuthHandler>();
-        builder.Services.AddHttpClient(CloudMediaFetcher.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30))
+        builder.Services.AddHttpClient(CloudMediaFetcher.HttpClientName)
+            .AddProviderResilience(CloudSender.PipelineName)
             .AddHttpMessageHandler<GraphAuthHandler>();
         builder.Services.AddSingleton<CloudMediaFetcher>();
 

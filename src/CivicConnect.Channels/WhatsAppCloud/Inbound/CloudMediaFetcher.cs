@@ -41,7 +41,7 @@ internal sealed class CloudMediaFetcher(IHttpClientFactory httpClients, MediaDow
                 logger.LogWarning("The Graph API answered {Status} for a media id", (int)response.StatusCode);
             }
         }
-        catch (Exception ex) when (ex is HttpRequestException or System.Text.Json.JsonException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is System.Text.Json.JsonException || Outbox.ProviderResilience.IsTransient(ex) || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             logger.LogWarning(ex, "Could not look up a WhatsApp media id");
             info = null;

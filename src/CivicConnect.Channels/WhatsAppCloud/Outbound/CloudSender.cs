@@ -19,6 +19,8 @@ internal sealed class CloudSender(IHttpClientFactory httpClients, IOptions<Whats
     /// <summary>Meta's code for a free-form message outside the 24-hour customer-service window.</summary>
     public const string OutsideWindowError = "131047";
 
+    public const string PipelineName = "whatsapp-send";
+
     public string Channel => ChannelNames.WhatsAppCloud;
 
     public async Task<SendOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
@@ -42,7 +44,7 @@ internal sealed class CloudSender(IHttpClientFactory httpClients, IOptions<Whats
             {
                 response = await client.PostAsJsonAsync(url, part, cancellationToken);
             }
-            catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+            catch (Exception ex) when (ProviderResilience.IsTransient(ex) || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 return SendOutcome.Failure("The Graph API could not be reached: " + ex.Message);
             }
