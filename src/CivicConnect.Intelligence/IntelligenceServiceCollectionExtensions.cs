@@ -1,5 +1,6 @@
 using CivicConnect.Intelligence.Categories;
 using CivicConnect.Intelligence.Classification;
+using CivicConnect.Intelligence.Embeddings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -11,6 +12,7 @@ public static class IntelligenceServiceCollectionExtensions
     {
         builder.Services.AddSingleton<ICategoryDirectory, CategoryDirectory>();
         builder.Services.AddSingleton<IClassifier, KeywordClassifier>();
+        builder.Services.AddSingleton<ITextEmbedder, MiniLmTextEmbedder>();
         return builder;
     }
 }

@@ -6,17 +6,20 @@ using CivicConnect.Conversation;
 using CivicConnect.Data;
 using CivicConnect.Geo;
 using CivicConnect.Server.Commands;
+using CivicConnect.Server.Features.Account;
 using CivicConnect.Server.Features.Categories;
 using CivicConnect.Server.Features.Wards;
 using CivicConnect.Server.Features.WebChat;
 using CivicConnect.Server.Health;
 using CivicConnect.Server.Hosting;
+using CivicConnect.Server.Security;
 using CivicConnect.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddRepositoryConfiguration();
 builder.AddServiceDefaults();
+builder.AddStaffAuth();
 builder.AddData();
 builder.AddGeo();
 builder.AddConversation();
@@ -40,9 +43,11 @@ if (isCommand)
 }
 
 app.UseServiceDefaults();
+app.UseStaffAuth();
 app.UseWebChat();
 
 app.MapHealth();
+app.MapAccount();
 app.MapWards();
 app.MapCategories();
 app.MapDirectLine();

@@ -18,10 +18,20 @@ public sealed record Activity(
     string? Locale,
     DateTimeOffset Timestamp,
     string? SenderName = null,
+    ActivityKind Kind = ActivityKind.Message,
     MediaProblem? MediaProblem = null)
 {
     public static Activity FromText(string id, string channel, string address, string text, DateTimeOffset timestamp, string? locale = null) =>
         new(id, channel, address, text, [], null, locale, timestamp);
+}
+
+public enum ActivityKind
+{
+    /// <summary>Something the citizen said or sent.</summary>
+    Message,
+
+    /// <summary>The citizen opened the chat (Web Chat's join event): greet a new conversation, say nothing to an old one.</summary>
+    ConversationStart,
 }
 
 /// <summary>A file the citizen sent: a photo, usually. Either stored already (<see cref="StoredPath"/>) or still at the provider (<see cref="Url"/>).</summary>

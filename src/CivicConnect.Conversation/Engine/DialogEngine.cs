@@ -36,6 +36,10 @@ public sealed partial class DialogEngine(
         var state = context.State;
         state.Locale ??= InitialLocale(set, context);
         var turn = new Turn(context, set, city.Value.Name, timeZone, clock.GetUtcNow());
+        if (context.Activity.Kind == Activities.ActivityKind.ConversationStart)
+        {
+            return Greet(turn);
+        }
 
         if (!ExpireIdleDraft(turn) && OfferResume(turn))
         {
@@ -73,6 +77,21 @@ public sealed partial class DialogEngine(
         }
 
         return Phrasebook.DetectLocale(set, TextNormalizer.Normalize(context.Activity.Text)) ?? city.Value.DefaultLocale;
+    }
+
+    /// <summary>
+    /// The chat was opened. Only a conversation that never had a turn is welcomed: a page reload
+    /// re-joins the same conversation, and its transcript already shows where the citizen was.
+    /// </summary>
+    private static TurnResult Greet(Turn turn)
+    {
+        if (turn.State.LastActivityAt is null)
+        {
+            turn.State.LastActivityAt = turn.Now;
+            turn.Ask(Awaiting.Description, "welcome");
+        }
+
+        return turn.Result();
     }
 
     /// <summary>A draft idle longer than the limit is dropped, and the citizen told so.</summary>

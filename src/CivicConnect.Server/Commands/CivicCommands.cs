@@ -13,7 +13,7 @@ namespace CivicConnect.Server.Commands;
 /// </summary>
 internal static class CivicCommands
 {
-    private static readonly string[] Names = ["migrate", "seed", "wards", "gazetteer"];
+    private static readonly string[] Names = ["migrate", "seed", "wards", "gazetteer", "token"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal);
 
@@ -36,6 +36,7 @@ internal static class CivicCommands
                 ["seed", .. var rest] => await SeedAsync(services, rest.Contains("--if-empty"), cancellation.Token),
                 ["wards", "import", var file, .. var rest] => await ImportWardsAsync(services, file, rest, cancellation.Token),
                 ["gazetteer", "import", var file] => await ImportGazetteerAsync(services, file, cancellation.Token),
+                ["token", .. var rest] => TokenCommand.Run(services, rest),
                 _ => Usage(),
             };
         }
@@ -115,6 +116,8 @@ internal static class CivicCommands
               seed [--if-empty]                         load departments, service categories and the gazetteer from seed/
               gazetteer import FILE.json                replace the gazetteer with a places file (format: seed/README.md)
               wards import FILE.geojson [--code-property P] [--name-property Q]
+              token --role ROLE [--department CODE] [--name NAME] [--hours N]
+                                                        print a development bearer token (roles: staff, supervisor, field_worker)
             """);
         return 64;
     }

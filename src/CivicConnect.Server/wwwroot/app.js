@@ -96,6 +96,7 @@
   let language = initialLanguage();
   let directLine;
   let store;
+  let joined = false;
 
   // ------------------------------------------------------------------ page text and status
 
@@ -210,6 +211,11 @@
         const state = action.payload.connectionStatus; // 1 connecting, 2 online, 3 failed, 4 expired token
         locationButton.disabled = state !== 2;
         if (state === 2) showStatus('');
+        // Once per page: tells the bot the chat is open, so a new conversation starts with its greeting.
+        if (state === 2 && !joined) {
+          joined = true;
+          setTimeout(() => store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/join', value: { language } } }), 0);
+        }
         if (state === 3 || state === 4) {
           if (resumed) {
             sessionStorage.removeItem(SESSION_KEY); // e.g. its token lapsed while the tab slept
@@ -228,7 +234,8 @@
     store.dispatch({ type: 'DIRECT_LINE/POST_ACTIVITY', meta: { method: 'keyboard' }, payload: { activity } });
   }
 
-  const hasSpoken = () => store.getState().activities.some((activity) => activity.from && activity.from.role === 'user');
+  // Anything said yet, by either side (the greeting included): then the bot must be told the new language.
+  const hasSpoken = () => store.getState().activities.some((activity) => activity.type === 'message');
 
   function render() {
     window.WebChat.renderWebChat(

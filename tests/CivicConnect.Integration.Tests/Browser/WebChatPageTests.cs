@@ -122,6 +122,22 @@ public sealed class WebChatPageTests(WebChatFixture app) : IClassFixture<WebChat
     }
 
     [Fact]
+    public async Task Opened_NewConversation_IsGreetedOnceEvenAfterAReload()
+    {
+        await using var chat = await app.OpenAsync("/?lang=fr");
+
+        await chat.WaitForBotReplyAsync(new Regex("Ici le 311 de Calgary"));
+        chat.ForgetProblems(); // a reload cancels the connection on purpose
+        await chat.ReloadAsync();
+        await chat.SendTextAsync("il y a un nid-de-poule");
+        await chat.WaitForBotReplyAsync(new Regex("Où est-ce"));
+
+        // The reload re-joined before the message was sent, and turns run in order: a second greeting would show by now.
+        var greetings = (await chat.BotMessages.AllInnerTextsAsync()).Count(t => t.Contains("Ici le 311 de Calgary", StringComparison.Ordinal));
+        Assert.Equal(1, greetings);
+    }
+
+    [Fact]
     public async Task Reload_MidConversation_ResumesTheSameConversation()
     {
         await using var chat = await app.OpenAsync();

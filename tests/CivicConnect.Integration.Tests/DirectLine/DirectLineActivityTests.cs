@@ -182,18 +182,47 @@ public sealed class DirectLineActivityTests(DirectLineAppFactory app) : IClassFi
     }
 
     [Theory]
-    [InlineData("typing")]
-    [InlineData("event")]
-    [InlineData("conversationUpdate")]
-    public async Task PostActivity_NonMessage_IsAcceptedButNeverReachesTheEngine(string type)
+    [InlineData("typing", "")]
+    [InlineData("event", "webchat/something-else")]
+    [InlineData("conversationUpdate", "webchat/join")]
+    public async Task PostActivity_NonMessage_IsAcceptedButNeverReachesTheEngine(string type, string name)
     {
         var (conversationId, token) = await client.StartAsync();
 
-        using var response = await client.PostActivityAsync(conversationId, token, $$"""{"type":"{{type}}","from":{"id":"u1"},"name":"webchat/join"}""");
+        using var response = await client.PostActivityAsync(conversationId, token, $$"""{"type":"{{type}}","from":{"id":"u1"},"name":"{{name}}"}""");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await AssertNothingStoredAsync(conversationId, token);
     }
+
+    [Fact]
+    public async Task PostActivity_JoinEvent_NewConversationIsGreetedOnce()
+    {
+        var (conversationId, token) = await client.StartAsync();
+        const string Join = """{"type":"event","name":"webchat/join","from":{"id":"u1"},"locale":"fr-CA"}""";
+
+        using (var first = await client.PostActivityAsync(conversationId, token, Join))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        var greeted = await client.WaitForActivitiesAsync(conversationId, token, all => all.Any(IsBotMessage));
+        Assert.Contains("Ici le 311", greeted.Single(IsBotMessage).GetProperty("text").GetString(), StringComparison.Ordinal);
+
+        // Joining again (a page reload) says nothing: the next bot message answers the citizen's text.
+        using (var again = await client.PostActivityAsync(conversationId, token, Join))
+        {
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        }
+
+        var id = await client.SendTextAsync(conversationId, token, "il y a un nid-de-poule");
+        await client.WaitForReplyAsync(conversationId, token, id);
+        var all = (await client.GetActivitiesAsync(conversationId, token)).GetProperty("activities").EnumerateArray();
+        Assert.Single(all, a => IsBotMessage(a) && a.GetProperty("text").GetString()!.Contains("Ici le 311", StringComparison.Ordinal));
+    }
+
+    private static bool IsBotMessage(JsonElement activity) =>
+        activity.GetProperty("type").GetString() == "message" && activity.GetProperty("from").GetProperty("role").GetString() == "bot";
 
     private async Task AssertNothingStoredAsync(string conversationId, string token)
     {

@@ -14,8 +14,9 @@ namespace CivicConnect.Channels.DirectLine.Inbound;
 /// <summary>
 /// What happens to a checked user activity: it gets its server fields, goes into the transcript
 /// (so the client sees its own message echoed with the server id) and, if it is a message, is
-/// handed to the inbox as a channel-neutral <see cref="Activity"/>. Typing, events and the like
-/// are acknowledged and dropped: the dialog engine only ever sees messages.
+/// handed to the inbox as a channel-neutral <see cref="Activity"/>. The page's join event reaches
+/// the engine as a conversation start so a new chat opens with a
+/// greeting; like a message it is echoed into the transcript, where Web Chat waits for it. Typing, other events and the like are acknowledged and dropped.
 /// </summary>
 internal sealed class DirectLineActivityIntake(DirectLineTranscript transcript, IServiceProvider services, BotIdentity bot, TimeProvider clock)
 {
@@ -29,7 +30,7 @@ internal sealed class DirectLineActivityIntake(DirectLineTranscript transcript, 
     {
         // A Web Chat retry of the same message carries the same clientActivityID: same server id, stored once.
         var id = conversationId + "|" + (incoming.ClientActivityId ?? Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(9)));
-        if (!incoming.IsMessage)
+        if (!incoming.IsMessage && !incoming.IsJoin)
         {
             return id;
         }
@@ -40,7 +41,7 @@ internal sealed class DirectLineActivityIntake(DirectLineTranscript transcript, 
         var now = clock.GetUtcNow();
         var json = incoming.Json;
         json["id"] = id;
-        json["type"] = IncomingActivity.MessageType;
+        json["type"] = incoming.IsJoin ? "event" : IncomingActivity.MessageType;
         json["timestamp"] = now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
         json["channelId"] = ChannelNames.DirectLine;
         json["conversation"] = new JsonObject { ["id"] = conversationId };
@@ -54,12 +55,13 @@ internal sealed class DirectLineActivityIntake(DirectLineTranscript transcript, 
             id,
             ChannelNames.DirectLine,
             conversationId,
-            incoming.Text,
-            attachments,
-            incoming.Location,
+            incoming.IsJoin ? null : incoming.Text,
+            incoming.IsJoin ? [] : attachments,
+            incoming.IsJoin ? null : incoming.Location,
             incoming.Locale,
             now,
-            incoming.FromName);
+            incoming.FromName,
+            incoming.IsJoin ? ActivityKind.ConversationStart : ActivityKind.Message);
 
         // Not the request's token: once the echo is in the transcript the message must reach the
         // inbox even if the client hangs up now (the inbox recognises a retry by its id).

@@ -20,5 +20,11 @@ internal sealed record IncomingActivity(
 {
     public const string MessageType = "message";
 
+    /// <summary>The event Web Chat pages post once connected (<c>WEB_CHAT/SEND_EVENT</c> named <c>webchat/join</c>).</summary>
+    public const string JoinEventName = "webchat/join";
+
     public bool IsMessage => string.Equals(Type, MessageType, StringComparison.OrdinalIgnoreCase);
+
+    public bool IsJoin => string.Equals(Type, "event", StringComparison.OrdinalIgnoreCase)
+        && Json["name"] is JsonValue name && name.TryGetValue<string>(out var value) && value == JoinEventName;
 }

@@ -1,0 +1,14 @@
+namespace CivicConnect.Core.Security;
+
+/// <summary>Authorization policy names used by endpoint groups (<c>RequireAuthorization(CivicPolicies.Staff)</c>).</summary>
+public static class CivicPolicies
+{
+    /// <summary>Any signed-in city worker: staff, supervisor or field worker.</summary>
+    public const string Staff = "staff";
+
+    /// <summary>Office staff and supervisors, not field workers (e.g. reading reporters' contact details).</summary>
+    public const string Office = "office";
+
+    /// <summary>Supervisors only: the <c>/admin</c> API.</summary>
+    public const string Supervisor = "supervisor";
+}

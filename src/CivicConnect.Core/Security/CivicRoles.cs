@@ -1,0 +1,16 @@
+namespace CivicConnect.Core.Security;
+
+/// <summary>The roles a staff token can carry (the <c>role</c> claim).</summary>
+public static class CivicRoles
+{
+    /// <summary>Works requests of their own department.</summary>
+    public const string Staff = "staff";
+
+    /// <summary>Everything staff can do in every department, plus tuning (classifier, routing, outbox).</summary>
+    public const string Supervisor = "supervisor";
+
+    /// <summary>Sees location, description and photos of assigned work, never the reporter's details.</summary>
+    public const string FieldWorker = "field_worker";
+
+    public static readonly IReadOnlyList<string> All = [Staff, Supervisor, FieldWorker];
+}
