@@ -1,5 +1,6 @@
 using CivicConnect.Channels;
 using CivicConnect.Channels.DirectLine;
+using CivicConnect.Channels.Outbox.Admin;
 using CivicConnect.Channels.Twilio;
 using CivicConnect.Channels.WhatsAppCloud;
 using CivicConnect.Conversation;
@@ -53,6 +54,7 @@ app.MapCategories();
 app.MapDirectLine();
 app.MapTwilioChannel();
 app.MapWhatsAppCloudChannel();
+app.MapOutboxAdmin();
 
 await app.RunAsync();
 return 0;
