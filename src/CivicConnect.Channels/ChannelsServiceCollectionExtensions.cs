@@ -17,6 +17,7 @@ public static class ChannelsServiceCollectionExtensions
         builder.Services.AddScoped<ConversationLocker>();
         builder.Services.AddScoped<TurnProcessor>();
         builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<ProviderCircuits>();
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         builder.Services.AddSingleton<InboxSweeper>();

@@ -21,4 +21,28 @@ public sealed class MessagingOptions
     /// <summary>Delivery attempts before a message is marked failed (and shown on the admin endpoint).</summary>
     [Range(1, 50)]
     public int OutboxMaxAttempts { get; set; } = 8;
+
+    /// <summary>Retries inside one send (429, 5xx, timeouts) before the outbox's own back-off takes over.</summary>
+    [Range(0, 10)]
+    public int ProviderRetries { get; set; } = 3;
+
+    /// <summary>First retry delay inside one send; doubles each time, with jitter.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:30")]
+    public TimeSpan ProviderRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>A Retry-After longer than this is left to the outbox (the row waits), not slept on while sending.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan ProviderMaxInlineRetryAfter { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Longest single provider call.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:02:00")]
+    public TimeSpan ProviderAttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long the circuit stays open once half the calls in 30 s failed; then one call tries again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.500", "00:10:00")]
+    public TimeSpan ProviderBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Calls in the sampling window before the breaker may open.</summary>
+    [Range(2, 1_000)]
+    public int ProviderBreakerMinimumThroughput { get; set; } = 10;
 }

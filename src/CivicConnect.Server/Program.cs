@@ -1,6 +1,8 @@
 using CivicConnect.Channels;
 using CivicConnect.Channels.DirectLine;
+using CivicConnect.Channels.Outbox.Admin;
 using CivicConnect.Channels.Twilio;
+using CivicConnect.Channels.WhatsAppCloud;
 using CivicConnect.Conversation;
 using CivicConnect.Data;
 using CivicConnect.Geo;
@@ -29,6 +31,7 @@ builder.AddWorkflow();
 builder.AddMessaging();
 builder.AddDirectLine();
 builder.AddTwilioChannel();
+builder.AddWhatsAppCloudChannel();
 
 // `civic migrate | seed | wards import …` run against the same composition, then exit.
 var isCommand = CivicCommands.IsCommand(args);
@@ -54,6 +57,8 @@ app.MapCategories();
 app.MapHotspots();
 app.MapDirectLine();
 app.MapTwilioChannel();
+app.MapWhatsAppCloudChannel();
+app.MapOutboxAdmin();
 
 await app.RunAsync();
 return 0;

@@ -10,6 +10,9 @@ namespace CivicConnect.Channels.Inbox;
 public interface IInbound
 {
     Task<InboundAcceptance> AcceptAsync(Activity activity, CancellationToken cancellationToken);
+
+    /// <summary>True when this provider message id was accepted before (a retry), so nothing needs fetching again.</summary>
+    Task<bool> IsKnownAsync(string channel, string providerMessageId, CancellationToken cancellationToken);
 }
 
 /// <param name="Duplicate">True when the same provider message id was already accepted (a provider retry): nothing is processed again.</param>

@@ -38,4 +38,7 @@ public sealed class Inbound(CivicDbContext db, TurnProcessor turns, TimeProvider
         await turns.ProcessPendingAsync(activity.Channel, activity.Address, skipLocked: false, CancellationToken.None);
         return new InboundAcceptance(inserted[0], Duplicate: false);
     }
+
+    public Task<bool> IsKnownAsync(string channel, string providerMessageId, CancellationToken cancellationToken) =>
+        db.InboxMessages.AsNoTracking().AnyAsync(m => m.Channel == channel && m.ProviderMessageId == providerMessageId, cancellationToken);
 }

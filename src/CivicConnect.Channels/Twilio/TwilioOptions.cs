@@ -39,5 +39,13 @@ public sealed class TwilioOptions
     [Range(1, 10_000)]
     public int InboundPerSenderPerMinute { get; set; } = 30;
 
+    /// <summary>Files kept from one MMS or WhatsApp message; Twilio itself delivers at most 10.</summary>
+    [Range(1, 10)]
+    public int MaxMediaFiles { get; set; } = 10;
+
+    /// <summary>Bytes kept from one message's files in all; Twilio's own MMS limit is 5 MB.</summary>
+    [Range(1_024, 100 * 1024 * 1024)]
+    public long MaxMediaBytes { get; set; } = 5 * 1024 * 1024;
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(AccountSid) && !string.IsNullOrWhiteSpace(AuthToken);
 }

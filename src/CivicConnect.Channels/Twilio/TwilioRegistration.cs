@@ -1,3 +1,4 @@
+using CivicConnect.Channels.Media;
 using CivicConnect.Channels.Outbox;
 using CivicConnect.Channels.Twilio.Endpoints;
 using CivicConnect.Channels.Twilio.Inbound;
@@ -27,6 +28,10 @@ public static class TwilioRegistration
         builder.Services.AddSingleton<IValidateOptions<TwilioOptions>, TwilioOptionsValidator>();
         builder.AddValidatedOptions<ChannelsOptions>(ChannelsOptions.SectionName);
         builder.Services.AddSingleton<SenderRateLimiter>();
+        builder.AddMediaStore();
+        builder.Services.AddTransient<TwilioMediaHandler>();
+        builder.Services.AddHttpClient(TwilioMediaFetcher.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(20)).AddHttpMessageHandler<TwilioMediaHandler>();
+        builder.Services.AddSingleton<TwilioMediaFetcher>();
 
         var configured = builder.Configuration.GetSection(TwilioOptions.SectionName).Get<TwilioOptions>()?.IsConfigured == true;
         if (!configured)
@@ -35,7 +40,9 @@ public static class TwilioRegistration
         }
 
         builder.Services.AddTransient<TwilioApiHandler>();
-        builder.Services.AddHttpClient(TwilioSender.HttpClientName).AddHttpMessageHandler<TwilioApiHandler>();
+        builder.Services.AddHttpClient(TwilioSender.HttpClientName)
+            .AddProviderResilience(TwilioSender.PipelineName)
+            .AddHttpMessageHandler<TwilioApiHandler>();
         foreach (var channel in new[] { ChannelNames.Sms, ChannelNames.WhatsApp })
         {
             builder.Services.AddSingleton<IChannelSender>(sp => ActivatorUtilities.CreateInstance<TwilioSender>(sp, channel));

@@ -7,6 +7,7 @@ namespace CivicConnect.Conversation.Activities;
 /// <param name="Id">The provider's message id (Twilio MessageSid, WhatsApp wamid, Direct Line activity id).</param>
 /// <param name="Channel">One of <see cref="Channels"/>.</param>
 /// <param name="Address">Who sent it on that channel: E.164 phone, WhatsApp id, Direct Line conversation id.</param>
+/// <param name="MediaProblem">Set when the citizen sent files the channel could not accept (not a photo, too large, unreachable); the engine says so.</param>
 public sealed record Activity(
     string Id,
     string Channel,
@@ -17,7 +18,8 @@ public sealed record Activity(
     string? Locale,
     DateTimeOffset Timestamp,
     string? SenderName = null,
-    ActivityKind Kind = ActivityKind.Message)
+    ActivityKind Kind = ActivityKind.Message,
+    MediaProblem? MediaProblem = null)
 {
     public static Activity FromText(string id, string channel, string address, string text, DateTimeOffset timestamp, string? locale = null) =>
         new(id, channel, address, text, [], null, locale, timestamp);
@@ -52,4 +54,17 @@ public enum LocationSource
     DeviceGps,
     PhotoExif,
     Address,
+}
+
+/// <summary>Why files a citizen sent were not kept; none of them is, so nothing is half-stored.</summary>
+public enum MediaProblem
+{
+    /// <summary>Something other than a photo (a video, a PDF, a contact card …).</summary>
+    NotAnImage,
+
+    /// <summary>More, or larger, files than the channel accepts.</summary>
+    TooLarge,
+
+    /// <summary>The provider could not hand the file over.</summary>
+    Unavailable,
 }

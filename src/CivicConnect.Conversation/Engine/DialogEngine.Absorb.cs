@@ -13,6 +13,16 @@ public sealed partial class DialogEngine
     {
         var activity = turn.Activity;
         var contributed = false;
+        if (activity.MediaProblem is { } problem)
+        {
+            turn.Say(problem switch
+            {
+                MediaProblem.NotAnImage => "media_not_image",
+                MediaProblem.TooLarge => "media_too_large",
+                _ => "media_unavailable",
+            });
+        }
+
         var images = activity.Attachments.Where(a => a.ContentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase)).ToList();
         if (images.Count > 0)
         {

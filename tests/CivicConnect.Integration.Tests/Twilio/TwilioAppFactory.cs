@@ -35,16 +35,27 @@ public class TwilioAppFactory : CivicAppFactory
         Settings["Twilio:WhatsAppNumber"] = CityWhatsApp;
         Settings["Twilio:ApiBaseUrl"] = Api.Url;
         Settings["Channels:PublicBaseUrl"] = PublicBaseUrl;
+        Settings["Media:Root"] = MediaRoot;
     }
 
     public WireMockServer Api { get; }
+
+    /// <summary>Where this server keeps photos (a temporary folder of its own).</summary>
+    public string MediaRoot { get; } = Path.Combine(Path.GetTempPath(), "civic-twilio-media-" + Guid.NewGuid().ToString("N")[..12]);
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
         Api.Stop();
         Api.Dispose();
+        if (Directory.Exists(MediaRoot))
+        {
+            Directory.Delete(MediaRoot, recursive: true);
+        }
     }
+
+    public int MediaFileCount() =>
+        Directory.Exists(MediaRoot) ? Directory.EnumerateFiles(MediaRoot, "*", SearchOption.AllDirectories).Count() : 0;
 
     /// <summary>A fresh citizen number, written the way a Canadian would, so normalisation is exercised.</summary>
     public static (string Written, string E164) NewCitizen()

@@ -18,6 +18,7 @@ internal static class MessageEndpoint
         HttpRequest request,
         IInbound inbound,
         SenderRateLimiter limiter,
+        TwilioMediaFetcher media,
         IOptions<TwilioOptions> twilio,
         IOptions<ChannelsOptions> channels,
         TimeProvider clock,
@@ -43,8 +44,25 @@ internal static class MessageEndpoint
             return TypedResults.Text(EmptyTwiml, "text/xml", Encoding.UTF8);
         }
 
+        // Photos are fetched and stored before the commit, so the inbox row is complete on its own.
+        // A retry of a message already in the inbox is not fetched again.
+        if (TwilioMediaFetcher.HasMedia(activity))
+        {
+            if (await inbound.IsKnownAsync(activity.Channel, activity.Id, cancellationToken))
+            {
+                return TypedResults.Text(EmptyTwiml, "text/xml", Encoding.UTF8);
+            }
+
+            activity = await media.FetchAsync(activity, cancellationToken);
+        }
+
         // Committed before Twilio hears back; a retry of the same MessageSid is a no-op here.
-        await inbound.AcceptAsync(activity, cancellationToken);
+        var accepted = await inbound.AcceptAsync(activity, cancellationToken);
+        if (accepted.Duplicate)
+        {
+            await media.DiscardAsync(activity);
+        }
+
         return TypedResults.Text(EmptyTwiml, "text/xml", Encoding.UTF8);
     }
 }

@@ -37,6 +37,7 @@ internal static class TwilioMessageReader
         }
 
         var channel = isWhatsApp ? ChannelNames.WhatsApp : ChannelNames.Sms;
+        var tooMany = int.TryParse(form["NumMedia"], NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count > MaxMedia;
         var address = isWhatsApp ? E164.WhatsAppPrefix + number : number!;
         return new Activity(
             messageSid!,
@@ -47,18 +48,19 @@ internal static class TwilioMessageReader
             ReadLocation(form),
             Locale: null,
             now,
-            SenderName: CleanText(form["ProfileName"]) is { } name && name.Length <= 100 ? name : null);
+            SenderName: CleanText(form["ProfileName"]) is { } name && name.Length <= 100 ? name : null,
+            MediaProblem: tooMany ? MediaProblem.TooLarge : null);
     }
 
     private static List<ActivityAttachment> ReadMedia(TwilioForm form)
     {
         var media = new List<ActivityAttachment>();
-        if (!int.TryParse(form["NumMedia"], NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        if (!int.TryParse(form["NumMedia"], NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count > MaxMedia)
         {
             return media;
         }
 
-        for (var i = 0; i < Math.Min(count, MaxMedia); i++)
+        for (var i = 0; i < count; i++)
         {
             var index = i.ToString(CultureInfo.InvariantCulture);
             if (Uri.TryCreate(form["MediaUrl" + index], UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps)

@@ -20,6 +20,8 @@ internal sealed class TwilioSender(string channel, IHttpClientFactory httpClient
 {
     public const string HttpClientName = "twilio";
 
+    public const string PipelineName = "twilio-send";
+
     public string Channel => channel;
 
     public async Task<SendOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
@@ -58,9 +60,10 @@ internal sealed class TwilioSender(string channel, IHttpClientFactory httpClient
                 ? SendOutcome.Failure(error, retryAfter: retryAfter.Value)
                 : SendOutcome.Failure(error, permanent: true);
         }
-        catch (Exception ex) when (ex is ApiConnectionException or HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is ApiConnectionException || ProviderResilience.IsTransient(ex) || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return SendOutcome.Failure("Twilio could not be reached: " + ex.Message);
+            // Includes an open circuit: the row waits in the outbox and is tried again after its back-off.
+            return SendOutcome.Failure("Twilio could not be reached: " + ex.Message, retryAfter: retryAfter.Value);
         }
     }
 

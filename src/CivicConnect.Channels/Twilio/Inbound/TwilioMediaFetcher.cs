@@ -1,0 +1,47 @@
+using CivicConnect.Channels.Media;
+using CivicConnect.Conversation.Activities;
+using Microsoft.Extensions.Options;
+
+namespace CivicConnect.Channels.Twilio.Inbound;
+
+/// <summary>
+/// Replaces the media URLs of an MMS or WhatsApp message with stored photos before the message
+/// goes into the inbox, so the turn (and any later replay of it) never depends on Twilio again.
+/// </summary>
+internal sealed class TwilioMediaFetcher(IHttpClientFactory httpClients, MediaDownloader downloader, IMediaStore store, IOptions<TwilioOptions> options)
+{
+    public const string HttpClientName = "twilio-media";
+
+    /// <summary>Media lives on Twilio's API host; the account's credentials are never sent anywhere else.</summary>
+    private const string MediaHost = "api.twilio.com";
+
+    public static bool HasMedia(Activity activity) => activity.Attachments.Any(a => a.Url is not null);
+
+    public async Task<Activity> FetchAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var remote = activity.Attachments.Where(a => a.Url is not null).ToList();
+        if (remote.Count == 0)
+        {
+            return activity;
+        }
+
+        var references = remote.Select(a => new MediaReference(new Uri(a.Url!), a.ContentType)).ToList();
+        if (references.Any(r => !string.Equals(r.Url.Host, MediaHost, StringComparison.OrdinalIgnoreCase)))
+        {
+            return activity with { Attachments = [], MediaProblem = MediaProblem.Unavailable };
+        }
+
+        var settings = options.Value;
+        var download = await downloader.DownloadAsync(httpClients.CreateClient(HttpClientName), references, settings.MaxMediaFiles, settings.MaxMediaBytes, cancellationToken);
+        return activity with { Attachments = download.Attachments, MediaProblem = download.Problem };
+    }
+
+    /// <summary>A provider retry raced us into the inbox: the copies made for it are not needed.</summary>
+    public async Task DiscardAsync(Activity activity)
+    {
+        foreach (var attachment in activity.Attachments.Where(a => a.StoredPath is not null))
+        {
+            await store.DeleteAsync(new StoredMedia(attachment.StoredPath!, attachment.ThumbnailPath, attachment.ContentType, attachment.SizeBytes, null, null), CancellationToken.None);
+        }
+    }
+}

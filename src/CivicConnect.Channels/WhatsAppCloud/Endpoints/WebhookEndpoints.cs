@@ -1,0 +1,136 @@
+using System.Security.Cryptography;
+using System.Text;
+using CivicConnect.Channels.DirectLine.Endpoints;
+using CivicConnect.Channels.Inbox;
+using CivicConnect.Channels.WhatsAppCloud.Inbound;
+using CivicConnect.Data;
+using CivicConnect.Data.Entities;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ChannelNames = CivicConnect.Conversation.Activities.Channels;
+
+namespace CivicConnect.Channels.WhatsAppCloud.Endpoints;
+
+internal static class WebhookEndpoints
+{
+    /// <summary>
+    /// <c>GET /channels/whatsapp/meta</c>: Meta's subscription check. The challenge is echoed only
+    /// when the verify token is the one configured here.
+    /// </summary>
+    public static Results<ContentHttpResult, ProblemHttpResult> Verify(
+        [FromQuery(Name = "hub.mode")] string? mode,
+        [FromQuery(Name = "hub.verify_token")] string? verifyToken,
+        [FromQuery(Name = "hub.challenge")] string? challenge,
+        IOptions<WhatsAppCloudOptions> options)
+    {
+        var settings = options.Value;
+        if (!settings.IsConfigured)
+        {
+            return WhatsAppProblems.NotConfigured();
+        }
+
+        if (mode != "subscribe" || verifyToken is null || challenge is not { Length: > 0 and <= 256 }
+            || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(verifyToken), Encoding.UTF8.GetBytes(settings.VerifyToken!)))
+        {
+            return WhatsAppProblems.Forbidden("The verification request does not match this server's verify token.");
+        }
+
+        return TypedResults.Text(challenge, "text/plain", Encoding.UTF8);
+    }
+
+    /// <summary>
+    /// <c>POST /channels/whatsapp/meta</c>: messages and delivery statuses. Each message is
+    /// committed to the inbox (unique on its wamid) before Meta hears back.
+    /// </summary>
+    public static async Task<Results<Ok, ProblemHttpResult, ValidationProblem>> Receive(
+        HttpRequest request,
+        IInbound inbound,
+        CloudMediaFetcher media,
+        CivicDbContext db,
+        IOptions<WhatsAppCloudOptions> options,
+        IOptions<Twilio.TwilioOptions> twilio,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (!settings.IsConfigured)
+        {
+            return WhatsAppProblems.NotConfigured();
+        }
+
+        // Checked before the body is read, so an unsigned flood costs nothing.
+        var signature = request.Headers[HubSignature.Header].ToString();
+        if (string.IsNullOrWhiteSpace(signature))
+        {
+            return WhatsAppProblems.Forbidden($"The {HubSignature.Header} header is missing.");
+        }
+
+        if (!request.HasJsonContentType())
+        {
+            return WhatsAppProblems.UnsupportedMedia();
+        }
+
+        var body = await RequestBody.ReadLimitedAsync(request, settings.MaxRequestBytes, cancellationToken);
+        if (body is null)
+        {
+            return WhatsAppProblems.TooLarge(settings.MaxRequestBytes);
+        }
+
+        if (!HubSignature.IsValid(signature, body, settings.AppSecret!))
+        {
+            return WhatsAppProblems.Forbidden($"The {HubSignature.Header} does not match this body.");
+        }
+
+        var webhook = WebhookReader.Read(body, twilio.Value.DefaultRegion, clock.GetUtcNow(), out var errors);
+        if (webhook is null)
+        {
+            return WhatsAppProblems.Invalid(errors);
+        }
+
+        foreach (var message in webhook.Messages)
+        {
+            // A retry of a message already in the inbox is not fetched again.
+            if (message.MediaId is not null && await inbound.IsKnownAsync(message.Activity.Channel, message.Activity.Id, cancellationToken))
+            {
+                continue;
+            }
+
+            var activity = await media.FetchAsync(message, cancellationToken);
+            var accepted = await inbound.AcceptAsync(activity, cancellationToken);
+            if (accepted.Duplicate)
+            {
+                await media.DiscardAsync(activity);
+            }
+        }
+
+        foreach (var status in webhook.Statuses)
+        {
+            await UpdateOutboxAsync(db, status, cancellationToken);
+        }
+
+        return TypedResults.Ok();
+    }
+
+    private static async Task UpdateOutboxAsync(CivicDbContext db, CloudStatus status, CancellationToken cancellationToken)
+    {
+        var rows = db.OutboxMessages.Where(m => m.ProviderMessageId == status.MessageId && m.Channel == ChannelNames.WhatsAppCloud);
+        switch (status.Status)
+        {
+            case "delivered" or "read":
+                await rows.ExecuteUpdateAsync(s => s.SetProperty(m => m.ProviderStatus, status.Status).SetProperty(m => m.Status, OutboxStatus.Delivered), cancellationToken);
+                break;
+            case "failed":
+                var error = "WhatsApp reported failed" + (status.ErrorCode is { } code ? $" (error {code})" : string.Empty);
+                await rows.ExecuteUpdateAsync(s => s.SetProperty(m => m.ProviderStatus, status.Status).SetProperty(m => m.LastError, error), cancellationToken);
+                break;
+            default:
+                // Statuses arrive out of order: a late "sent" must not undo "delivered".
+                await rows.Where(m => m.Status != OutboxStatus.Delivered)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProviderStatus, status.Status), cancellationToken);
+                break;
+        }
+    }
+}

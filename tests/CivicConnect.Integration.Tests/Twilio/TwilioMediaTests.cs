@@ -1,0 +1,166 @@
+using System.Text.RegularExpressions;
+using CivicConnect.Integration.Tests.DirectLine;
+using Microsoft.EntityFrameworkCore;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace CivicConnect.Integration.Tests.Twilio;
+
+/// <summary>MMS photos: fetched from Twilio's media URLs with the account's Basic auth (WireMock), stored, and used in the report.</summary>
+public sealed partial class TwilioMediaTests(TwilioAppFactory app) : IClassFixture<TwilioAppFactory>
+{
+    private readonly TwilioWebhook twilio = new(app);
+
+    [Fact]
+    public async Task PotholeReport_TextThenMmsPhotoThenAddress_EndsWithTheReferenceNumberAndKeepsThePhoto()
+    {
+        var (written, e164) = TwilioAppFactory.NewCitizen();
+        var mediaUrl = ServeMedia(PlainJpeg(), "image/jpeg");
+
+        await twilio.SendOk(TwilioWebhook.Sms(written, "There is a big pothole"));
+        await twilio.SendOk(Mms(written, body: string.Empty, (mediaUrl, "image/jpeg")));
+        foreach (var text in new[] { "17 Ave SW & 4 St SW", "yes", "1", "1", "1" })
+        {
+            await twilio.SendOk(TwilioWebhook.Sms(written, text));
+        }
+
+        await app.DrainOutboxAsync();
+
+        var bodies = app.SentTo(e164).Select(m => m["Body"]).ToList();
+        Assert.Contains(bodies, b => b.Contains("Thanks for the photo.", StringComparison.Ordinal));
+        var confirmation = bodies.SingleOrDefault(b => b.Contains("Your report is #", StringComparison.Ordinal));
+        Assert.True(confirmation is not null, string.Join("\n---\n", bodies));
+        var reference = int.Parse(ReferencePattern().Match(confirmation).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+        // Twilio's media URLs need the account SID and token as HTTP Basic credentials.
+        var fetch = Assert.Single(app.Api.LogEntries, e => e.RequestMessage.Path == new Uri(mediaUrl).AbsolutePath);
+        var expected = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{TwilioAppFactory.AccountSid}:{TwilioAppFactory.AuthToken}"));
+        Assert.Equal(expected, fetch.RequestMessage.Headers!["Authorization"].Single());
+
+        await using var db = app.CreateDbContext();
+        var issue = await db.Issues.AsNoTracking().Include(i => i.Media).SingleAsync(i => i.ReferenceNumber == reference);
+        var photo = Assert.Single(issue.Media);
+        Assert.True(File.Exists(Path.Combine(app.MediaRoot, photo.StoredPath)));
+        Assert.NotNull(photo.ThumbnailPath);
+        Assert.True(File.Exists(Path.Combine(app.MediaRoot, photo.ThumbnailPath)));
+    }
+
+    [Fact]
+    public async Task MmsPhotoWithGps_IsOfferedAsTheLocation_AndStoredWithoutItsExif()
+    {
+        var (written, e164) = TwilioAppFactory.NewCitizen();
+        var mediaUrl = ServeMedia(TestImages.JpegWithGps(), "image/jpeg");
+
+        await twilio.SendOk(Mms(written, "pothole", (mediaUrl, "image/jpeg")));
+        await app.DrainOutboxAsync();
+
+        Assert.Contains(app.SentTo(e164), m => m["Body"].Contains("at the location you shared", StringComparison.Ordinal));
+        await using var db = app.CreateDbContext();
+        var payload = await db.InboxMessages.AsNoTracking().Where(m => m.Address == e164).Select(m => m.Payload).SingleAsync();
+        var activity = System.Text.Json.JsonSerializer.Deserialize<CivicConnect.Conversation.Activities.Activity>(payload, CivicConnect.Channels.Turns.ConversationStateSerializer.Options)!;
+        var attachment = Assert.Single(activity.Attachments);
+        Assert.Null(attachment.Url);
+        Assert.NotNull(attachment.EmbeddedLocation);
+        Assert.Null(CivicConnect.Channels.Media.ExifLocationReader.Read(await File.ReadAllBytesAsync(Path.Combine(app.MediaRoot, attachment.StoredPath!))));
+    }
+
+    [Theory]
+    [InlineData("too-large")]
+    [InlineData("declared-video")]
+    [InlineData("text-as-image")]
+    [InlineData("gone")]
+    public async Task MmsThatCannotBeKept_GetsAPoliteReply_NoErrorAndNothingStored(string kind)
+    {
+        var (written, e164) = TwilioAppFactory.NewCitizen();
+        var filesBefore = app.MediaFileCount();
+        var good = ServeMedia(PlainJpeg(), "image/jpeg");
+        var (url, declared) = kind switch
+        {
+            // 30 MB: refused from its Content-Length, before the body is read.
+            "too-large" => (ServeMedia(new byte[30 * 1024 * 1024], "image/jpeg"), "image/jpeg"),
+            "declared-video" => (ServeMedia([0, 0, 0, 24, 102, 116, 121, 112], "video/mp4"), "video/mp4"),
+            "text-as-image" => (ServeMedia("<script>alert(1)</script>"u8.ToArray(), "image/jpeg"), "image/jpeg"),
+            _ => (TwilioMediaUrl(), "image/jpeg"),
+        };
+
+        // The good photo comes first, so a refusal must also remove what was already stored.
+        var response = await twilio.PostAsync(Mms(written, "pothole", (good, "image/jpeg"), (url, declared)));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        await app.DrainOutboxAsync();
+
+        var expected = kind switch
+        {
+            "too-large" => "too much to receive",
+            "gone" => "couldn't get the photo",
+            _ => "I can only take photos",
+        };
+        Assert.Contains(app.SentTo(e164), m => m["Body"].Contains(expected, StringComparison.Ordinal));
+        Assert.DoesNotContain(app.SentTo(e164), m => m["Body"].Contains("Thanks for the photo", StringComparison.Ordinal));
+        Assert.Equal(filesBefore, app.MediaFileCount());
+    }
+
+    [Fact]
+    public async Task MoreThanTenMediaFiles_AreRefusedPolitely()
+    {
+        var (written, e164) = TwilioAppFactory.NewCitizen();
+        var photo = PlainJpeg();
+        var media = Enumerable.Range(0, 11).Select(_ => (ServeMedia(photo, "image/jpeg"), "image/jpeg")).ToArray();
+        var fields = Mms(written, "pothole", media);
+
+        await twilio.SendOk(fields);
+        await app.DrainOutboxAsync();
+
+        Assert.Contains(app.SentTo(e164), m => m["Body"].Contains("at most 10 photos", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task MediaUrlOffTwilio_IsNeverFetched_AndTheCitizenIsTold()
+    {
+        var (written, e164) = TwilioAppFactory.NewCitizen();
+        var elsewhere = "https://attacker.example.net/steal";
+
+        await twilio.SendOk(Mms(written, "pothole", (elsewhere, "image/jpeg")));
+        await app.DrainOutboxAsync();
+
+        Assert.Contains(app.SentTo(e164), m => m["Body"].Contains("couldn't get the photo", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Api.LogEntries, e => e.RequestMessage.Path.Contains("steal", StringComparison.Ordinal));
+    }
+
+    private static Dictionary<string, string> Mms(string from, string body, params (string Url, string ContentType)[] media)
+    {
+        var fields = TwilioWebhook.Sms(from, body);
+        fields["NumMedia"] = media.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = 0; i < media.Length; i++)
+        {
+            fields[$"MediaUrl{i}"] = media[i].Url;
+            fields[$"MediaContentType{i}"] = media[i].ContentType;
+        }
+
+        return fields;
+    }
+
+    /// <summary>A media URL as Twilio writes it (on its API host; the server moves it to the stand-in).</summary>
+    private static string TwilioMediaUrl() =>
+        $"https://api.twilio.com/2010-04-01/Accounts/{TwilioAppFactory.AccountSid}/Messages/MM{Guid.NewGuid():N}/Media/ME{Guid.NewGuid():N}";
+
+    private string ServeMedia(byte[] content, string contentType)
+    {
+        var url = TwilioMediaUrl();
+        app.Api.Given(Request.Create().WithPath(new Uri(url).AbsolutePath).UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", contentType).WithBody(content));
+        return url;
+    }
+
+    private static byte[] PlainJpeg()
+    {
+        using var image = new Image<Rgb24>(320, 240, new Rgb24(60, 60, 60));
+        using var output = new MemoryStream();
+        image.SaveAsJpeg(output);
+        return output.ToArray();
+    }
+
+    [GeneratedRegex(@"#(\d+)")]
+    private static partial Regex ReferencePattern();
+}
