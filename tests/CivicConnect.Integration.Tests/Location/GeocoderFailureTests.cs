@@ -54,5 +54,9 @@ public sealed class GeocoderThrottledTests(GeocoderThrottledTests.Factory app) :
         Assert.Equal("Calgary City Hall", Assert.Single(await app.Locator.FindAsync("city hall", CancellationToken.None)).Label);
     }
 
-    public sealed class Factory : GeocoderAppFactory;
+    public sealed class Factory : GeocoderAppFactory
+    {
+        // A slow answer on a busy machine must not turn into a timed-out (and so retried) attempt.
+        public Factory() => Settings["Geocoding:AttemptTimeoutMilliseconds"] = "15000";
+    }
 }
