@@ -6,6 +6,7 @@ using CivicConnect.Data;
 using CivicConnect.Geo;
 using CivicConnect.Server.Commands;
 using CivicConnect.Server.Features.Account;
+using CivicConnect.Server.Features.Admin;
 using CivicConnect.Server.Features.Categories;
 using CivicConnect.Server.Features.Wards;
 using CivicConnect.Server.Features.WebChat;
@@ -26,6 +27,7 @@ builder.AddWorkflow();
 builder.AddMessaging();
 builder.AddDirectLine();
 builder.AddTwilioChannel();
+builder.AddClassifierTuning();
 
 // `civic migrate | seed | wards import …` run against the same composition, then exit.
 var isCommand = CivicCommands.IsCommand(args);
@@ -50,6 +52,7 @@ app.MapWards();
 app.MapCategories();
 app.MapDirectLine();
 app.MapTwilioChannel();
+app.MapAdminClassifier();
 
 await app.RunAsync();
 return 0;
