@@ -30,6 +30,14 @@ public sealed class ClassifierOptions
     [Range(0.0, 1.0)]
     public double MinimumSimilarity { get; set; } = 0.3;
 
+    /// <summary>
+    /// Below this probability for the best category the message is too vague to suggest anything
+    /// ("something is wrong on my street"): no category and no candidates, so the dialog offers
+    /// every category instead of three poor guesses.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MinimumConfidence { get; set; } = 0.35;
+
     /// <summary>A runner-up is offered as a choice only with at least this probability.</summary>
     [Range(0.0, 1.0)]
     public double CandidateFloor { get; set; } = 0.08;

@@ -97,6 +97,11 @@ public sealed class EmbeddingClassifierModel
             .OrderByDescending(s => s.Score)
             .ToList();
         var best = ranked[0];
+        if (best.Score < options.MinimumConfidence)
+        {
+            return new Classification.Classification(null, best.Score, [], urgent ? Priority.Urgent : null, location);
+        }
+
         var candidates = ranked.Where((s, i) => i == 0 || s.Score >= options.CandidateFloor).Take(5).ToList();
         var priority = urgent ? Priority.Urgent : Definition.Find(best.Code)!.DefaultPriority;
         return new Classification.Classification(best.Code, best.Score, candidates, priority, location);
@@ -123,7 +128,7 @@ public sealed class EmbeddingClassifierModel
         return max;
     }
 
-    /// <summary>Most of the closest labelled examples were urgent ones ("water gushing out of the road").</summary>
+    /// <summary>The closest labelled example and most of the next ones were urgent ("water gushing out of the road").</summary>
     private bool IsUrgentByNeighbours(float[] embedding)
     {
         var nearest = Enumerable.Range(0, set.Count)
@@ -133,6 +138,7 @@ public sealed class EmbeddingClassifierModel
             .Take(UrgencyCues.Neighbours)
             .ToList();
         return nearest.Count > 0
+            && nearest[0].Urgent
             && nearest[0].Similarity >= UrgencyCues.MinimumSimilarity
             && nearest.Count(n => n.Urgent) * 2 > nearest.Count;
     }
