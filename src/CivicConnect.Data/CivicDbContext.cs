@@ -38,6 +38,12 @@ public sealed class CivicDbContext(DbContextOptions<CivicDbContext> options) : D
 
     public DbSet<NeighbouringMunicipality> NeighbouringMunicipalities => Set<NeighbouringMunicipality>();
 
+    public DbSet<GalleryPhoto> GalleryPhotos => Set<GalleryPhoto>();
+
+    public DbSet<IssuePhotoFeatures> IssuePhotoFeatures => Set<IssuePhotoFeatures>();
+
+    public DbSet<ClassifierVersion> ClassifierVersions => Set<ClassifierVersion>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("postgis");

@@ -1,5 +1,8 @@
 using CivicConnect.Intelligence.Categories;
+using CivicConnect.Core.Hosting;
 using CivicConnect.Intelligence.Classification;
+using CivicConnect.Intelligence.Definitions;
+using CivicConnect.Intelligence.Embedded;
 using CivicConnect.Intelligence.Embeddings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -11,7 +14,10 @@ public static class IntelligenceServiceCollectionExtensions
     public static IHostApplicationBuilder AddIntelligence(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ICategoryDirectory, CategoryDirectory>();
-        builder.Services.AddSingleton<IClassifier, KeywordClassifier>();
+        builder.AddValidatedOptions<ClassifierOptions>(ClassifierOptions.SectionName);
+        builder.Services.AddSingleton<IClassifierDefinitionSource, FileClassifierDefinitionSource>();
+        builder.Services.AddSingleton<EmbeddingModelCache>();
+        builder.Services.AddSingleton<IClassifier, EmbeddedClassifier>();
         builder.Services.AddSingleton<ITextEmbedder, MiniLmTextEmbedder>();
         return builder;
     }

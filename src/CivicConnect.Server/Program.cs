@@ -9,6 +9,7 @@ using CivicConnect.Geo;
 using CivicConnect.Server.Commands;
 using CivicConnect.Server.Composition;
 using CivicConnect.Server.Features.Account;
+using CivicConnect.Server.Features.Admin;
 using CivicConnect.Server.Features.Categories;
 using CivicConnect.Server.Features.Hotspots;
 using CivicConnect.Server.Features.Wards;
@@ -32,6 +33,7 @@ builder.AddMessaging();
 builder.AddDirectLine();
 builder.AddTwilioChannel();
 builder.AddWhatsAppCloudChannel();
+builder.AddClassifierTuning();
 
 // `civic migrate | seed | wards import …` run against the same composition, then exit.
 var isCommand = CivicCommands.IsCommand(args);
@@ -59,6 +61,7 @@ app.MapDirectLine();
 app.MapTwilioChannel();
 app.MapWhatsAppCloudChannel();
 app.MapOutboxAdmin();
+app.MapAdminClassifier();
 
 await app.RunAsync();
 return 0;

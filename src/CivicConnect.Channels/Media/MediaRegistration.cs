@@ -17,6 +17,7 @@ public static class MediaRegistration
         builder.AddValidatedOptions<MediaOptions>(MediaOptions.SectionName);
         builder.Services.TryAddSingleton<IMediaStore, MediaStore>();
         builder.Services.TryAddSingleton<MediaDownloader>();
+        builder.Services.TryAddSingleton<CivicConnect.Intelligence.Photos.IPhotoFiles, MediaPhotoFiles>();
         return builder;
     }
 

@@ -123,7 +123,17 @@ public sealed class MediaStore(IOptions<MediaOptions> options, TimeProvider cloc
 
     private (byte[] Stored, byte[] Thumbnail) Reencode(byte[] original, ImageKind kind)
     {
-        var info = Image.Identify(original);
+        IImageInfo? info;
+        try
+        {
+            info = Image.Identify(original);
+        }
+        catch (Exception ex) when (ex is ImageFormatException or NotSupportedException)
+        {
+            // A truncated or corrupt file can fail already while its header is read.
+            throw new MediaRejectedException(MediaRejection.NotAnImage, "The photo could not be read.");
+        }
+
         if (info is null)
         {
             throw new MediaRejectedException(MediaRejection.NotAnImage, "The photo could not be read.");

@@ -28,6 +28,74 @@ namespace CivicConnect.Data.Migrations
             modelBuilder.HasSequence<int>("issue_reference_seq")
                 .StartsAt(1001L);
 
+            modelBuilder.Entity("CivicConnect.Data.Entities.ClassifierVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("BasedOnId")
+                        .HasColumnType("integer")
+                        .HasColumnName("based_on_id");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("change");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("published_by");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("snapshot");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_classifier_versions");
+
+                    b.HasIndex("BasedOnId")
+                        .HasDatabaseName("ix_classifier_versions_based_on_id");
+
+                    b.HasIndex(new[] { "State" }, "ux_classifier_versions_draft")
+                        .IsUnique()
+                        .HasDatabaseName("ix_classifier_versions_state")
+                        .HasFilter("state = 'Draft'");
+
+                    b.HasIndex(new[] { "State" }, "ux_classifier_versions_published")
+                        .IsUnique()
+                        .HasDatabaseName("ix_classifier_versions_state1")
+                        .HasFilter("state = 'Published'");
+
+                    b.ToTable("classifier_versions", (string)null);
+                });
+
             modelBuilder.Entity("CivicConnect.Data.Entities.Conversation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -205,6 +273,67 @@ namespace CivicConnect.Data.Migrations
                         .HasName("pk_direct_line_conversations");
 
                     b.ToTable("direct_line_conversations", (string)null);
+                });
+
+            modelBuilder.Entity("CivicConnect.Data.Entities.GalleryPhoto", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("added_by");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("category_code");
+
+                    b.PrimitiveCollection<float[]>("Features")
+                        .IsRequired()
+                        .HasColumnType("real[]")
+                        .HasColumnName("features");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("StoredPath")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("stored_path");
+
+                    b.Property<string>("ThumbnailPath")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("thumbnail_path");
+
+                    b.HasKey("Id")
+                        .HasName("pk_classifier_gallery_photos");
+
+                    b.HasIndex("Sha256")
+                        .HasDatabaseName("ix_classifier_gallery_photos_sha256");
+
+                    b.ToTable("classifier_gallery_photos", (string)null);
                 });
 
             modelBuilder.Entity("CivicConnect.Data.Entities.GazetteerPlace", b =>
@@ -610,6 +739,27 @@ namespace CivicConnect.Data.Migrations
                     b.ToTable("issue_media", (string)null);
                 });
 
+            modelBuilder.Entity("CivicConnect.Data.Entities.IssuePhotoFeatures", b =>
+                {
+                    b.Property<long>("IssueMediaId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("issue_media_id");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.PrimitiveCollection<float[]>("Features")
+                        .IsRequired()
+                        .HasColumnType("real[]")
+                        .HasColumnName("features");
+
+                    b.HasKey("IssueMediaId")
+                        .HasName("pk_issue_photo_features");
+
+                    b.ToTable("issue_photo_features", (string)null);
+                });
+
             modelBuilder.Entity("CivicConnect.Data.Entities.IssueSubscriber", b =>
                 {
                     b.Property<long>("Id")
@@ -898,6 +1048,15 @@ namespace CivicConnect.Data.Migrations
                     b.ToTable("wards", (string)null);
                 });
 
+            modelBuilder.Entity("CivicConnect.Data.Entities.ClassifierVersion", b =>
+                {
+                    b.HasOne("CivicConnect.Data.Entities.ClassifierVersion", null)
+                        .WithMany()
+                        .HasForeignKey("BasedOnId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_classifier_versions_classifier_versions_based_on_id");
+                });
+
             modelBuilder.Entity("CivicConnect.Data.Entities.DirectLineActivity", b =>
                 {
                     b.HasOne("CivicConnect.Data.Entities.DirectLineConversation", null)
@@ -966,6 +1125,16 @@ namespace CivicConnect.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_issue_media_issues_issue_id");
+                });
+
+            modelBuilder.Entity("CivicConnect.Data.Entities.IssuePhotoFeatures", b =>
+                {
+                    b.HasOne("CivicConnect.Data.Entities.IssueMedia", null)
+                        .WithOne()
+                        .HasForeignKey("CivicConnect.Data.Entities.IssuePhotoFeatures", "IssueMediaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_issue_photo_features_issue_media_issue_media_id");
                 });
 
             modelBuilder.Entity("CivicConnect.Data.Entities.IssueSubscriber", b =>

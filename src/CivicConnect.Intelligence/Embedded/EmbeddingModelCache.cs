@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text.Json;
+using CivicConnect.Intelligence.Definitions;
+using CivicConnect.Intelligence.Embeddings;
+using Microsoft.Extensions.Options;
+
+namespace CivicConnect.Intelligence.Embedded;
+
+/// <summary>
+/// One built model per definition content (version number alone is not enough: a draft changes
+/// under the same number). Built once, even when many threads ask at the same moment; the last
+/// few are kept so switching between published and draft versions does not rebuild.
+/// A model is a pure function of its definition and the embedding model, so the store is shared
+/// by every host in the process (tests start many).
+/// </summary>
+public sealed class EmbeddingModelCache(ITextEmbedder embedder, IOptions<ClassifierOptions> options)
+{
+    private const int Capacity = 6;
+    private static readonly ConcurrentDictionary<string, Lazy<EmbeddingClassifierModel>> Models = new(StringComparer.Ordinal);
+    private static readonly ConcurrentQueue<string> Order = new();
+    private static readonly ConditionalWeakTable<ClassifierDefinition, string> Fingerprints = new();
+
+    public EmbeddingClassifierModel Get(ClassifierDefinition definition, ClassifierOptions? overrides = null)
+    {
+        var settings = overrides ?? options.Value;
+        var key = $"{settings.Head}:{settings.Neighbours}:{settings.MinimumSimilarity}:{settings.MinimumConfidence}:{settings.CandidateFloor}:{Fingerprint(definition)}";
+        var created = false;
+        var lazy = Models.GetOrAdd(key, _ =>
+        {
+            created = true;
+            return new Lazy<EmbeddingClassifierModel>(() => EmbeddingClassifierModel.Build(definition, embedder, settings), LazyThreadSafetyMode.ExecutionAndPublication);
+        });
+        if (created)
+        {
+            Order.Enqueue(key);
+            while (Order.Count > Capacity && Order.TryDequeue(out var old))
+            {
+                Models.TryRemove(old, out _);
+            }
+        }
+
+        return lazy.Value;
+    }
+
+    /// <summary>SHA-256 of the definition's JSON, computed once per definition instance.</summary>
+    public static string Fingerprint(ClassifierDefinition definition) =>
+        Fingerprints.GetValue(definition, d => Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(d, ClassifierDefinitionLoader.Json))));
+}

@@ -1,0 +1,138 @@
+using CivicConnect.Data;
+using CivicConnect.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicConnect.Intelligence.Tuning;
+
+/// <summary>
+/// Supervisors' changes to the classifier. Every change makes a new draft version from the open
+/// draft (or from the published version when there is none) and archives the draft it replaces,
+/// so the history keeps every step with who, when and what. Publishing makes the draft the one
+/// published version; a rollback publishes a copy of an earlier version as a new version. Each
+/// operation runs in one transaction under an advisory lock, so two supervisors never interleave.
+/// </summary>
+public sealed class ClassifierTuning(CivicDbContext db, ClassifierVersionStore store, TimeProvider clock)
+{
+    // Any fixed number: the lock serialises tuning operations across nodes.
+    private const long TuningLock = 0x436c617373696679;
+
+    /// <summary>The version changes build on: the open draft, else the published one.</summary>
+    public async Task<ClassifierVersion> WorkingVersionAsync(CancellationToken cancellationToken)
+    {
+        await store.GetPublishedAsync(cancellationToken);
+        return await db.ClassifierVersions.AsNoTracking()
+            .Where(v => v.State == ClassifierVersionState.Draft || v.State == ClassifierVersionState.Published)
+            .OrderBy(v => v.State == ClassifierVersionState.Draft ? 0 : 1)
+            .FirstAsync(cancellationToken);
+    }
+
+    public async Task<ClassifierVersion?> FindAsync(int id, CancellationToken cancellationToken) =>
+        await db.ClassifierVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
+
+    public async Task<ClassifierVersion?> DraftAsync(CancellationToken cancellationToken) =>
+        await db.ClassifierVersions.AsNoTracking().SingleOrDefaultAsync(v => v.State == ClassifierVersionState.Draft, cancellationToken);
+
+    public async Task<IReadOnlyList<ClassifierVersion>> ListAsync(CancellationToken cancellationToken)
+    {
+        await store.GetPublishedAsync(cancellationToken);
+        return await db.ClassifierVersions.AsNoTracking().OrderByDescending(v => v.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Applies a change to the working version and saves the result as the new draft.</summary>
+    /// <param name="apply">
+    /// Returns the changed snapshot, or throws to refuse the change: it runs inside the version's
+    /// transaction, so rows it saves through the same context (a gallery photo) are kept only with the version.
+    /// </param>
+    public async Task<ClassifierVersion> ChangeAsync(string actor, string change, Func<ClassifierSnapshot, Task<ClassifierSnapshot>> apply, CancellationToken cancellationToken)
+    {
+        await store.GetPublishedAsync(cancellationToken);
+        return await LockedAsync(async () =>
+        {
+            var working = await WorkingVersionAsync(cancellationToken);
+            var changed = await apply(ClassifierSnapshot.FromJson(working.Snapshot));
+            await db.ClassifierVersions.Where(v => v.State == ClassifierVersionState.Draft)
+                .ExecuteUpdateAsync(s => s.SetProperty(v => v.State, ClassifierVersionState.Archived), cancellationToken);
+            var draft = new ClassifierVersion
+            {
+                State = ClassifierVersionState.Draft,
+                BasedOnId = working.Id,
+                Change = Truncate(change),
+                CreatedBy = actor,
+                CreatedAt = clock.GetUtcNow(),
+                Snapshot = changed.ToJson(),
+            };
+            db.ClassifierVersions.Add(draft);
+            await db.SaveChangesAsync(cancellationToken);
+            return draft;
+        }, cancellationToken);
+    }
+
+    /// <returns>The published version, or null when there is no draft to publish.</returns>
+    public async Task<ClassifierVersion?> PublishDraftAsync(string actor, CancellationToken cancellationToken) =>
+        await LockedAsync(async () =>
+        {
+            var draft = await db.ClassifierVersions.SingleOrDefaultAsync(v => v.State == ClassifierVersionState.Draft, cancellationToken);
+            if (draft is null)
+            {
+                return null;
+            }
+
+            await ArchivePublishedAsync(cancellationToken);
+            draft.State = ClassifierVersionState.Published;
+            draft.PublishedBy = actor;
+            draft.PublishedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+            return draft;
+        }, cancellationToken);
+
+    /// <summary>Publishes a copy of <paramref name="versionId"/> as a new version; the open draft, if any, stays open.</summary>
+    /// <returns>The new published version, or null when there is no such version.</returns>
+    public async Task<ClassifierVersion?> RollbackAsync(int versionId, string actor, CancellationToken cancellationToken)
+    {
+        await store.GetPublishedAsync(cancellationToken);
+        return await LockedAsync(async () =>
+        {
+            var source = await db.ClassifierVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == versionId, cancellationToken);
+            if (source is null)
+            {
+                return null;
+            }
+
+            await ArchivePublishedAsync(cancellationToken);
+            var now = clock.GetUtcNow();
+            var restored = new ClassifierVersion
+            {
+                State = ClassifierVersionState.Published,
+                BasedOnId = source.Id,
+                Change = $"rollback to version {source.Id}",
+                CreatedBy = actor,
+                CreatedAt = now,
+                PublishedBy = actor,
+                PublishedAt = now,
+                Snapshot = source.Snapshot,
+            };
+            db.ClassifierVersions.Add(restored);
+            await db.SaveChangesAsync(cancellationToken);
+            return restored;
+        }, cancellationToken);
+    }
+
+    private async Task ArchivePublishedAsync(CancellationToken cancellationToken) =>
+        await db.ClassifierVersions.Where(v => v.State == ClassifierVersionState.Published)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.State, ClassifierVersionState.Archived), cancellationToken);
+
+    private async Task<T> LockedAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({TuningLock})", cancellationToken);
+            var result = await operation();
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        });
+    }
+
+    private static string Truncate(string text) => text.Length <= 2000 ? text : text[..2000];
+}

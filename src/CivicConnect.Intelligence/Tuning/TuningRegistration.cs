@@ -1,0 +1,24 @@
+using CivicConnect.Intelligence.Definitions;
+using CivicConnect.Intelligence.Photos;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CivicConnect.Intelligence.Tuning;
+
+public static class TuningRegistration
+{
+    /// <summary>
+    /// Versioned classifier definitions in PostgreSQL: the live classifier reads the published
+    /// version (replacing the prompts/ files as its source; they seed version 1).
+    /// </summary>
+    public static IHostApplicationBuilder AddClassifierVersions(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(_ => new FileClassifierDefinitionSource());
+        builder.Services.AddSingleton<ClassifierVersionStore>();
+        builder.Services.AddSingleton<IClassifierDefinitionSource>(sp => sp.GetRequiredService<ClassifierVersionStore>());
+        builder.Services.AddSingleton<IActiveGallery>(sp => sp.GetRequiredService<ClassifierVersionStore>());
+        builder.Services.AddScoped<ClassifierTuning>();
+        builder.Services.AddSingleton<VersionClassifiers>();
+        return builder;
+    }
+}

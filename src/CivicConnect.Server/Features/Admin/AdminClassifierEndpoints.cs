@@ -1,0 +1,64 @@
+using CivicConnect.Core.Security;
+
+namespace CivicConnect.Server.Features.Admin;
+
+/// <summary>
+/// The supervisor API for tuning the classifier. Every change lands in the open draft (a new
+/// version each time); the draft is evaluated and tried, then published; any earlier version can
+/// be published again (rollback). Supervisors only: other staff get 403, no token 401.
+/// </summary>
+internal static class AdminClassifierEndpoints
+{
+    public static RouteGroupBuilder MapAdminClassifier(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/admin/classifier")
+            .RequireAuthorization(CivicPolicies.Supervisor)
+            .WithTags("Admin: classifier")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapGet("/categories", ClassifierCategoryHandlers.List).WithName("AdminListClassifierCategories")
+            .WithSummary("Categories of the working version (the draft, else the published one) with their descriptions and example counts");
+        group.MapPut("/categories/{code}/description", ClassifierCategoryHandlers.EditDescription).WithName("AdminEditCategoryDescription")
+            .WithSummary("Change a category's description in one locale (new draft version)");
+
+        group.MapGet("/examples", ClassifierExampleHandlers.List).WithName("AdminListExamples")
+            .WithSummary("Labelled text examples of the working version, optionally of one category");
+        group.MapPost("/examples", ClassifierExampleHandlers.Add).WithName("AdminAddExamples")
+            .WithSummary("Add labelled text examples (new draft version); all or none").DisableAntiforgery();
+        group.MapDelete("/examples/{id}", ClassifierExampleHandlers.Remove).WithName("AdminRemoveExample")
+            .WithSummary("Remove a labelled text example by its id (new draft version)");
+
+        group.MapGet("/photos", ClassifierPhotoHandlers.List).WithName("AdminListGalleryPhotos")
+            .WithSummary("Labelled gallery photos of the working version");
+        group.MapPost("/photos", ClassifierPhotoHandlers.Upload).WithName("AdminUploadGalleryPhoto")
+            .WithSummary("Upload a labelled photo (multipart: file, category) to the gallery of a new draft version").DisableAntiforgery();
+        group.MapDelete("/photos/{id:long}", ClassifierPhotoHandlers.Remove).WithName("AdminRemoveGalleryPhoto")
+            .WithSummary("Take a photo out of the gallery (new draft version)");
+
+        group.MapGet("/prompt", ClassifierPromptHandlers.Get).WithName("AdminGetPromptTemplate")
+            .WithSummary("The LLM prompt template of the working version");
+        group.MapPut("/prompt", ClassifierPromptHandlers.Put).WithName("AdminPutPromptTemplate")
+            .WithSummary("Replace the LLM prompt template (new draft version)");
+
+        group.MapGet("/versions", ClassifierVersionHandlers.List).WithName("AdminListClassifierVersions")
+            .WithSummary("Every version, newest first: state, who, when, what changed");
+        group.MapGet("/versions/{id:int}", ClassifierVersionHandlers.Get).WithName("AdminGetClassifierVersion")
+            .WithSummary("One version with its whole definition");
+        group.MapGet("/versions/{id:int}/diff", ClassifierVersionHandlers.Diff).WithName("AdminDiffClassifierVersions")
+            .WithSummary("What changed from version 'against' (default: the version it was based on) to this one");
+        group.MapPost("/versions/{id:int}/rollback", ClassifierVersionHandlers.Rollback).WithName("AdminRollbackClassifier")
+            .WithSummary("Publish a copy of an earlier version as a new version");
+        group.MapGet("/draft", ClassifierVersionHandlers.GetDraft).WithName("AdminGetClassifierDraft")
+            .WithSummary("The open draft, if any");
+        group.MapPost("/draft/publish", ClassifierVersionHandlers.Publish).WithName("AdminPublishClassifierDraft")
+            .WithSummary("Publish the open draft; every node uses it from its next message");
+
+        group.MapPost("/evaluate", ClassifierEvaluationHandlers.Evaluate).WithName("AdminEvaluateClassifier")
+            .WithSummary("Score a version (?version=draft|published|N) on a labelled set: JSON {examples}, a CSV body or upload (text,category[,expected_priority,locale]), or nothing for the shipped evaluation file")
+            .DisableAntiforgery();
+        group.MapPost("/classify", ClassifierEvaluationHandlers.Classify).WithName("AdminTryClassifier")
+            .WithSummary("Classify one message with a version (default: the draft, else the published one)");
+        return group;
+    }
+}

@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using CivicConnect.Core.Security;
+using CivicConnect.Intelligence.Tuning;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CivicConnect.Server.Features.Admin;
+
+internal static class ClassifierPromptHandlers
+{
+    public static async Task<Ok<PromptView>> Get(ClassifierTuning tuning, CancellationToken cancellationToken)
+    {
+        var working = await tuning.WorkingVersionAsync(cancellationToken);
+        return TypedResults.Ok(new PromptView(working.Id, ClassifierSnapshot.FromJson(working.Snapshot).Definition.PromptTemplate));
+    }
+
+    public static async Task<Ok<VersionView>> Put(PromptEdit body, ClaimsPrincipal user, ClassifierTuning tuning, CancellationToken cancellationToken)
+    {
+        var template = AdminInput.Text("template", body.Template, AdminInput.MaxPromptLength);
+        var version = await tuning.ChangeAsync(CivicClaims.ActorOf(user), "prompt template edited", snapshot =>
+            Task.FromResult(snapshot with { Definition = snapshot.Definition with { PromptTemplate = template } }), cancellationToken);
+        return TypedResults.Ok(VersionView.From(version));
+    }
+}
