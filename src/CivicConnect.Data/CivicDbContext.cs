@@ -36,6 +36,10 @@ public sealed class CivicDbContext(DbContextOptions<CivicDbContext> options) : D
 
     public DbSet<GazetteerPlace> GazetteerPlaces => Set<GazetteerPlace>();
 
+    public DbSet<Open311Request> Open311Requests => Set<Open311Request>();
+
+    public DbSet<RoutingRuleVersion> RoutingRuleVersions => Set<RoutingRuleVersion>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("postgis");

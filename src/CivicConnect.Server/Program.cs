@@ -7,6 +7,8 @@ using CivicConnect.Geo;
 using CivicConnect.Server.Commands;
 using CivicConnect.Server.Features.Account;
 using CivicConnect.Server.Features.Categories;
+using CivicConnect.Server.Features.Open311;
+using CivicConnect.Server.Features.Routing;
 using CivicConnect.Server.Features.Wards;
 using CivicConnect.Server.Features.WebChat;
 using CivicConnect.Server.Health;
@@ -26,6 +28,7 @@ builder.AddWorkflow();
 builder.AddMessaging();
 builder.AddDirectLine();
 builder.AddTwilioChannel();
+builder.AddOpen311();
 
 // `civic migrate | seed | wards import …` run against the same composition, then exit.
 var isCommand = CivicCommands.IsCommand(args);
@@ -50,6 +53,8 @@ app.MapWards();
 app.MapCategories();
 app.MapDirectLine();
 app.MapTwilioChannel();
+app.MapOpen311();
+app.MapRoutingAdmin();
 
 await app.RunAsync();
 return 0;

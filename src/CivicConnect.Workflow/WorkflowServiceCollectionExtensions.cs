@@ -1,5 +1,7 @@
 using CivicConnect.Conversation.Ports;
+using CivicConnect.Core.Hosting;
 using CivicConnect.Workflow.Intake;
+using CivicConnect.Workflow.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -11,6 +13,11 @@ public static class WorkflowServiceCollectionExtensions
     {
         builder.Services.AddScoped<IIssueIntake, IssueIntake>();
         builder.Services.AddScoped<IIssueStatusQuery, IssueStatusQuery>();
+        builder.AddValidatedOptions<RoutingOptions>(RoutingOptions.SectionName);
+        builder.Services.AddScoped<RoutingRuleStore>();
+        builder.Services.AddScoped<IssueRouter>();
+        builder.Services.AddScoped<RoutingRuleValidator>();
+        builder.Services.AddScoped<RoutingSimulator>();
         return builder;
     }
 }
