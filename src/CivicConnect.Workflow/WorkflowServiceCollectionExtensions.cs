@@ -1,5 +1,6 @@
 using CivicConnect.Conversation.Ports;
 using CivicConnect.Workflow.Intake;
+using CivicConnect.Workflow.Lifecycle;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -11,6 +12,7 @@ public static class WorkflowServiceCollectionExtensions
     {
         builder.Services.AddScoped<IIssueIntake, IssueIntake>();
         builder.Services.AddScoped<IIssueStatusQuery, IssueStatusQuery>();
+        builder.Services.AddScoped<IssueTransitions>();
         return builder;
     }
 }
