@@ -7,6 +7,7 @@ using CivicConnect.Geo;
 using CivicConnect.Server.Commands;
 using CivicConnect.Server.Features.Account;
 using CivicConnect.Server.Features.Categories;
+using CivicConnect.Server.Features.Issues;
 using CivicConnect.Server.Features.Wards;
 using CivicConnect.Server.Features.WebChat;
 using CivicConnect.Server.Health;
@@ -48,6 +49,7 @@ app.MapHealth();
 app.MapAccount();
 app.MapWards();
 app.MapCategories();
+app.MapIssues();
 app.MapDirectLine();
 app.MapTwilioChannel();
 

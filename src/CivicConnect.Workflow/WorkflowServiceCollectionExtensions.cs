@@ -1,6 +1,9 @@
 using CivicConnect.Conversation.Ports;
+using CivicConnect.Core.Hosting;
+using CivicConnect.Workflow.Feedback;
 using CivicConnect.Workflow.Intake;
 using CivicConnect.Workflow.Lifecycle;
+using CivicConnect.Workflow.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -13,6 +16,12 @@ public static class WorkflowServiceCollectionExtensions
         builder.Services.AddScoped<IIssueIntake, IssueIntake>();
         builder.Services.AddScoped<IIssueStatusQuery, IssueStatusQuery>();
         builder.Services.AddScoped<IssueTransitions>();
+        builder.AddValidatedOptions<NotificationOptions>(NotificationOptions.SectionName);
+        builder.Services.AddSingleton<QuietHours>();
+        builder.Services.AddScoped<CitizenNotifier>();
+        builder.Services.AddScoped<IssueComments>();
+        builder.Services.AddScoped<IIssueTransitionListener, TransitionNotifications>();
+        builder.Services.AddScoped<IIssueFeedback, IssueFeedback>();
         return builder;
     }
 }
