@@ -1,6 +1,9 @@
 using CivicConnect.Conversation.Ports;
 using CivicConnect.Core.Hosting;
+using CivicConnect.Workflow.Feedback;
 using CivicConnect.Workflow.Intake;
+using CivicConnect.Workflow.Lifecycle;
+using CivicConnect.Workflow.Notifications;
 using CivicConnect.Workflow.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,6 +21,13 @@ public static class WorkflowServiceCollectionExtensions
         builder.Services.AddScoped<IssueRouter>();
         builder.Services.AddScoped<RoutingRuleValidator>();
         builder.Services.AddScoped<RoutingSimulator>();
+        builder.Services.AddScoped<IssueTransitions>();
+        builder.AddValidatedOptions<NotificationOptions>(NotificationOptions.SectionName);
+        builder.Services.AddSingleton<QuietHours>();
+        builder.Services.AddScoped<CitizenNotifier>();
+        builder.Services.AddScoped<IssueComments>();
+        builder.Services.AddScoped<IIssueTransitionListener, TransitionNotifications>();
+        builder.Services.AddScoped<IIssueFeedback, IssueFeedback>();
         return builder;
     }
 }

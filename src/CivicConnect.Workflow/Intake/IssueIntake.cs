@@ -98,7 +98,7 @@ public sealed class IssueIntake(CivicDbContext db, IssueRouter router, TimeProvi
             db.IssueMedia.Add(media);
         }
 
-        db.IssueEvents.Add(new IssueEvent { IssueId = issueId, Actor = "citizen", ToStatus = IssueStatus.Received, Comment = "Another citizen reported the same problem", IsPublic = false, OccurredAt = now });
+        db.IssueEvents.Add(new IssueEvent { IssueId = issueId, Kind = IssueEventKinds.Vote, Actor = "citizen", ToStatus = IssueStatus.Received, Comment = "Another citizen reported the same problem", IsPublic = false, OccurredAt = now });
         return new SubmittedIssue(issue.Id, issue.ReferenceNumber, issue.Department.For(issue.Locale));
     }
 
