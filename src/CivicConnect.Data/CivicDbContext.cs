@@ -44,6 +44,10 @@ public sealed class CivicDbContext(DbContextOptions<CivicDbContext> options) : D
 
     public DbSet<ClassifierVersion> ClassifierVersions => Set<ClassifierVersion>();
 
+    public DbSet<Open311Request> Open311Requests => Set<Open311Request>();
+
+    public DbSet<RoutingRuleVersion> RoutingRuleVersions => Set<RoutingRuleVersion>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("postgis");

@@ -12,6 +12,9 @@ using CivicConnect.Server.Features.Account;
 using CivicConnect.Server.Features.Admin;
 using CivicConnect.Server.Features.Categories;
 using CivicConnect.Server.Features.Hotspots;
+using CivicConnect.Server.Features.Issues;
+using CivicConnect.Server.Features.Open311;
+using CivicConnect.Server.Features.Routing;
 using CivicConnect.Server.Features.Wards;
 using CivicConnect.Server.Features.WebChat;
 using CivicConnect.Server.Health;
@@ -34,6 +37,7 @@ builder.AddDirectLine();
 builder.AddTwilioChannel();
 builder.AddWhatsAppCloudChannel();
 builder.AddClassifierTuning();
+builder.AddOpen311();
 
 // `civic migrate | seed | wards import …` run against the same composition, then exit.
 var isCommand = CivicCommands.IsCommand(args);
@@ -62,6 +66,9 @@ app.MapTwilioChannel();
 app.MapWhatsAppCloudChannel();
 app.MapOutboxAdmin();
 app.MapAdminClassifier();
+app.MapIssues();
+app.MapOpen311();
+app.MapRoutingAdmin();
 
 await app.RunAsync();
 return 0;

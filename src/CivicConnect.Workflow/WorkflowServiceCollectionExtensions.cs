@@ -1,5 +1,10 @@
 using CivicConnect.Conversation.Ports;
+using CivicConnect.Core.Hosting;
+using CivicConnect.Workflow.Feedback;
 using CivicConnect.Workflow.Intake;
+using CivicConnect.Workflow.Lifecycle;
+using CivicConnect.Workflow.Notifications;
+using CivicConnect.Workflow.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -11,6 +16,18 @@ public static class WorkflowServiceCollectionExtensions
     {
         builder.Services.AddScoped<IIssueIntake, IssueIntake>();
         builder.Services.AddScoped<IIssueStatusQuery, IssueStatusQuery>();
+        builder.AddValidatedOptions<RoutingOptions>(RoutingOptions.SectionName);
+        builder.Services.AddScoped<RoutingRuleStore>();
+        builder.Services.AddScoped<IssueRouter>();
+        builder.Services.AddScoped<RoutingRuleValidator>();
+        builder.Services.AddScoped<RoutingSimulator>();
+        builder.Services.AddScoped<IssueTransitions>();
+        builder.AddValidatedOptions<NotificationOptions>(NotificationOptions.SectionName);
+        builder.Services.AddSingleton<QuietHours>();
+        builder.Services.AddScoped<CitizenNotifier>();
+        builder.Services.AddScoped<IssueComments>();
+        builder.Services.AddScoped<IIssueTransitionListener, TransitionNotifications>();
+        builder.Services.AddScoped<IIssueFeedback, IssueFeedback>();
         return builder;
     }
 }

@@ -54,6 +54,7 @@ public class EngineInMemoryBenchmarks
             new NoDuplicateFinder(),
             new SequentialIssueIntake(),
             new EmptyIssueStatusQuery(),
+            new NoIssueFeedback(),
             Options.Create(new CityOptions()),
             clock);
 

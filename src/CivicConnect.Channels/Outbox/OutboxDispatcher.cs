@@ -13,7 +13,8 @@ namespace CivicConnect.Channels.Outbox;
 /// <summary>
 /// Sends outbox rows through the sender of their channel. Rows are claimed with
 /// FOR UPDATE SKIP LOCKED (several nodes, each row once) and only the oldest pending row of a
-/// conversation is eligible, so a citizen's messages arrive in order. Failures back off
+/// conversation is eligible, so a citizen's messages arrive in order (a notification held back for
+/// quiet hours does not count: replies to a citizen who writes at night still go out). Failures back off
 /// exponentially (or as the provider's Retry-After says) and end as Failed after a bounded number
 /// of attempts — never silently dropped.
 /// </summary>
@@ -56,9 +57,10 @@ public sealed class OutboxDispatcher(
         var batch = await db.OutboxMessages.FromSql(
             $"""
             SELECT o.* FROM outbox_messages o
-            WHERE o.status = 'Pending' AND o.next_attempt_at <= {now}
+            WHERE o.status = 'Pending' AND o.next_attempt_at <= {now} AND (o.not_before IS NULL OR o.not_before <= {now})
               AND NOT EXISTS (SELECT 1 FROM outbox_messages p
-                              WHERE p.conversation_id = o.conversation_id AND p.status = 'Pending' AND p.id < o.id)
+                              WHERE p.conversation_id = o.conversation_id AND p.status = 'Pending' AND p.id < o.id
+                                AND (p.not_before IS NULL OR p.not_before <= {now}))
             ORDER BY o.id
             LIMIT 50
             FOR UPDATE SKIP LOCKED

@@ -31,6 +31,11 @@ public sealed partial class DialogEngine
             return state.Draft is null ? Outcome.Done : Outcome.Continue;
         }
 
+        if (await HandleFeedbackAsync(turn, cancellationToken) is { } answered)
+        {
+            return answered;
+        }
+
         if (phrases.IsExactly("help", text))
         {
             turn.Say("help");

@@ -25,6 +25,7 @@ public sealed partial class DialogEngine(
     IDuplicateFinder duplicates,
     IIssueIntake intake,
     IIssueStatusQuery statusQuery,
+    IIssueFeedback feedback,
     IOptions<CityOptions> city,
     TimeProvider clock)
 {

@@ -10,7 +10,7 @@ namespace CivicConnect.Conversation.Engine;
 /// The words of one turn: messages in the conversation's language (a channel-specific variant
 /// such as <c>help.sms</c> wins), and keyword recognition in every language the dialogs define.
 /// </summary>
-internal sealed class Phrasebook(DialogSet dialogs, string locale, string channel, string cityName, TimeZoneInfo timeZone)
+public sealed class Phrasebook(DialogSet dialogs, string locale, string channel, string cityName, TimeZoneInfo timeZone)
 {
     private readonly LocaleText text = dialogs.Locales.TryGetValue(locale, out var found) ? found : dialogs.Locales.Values.First();
 

@@ -15,8 +15,9 @@ public interface IIssueIntake
     Task<SubmittedIssue> JoinAsync(long issueId, Guid conversationId, bool subscribe, IReadOnlyList<DraftPhoto> photos, CancellationToken cancellationToken);
 }
 
+/// <param name="ConversationId">The reporter's conversation; null when the report came without one (Open311).</param>
 public sealed record IssueSubmission(
-    Guid ConversationId,
+    Guid? ConversationId,
     string Channel,
     string Locale,
     string Description,

@@ -17,6 +17,14 @@ internal sealed class IssueConfiguration : IEntityTypeConfiguration<Issue>
         builder.Property(i => i.Channel).HasMaxLength(32);
         builder.Property(i => i.Locale).HasMaxLength(16);
         builder.Property(i => i.Attributes).HasJsonbConversion();
+        builder.Property(i => i.AssignedTo).HasMaxLength(200);
+        builder.Property(i => i.ReporterName).HasMaxLength(200);
+        builder.Property(i => i.ReporterPhone).HasMaxLength(50);
+        builder.Property(i => i.ReporterEmail).HasMaxLength(320);
+        builder.Property(i => i.ReporterAddress).HasMaxLength(500);
+        builder.Property(i => i.ResolutionNote).HasMaxLength(2000);
+        builder.Property(i => i.StatusReason).HasMaxLength(2000);
+        builder.Property(i => i.ReferredTo).HasMaxLength(200);
         builder.Property(i => i.Location).HasColumnType("geometry(Point,4326)");
         builder.HasIndex(i => i.Location).HasMethod("gist");
         builder.HasIndex(i => new { i.Status, i.CategoryId });

@@ -8,6 +8,7 @@ internal sealed class IssueEventConfiguration : IEntityTypeConfiguration<IssueEv
 {
     public void Configure(EntityTypeBuilder<IssueEvent> builder)
     {
+        builder.Property(e => e.Kind).HasMaxLength(32).HasDefaultValue(IssueEventKinds.Transition);
         builder.Property(e => e.Actor).HasMaxLength(200);
         builder.Property(e => e.FromStatus).HasConversion<string>().HasMaxLength(32);
         builder.Property(e => e.ToStatus).HasConversion<string>().HasMaxLength(32);

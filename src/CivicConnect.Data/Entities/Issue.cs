@@ -38,6 +38,16 @@ public sealed class Issue
 
     public required string Channel { get; set; }
 
+    // The reporter's own details, when given (Open311 requests, staff-entered reports). Personal
+    // data: never shown to field workers.
+    public string? ReporterName { get; set; }
+
+    public string? ReporterPhone { get; set; }
+
+    public string? ReporterEmail { get; set; }
+
+    public string? ReporterAddress { get; set; }
+
     public string Locale { get; set; } = "en";
 
     /// <summary>Follow-up answers keyed by attribute code (Open311 <c>attribute[code]</c>).</summary>
@@ -46,6 +56,25 @@ public sealed class Issue
     public DateTimeOffset? Deadline { get; set; }
 
     public DateTimeOffset? ResolvedAt { get; set; }
+
+    /// <summary>The person (crew, inspector) the issue is assigned to within its department.</summary>
+    public string? AssignedTo { get; set; }
+
+    /// <summary>What was done, told to the citizen when the issue is resolved.</summary>
+    public string? ResolutionNote { get; set; }
+
+    /// <summary>Why it was rejected or closed without a fix; shown to the citizen.</summary>
+    public string? StatusReason { get; set; }
+
+    /// <summary>Who handles it instead, when closed as not the city's responsibility (e.g. "ENMAX").</summary>
+    public string? ReferredTo { get; set; }
+
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>The citizen's answer (1–5) to the one satisfaction question after Closed.</summary>
+    public int? Satisfaction { get; set; }
+
+    public DateTimeOffset? SatisfactionAt { get; set; }
 
     public long? DuplicateOfId { get; set; }
 

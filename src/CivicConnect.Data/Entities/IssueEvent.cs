@@ -7,6 +7,9 @@ public sealed class IssueEvent
 
     public long IssueId { get; set; }
 
+    /// <summary>One of <see cref="IssueEventKinds"/>: a transition, a comment, an assignment, a survey answer…</summary>
+    public string Kind { get; set; } = IssueEventKinds.Transition;
+
     public required string Actor { get; set; }
 
     public IssueStatus? FromStatus { get; set; }
@@ -19,4 +22,12 @@ public sealed class IssueEvent
     public bool IsPublic { get; set; }
 
     public DateTimeOffset OccurredAt { get; set; }
+}
+
+public static class IssueEventKinds
+{
+    public const string Transition = "transition";
+    public const string Comment = "comment";
+    public const string Vote = "vote";
+    public const string Satisfaction = "satisfaction";
 }

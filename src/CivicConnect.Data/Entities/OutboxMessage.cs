@@ -21,6 +21,12 @@ public sealed class OutboxMessage
 
     public DateTimeOffset NextAttemptAt { get; set; }
 
+    /// <summary>
+    /// Held back until then (quiet hours). Unlike a retry's <see cref="NextAttemptAt"/>, a held-back
+    /// row does not hold up the conversation's later replies.
+    /// </summary>
+    public DateTimeOffset? NotBefore { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? SentAt { get; set; }

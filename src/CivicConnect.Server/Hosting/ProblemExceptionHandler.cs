@@ -1,4 +1,5 @@
 using CivicConnect.Geo.Wards;
+using CivicConnect.Workflow.Lifecycle;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
             RequestValidationException invalid => (StatusCodes.Status400BadRequest, "One or more fields are invalid", invalid.Message),
             WardImportException ward => (StatusCodes.Status400BadRequest, "The ward file cannot be imported", ward.Message),
+            TransitionNotAllowedException notAllowed => (StatusCodes.Status409Conflict, "Transition not possible", notAllowed.Message),
+            TransitionDataException => (StatusCodes.Status400BadRequest, "One or more fields are invalid", exception.Message),
+            TransitionForbiddenException => (StatusCodes.Status403Forbidden, "Not allowed", exception.Message),
+            IssueNotFoundException => (StatusCodes.Status404NotFound, "No such issue", exception.Message),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Changed by someone else", "The record was changed by another request; reload it and try again."),
             System.Text.Json.JsonException json => (StatusCodes.Status400BadRequest, "Malformed JSON", json.Message),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request", null),
@@ -38,6 +43,17 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         if (exception is RequestValidationException { Errors: var errors })
         {
             context.ProblemDetails.Extensions["errors"] = errors;
+        }
+
+        if (exception is TransitionDataException { Errors: var fieldErrors })
+        {
+            context.ProblemDetails.Extensions["errors"] = fieldErrors;
+        }
+
+        if (exception is TransitionNotAllowedException notPossible)
+        {
+            context.ProblemDetails.Extensions["issueStatus"] = notPossible.Status.ToString();
+            context.ProblemDetails.Extensions["allowedTriggers"] = notPossible.Allowed.Select(t => t.ToString()).ToArray();
         }
 
         return await problems.TryWriteAsync(context);

@@ -2,17 +2,18 @@ using CivicConnect.Conversation.Ports;
 using CivicConnect.Conversation.State;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
+using CivicConnect.Workflow.Routing;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 
 namespace CivicConnect.Workflow.Intake;
 
 /// <summary>
-/// Turns a confirmed report into an issue: reference number, department and deadline from the
-/// category, history, photos and the reporter's subscription. It only adds to the unit of work;
+/// Turns a confirmed report into an issue: reference number, department, priority and deadline
+/// from the published routing rules, history, photos and the reporter's subscription. It only adds to the unit of work;
 /// the turn that called it commits everything together.
 /// </summary>
-public sealed class IssueIntake(CivicDbContext db, TimeProvider clock) : IIssueIntake
+public sealed class IssueIntake(CivicDbContext db, IssueRouter router, TimeProvider clock) : IIssueIntake
 {
     private static readonly GeometryFactory Geometry = new(new PrecisionModel(), 4326);
 
@@ -25,23 +26,24 @@ public sealed class IssueIntake(CivicDbContext db, TimeProvider clock) : IIssueI
         var reference = await db.Database
             .SqlQueryRaw<int>($"SELECT nextval('{CivicDbContext.ReferenceSequence}')::int AS \"Value\"")
             .SingleAsync(cancellationToken);
+        var routed = await router.RouteAsync(category, submission.Place.WardCode, submission.Priority ?? category.DefaultPriority, submission.Description, now, cancellationToken);
 
         var issue = new Issue
         {
             ReferenceNumber = reference,
             CategoryId = category.Id,
-            Priority = submission.Priority ?? category.DefaultPriority,
+            Priority = routed.Decision.Priority,
             Status = IssueStatus.Received,
             Description = Truncate(submission.Description, 4000),
             Location = Geometry.CreatePoint(new Coordinate(submission.Place.Longitude, submission.Place.Latitude)),
             AddressText = Truncate(submission.Place.Label, 500),
             WardId = submission.Place.WardId,
-            DepartmentId = category.DepartmentId,
+            DepartmentId = routed.DepartmentId,
             ReporterConversationId = submission.ConversationId,
             Channel = submission.Channel,
             Locale = submission.Locale,
             Attributes = new Dictionary<string, string>(submission.Attributes),
-            Deadline = now.AddHours(category.SlaHours),
+            Deadline = routed.Deadline,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -53,14 +55,23 @@ public sealed class IssueIntake(CivicDbContext db, TimeProvider clock) : IIssueI
             IsPublic = true,
             OccurredAt = now,
         });
-        issue.Media.AddRange(ToMedia(submission.Photos, now));
-        if (submission.Subscribe)
+        issue.Events.Add(new IssueEvent
         {
-            issue.Subscribers.Add(new IssueSubscriber { ConversationId = submission.ConversationId, Kind = SubscriberKind.Reporter, CreatedAt = now });
+            Actor = "routing",
+            ToStatus = IssueStatus.Received,
+            Comment = $"Routed to {routed.DepartmentCode} by {(routed.Decision.Rule is { } rule ? $"rule '{rule}'" : "the default")} (rules v{routed.RulesVersion}); SLA {routed.Decision.SlaHours:0.##} h",
+            IsPublic = false,
+            OccurredAt = now,
+        });
+        issue.Media.AddRange(ToMedia(submission.Photos, now));
+        if (submission.Subscribe && submission.ConversationId is { } conversationId)
+        {
+            issue.Subscribers.Add(new IssueSubscriber { ConversationId = conversationId, Kind = SubscriberKind.Reporter, CreatedAt = now });
         }
 
         db.Issues.Add(issue);
-        return new SubmittedIssue(issue.Id, reference, category.Department?.Name.For(submission.Locale) ?? string.Empty);
+        var department = await db.Departments.AsNoTracking().Where(d => d.Id == routed.DepartmentId).Select(d => d.Name).SingleAsync(cancellationToken);
+        return new SubmittedIssue(issue.Id, reference, department.For(submission.Locale));
     }
 
     public async Task<SubmittedIssue> JoinAsync(long issueId, Guid conversationId, bool subscribe, IReadOnlyList<DraftPhoto> photos, CancellationToken cancellationToken)
@@ -87,7 +98,7 @@ public sealed class IssueIntake(CivicDbContext db, TimeProvider clock) : IIssueI
             db.IssueMedia.Add(media);
         }
 
-        db.IssueEvents.Add(new IssueEvent { IssueId = issueId, Actor = "citizen", ToStatus = IssueStatus.Received, Comment = "Another citizen reported the same problem", IsPublic = false, OccurredAt = now });
+        db.IssueEvents.Add(new IssueEvent { IssueId = issueId, Kind = IssueEventKinds.Vote, Actor = "citizen", ToStatus = IssueStatus.Received, Comment = "Another citizen reported the same problem", IsPublic = false, OccurredAt = now });
         return new SubmittedIssue(issue.Id, issue.ReferenceNumber, issue.Department.For(issue.Locale));
     }
 

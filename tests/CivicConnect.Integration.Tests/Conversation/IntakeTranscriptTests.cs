@@ -27,7 +27,9 @@ public sealed class IntakeTranscriptTests(CivicAppFactory app) : IClassFixture<C
         Assert.Equal("yes", issue.Attributes["in_lane"]);
         Assert.Equal("large", issue.Attributes["size"]);
         Assert.Single(issue.Subscribers);
-        Assert.Equal(issue.CreatedAt.AddHours(72), issue.Deadline);
+        // Pothole's 72 h SLA counts Roads' working hours (Mon–Fri 07:00–17:00, deploy/routing-rules.json):
+        // reported Wednesday 10:00 MST, it is due eight working days later, Friday 12:00 MST.
+        Assert.Equal(new DateTimeOffset(2026, 12, 4, 19, 0, 0, TimeSpan.Zero), issue.Deadline);
     }
 
     [Fact]

@@ -1,0 +1,64 @@
+using System.Globalization;
+
+namespace CivicConnect.Server.Features.Open311;
+
+/// <summary>
+/// The spec's <c>GET /requests</c> arguments: <c>service_request_id</c> (comma list, overrides the
+/// rest), <c>service_code</c> and <c>status</c> (comma lists), <c>start_date</c>/<c>end_date</c> (W3C;
+/// the window defaults to the last 90 days and may not span more).
+/// </summary>
+internal static class Open311Filters
+{
+    public static Open311RequestFilter Parse(IQueryCollection query, DateTimeOffset now, int windowDays)
+    {
+        var window = TimeSpan.FromDays(windowDays);
+        var references = List(query, "service_request_id")?.Select(id =>
+            int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var reference)
+                ? reference
+                : throw Open311Exception.BadRequest($"service_request_id '{id}' is not a request id")).ToList();
+        var statuses = List(query, "status")?.Select(s => s.ToLowerInvariant()).Distinct().ToList();
+        if (statuses?.FirstOrDefault(s => s is not (Open311Status.Open or Open311Status.Closed)) is { } unknown)
+        {
+            throw Open311Exception.BadRequest($"status '{unknown}' is not one of open, closed");
+        }
+
+        var start = Date(query, "start_date");
+        var end = Date(query, "end_date");
+        var (from, to) = (start, end) switch
+        {
+            ({ } s, { } e) => (s, e),
+            ({ } s, null) => (s, s + window),
+            (null, { } e) => (e - window, e),
+            _ => (now - window, now),
+        };
+        if (to < from)
+        {
+            throw Open311Exception.BadRequest("end_date is before start_date");
+        }
+
+        if (to - from > window)
+        {
+            throw Open311Exception.BadRequest($"start_date and end_date may not span more than {windowDays} days");
+        }
+
+        // PostgreSQL timestamptz parameters are UTC; clients may send any offset.
+        return new Open311RequestFilter(references, List(query, "service_code"), from.ToUniversalTime(), to.ToUniversalTime(), statuses);
+    }
+
+    private static List<string>? List(IQueryCollection query, string name)
+    {
+        var values = query[name].SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        return values.Count == 0 ? null : values;
+    }
+
+    private static DateTimeOffset? Date(IQueryCollection query, string name)
+    {
+        var text = query[name].ToString();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return Open311Time.TryParse(text, out var time) ? time : throw Open311Exception.BadRequest($"{name} must be a W3C datetime, e.g. 2010-01-01T00:00:00Z");
+    }
+}

@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CivicConnect.Server.Features.Open311;
+
+/// <summary>Section <c>Open311</c>: the GeoReport v2 API.</summary>
+public sealed class Open311Options
+{
+    public const string SectionName = "Open311";
+
+    /// <summary>Used when no keys are configured in Development only; public, so never valid elsewhere.</summary>
+    public const string DevelopmentKey = "dev-open311-key";
+
+    /// <summary>Keys clients send as <c>api_key</c> to post requests (secrets: <c>Open311__ApiKeys__0</c>, …). None: posting is refused.</summary>
+    public string[] ApiKeys { get; set; } = [];
+
+    /// <summary>
+    /// <c>realtime</c>: a posted request answers with its <c>service_request_id</c>;
+    /// <c>batch</c>: with a <c>token</c> that <c>GET /tokens/{token}</c> turns into the id.
+    /// </summary>
+    [RegularExpression("^(realtime|batch)$")]
+    public string ServiceType { get; set; } = "realtime";
+
+    /// <summary>The spec's default window for <c>GET /requests</c> and the longest span a query may ask for.</summary>
+    [Range(1, 3650)]
+    public int QueryWindowDays { get; set; } = 90;
+
+    /// <summary>The spec's cap on requests returned by one query.</summary>
+    [Range(1, 10_000)]
+    public int MaxRequests { get; set; } = 1000;
+
+    public bool ReturnsTokens => ServiceType == "batch";
+}

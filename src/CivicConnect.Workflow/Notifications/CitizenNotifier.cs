@@ -1,0 +1,75 @@
+using System.Text.Json;
+using CivicConnect.Channels.Outbox;
+using CivicConnect.Channels.Turns;
+using CivicConnect.Conversation.Activities;
+using CivicConnect.Conversation.Dialogs;
+using CivicConnect.Conversation.Engine;
+using CivicConnect.Core.Hosting;
+using CivicConnect.Data;
+using CivicConnect.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CivicConnect.Workflow.Notifications;
+
+/// <summary>
+/// Tells everyone subscribed to an issue — its reporter (unless anonymous) and citizens who
+/// joined it as a duplicate — on their own channel and in their own language. Writes outbox rows
+/// in the caller's unit of work, so they commit with the change they announce. Opted-out
+/// conversations get nothing; outside urgent cases quiet hours hold the rows back.
+/// </summary>
+public sealed class CitizenNotifier(
+    CivicDbContext db,
+    IDialogCatalog dialogs,
+    QuietHours quietHours,
+    IOptions<CityOptions> city,
+    TimeProvider clock)
+{
+    private readonly TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(city.Value.TimeZone);
+
+    /// <returns>How many notifications were written.</returns>
+    public async Task<int> NotifyAsync(Issue issue, string messageKey, IReadOnlyList<(string Name, object? Value)> values, CancellationToken cancellationToken)
+    {
+        var subscribers = await RecipientsAsync(issue.Id, cancellationToken);
+        if (subscribers.Count == 0)
+        {
+            return 0;
+        }
+
+        var now = clock.GetUtcNow();
+        var holdUntil = issue.Priority == Priority.Urgent ? null : quietHours.HoldUntil(now);
+        var set = dialogs.Current;
+        foreach (var conversation in subscribers)
+        {
+            var phrases = new Phrasebook(set, conversation.Locale, conversation.Channel, city.Value.Name, zone);
+            var text = phrases.Say(messageKey, [("reference", issue.ReferenceNumber), .. values]);
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                Kind = OutboxKinds.Notification,
+                Channel = conversation.Channel,
+                Address = conversation.Address,
+                ConversationId = conversation.Id,
+                Payload = JsonSerializer.Serialize(new OutboxPayload(phrases.Locale, Reply.Plain(text)), ConversationStateSerializer.Options),
+                NextAttemptAt = holdUntil ?? now,
+                NotBefore = holdUntil,
+                CreatedAt = now,
+            });
+        }
+
+        return subscribers.Count;
+    }
+
+    /// <summary>Subscribed conversations that still accept messages, each once.</summary>
+    private async Task<List<Data.Entities.Conversation>> RecipientsAsync(long issueId, CancellationToken cancellationToken)
+    {
+        var saved = await db.IssueSubscribers.Where(s => s.IssueId == issueId).Select(s => s.ConversationId).ToListAsync(cancellationToken);
+        var added = db.ChangeTracker.Entries<IssueSubscriber>()
+            .Where(e => e.State == EntityState.Added && e.Entity.IssueId == issueId)
+            .Select(e => e.Entity.ConversationId);
+        var ids = saved.Concat(added).Distinct().ToList();
+        return await db.Conversations.AsNoTracking()
+            .Where(c => ids.Contains(c.Id) && !c.OptedOut)
+            .OrderBy(c => c.CreatedAt)
+            .ToListAsync(cancellationToken);
+    }
+}
