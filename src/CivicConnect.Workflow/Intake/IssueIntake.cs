@@ -2,6 +2,7 @@ using CivicConnect.Conversation.Ports;
 using CivicConnect.Conversation.State;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
+using CivicConnect.Workflow.Escalation;
 using CivicConnect.Workflow.Routing;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
@@ -13,7 +14,7 @@ namespace CivicConnect.Workflow.Intake;
 /// from the published routing rules, history, photos and the reporter's subscription. It only adds to the unit of work;
 /// the turn that called it commits everything together.
 /// </summary>
-public sealed class IssueIntake(CivicDbContext db, IssueRouter router, TimeProvider clock) : IIssueIntake
+public sealed class IssueIntake(CivicDbContext db, IssueRouter router, EscalationScheduler escalations, TimeProvider clock) : IIssueIntake
 {
     private static readonly GeometryFactory Geometry = new(new PrecisionModel(), 4326);
 
@@ -70,6 +71,10 @@ public sealed class IssueIntake(CivicDbContext db, IssueRouter router, TimeProvi
         }
 
         db.Issues.Add(issue);
+
+        // Keyed by the reference number, which exists before the commit: should the caller's
+        // transaction roll back, the job finds no issue when it fires and does nothing.
+        await escalations.ScheduleAsync(reference, routed.Deadline, cancellationToken);
         var department = await db.Departments.AsNoTracking().Where(d => d.Id == routed.DepartmentId).Select(d => d.Name).SingleAsync(cancellationToken);
         return new SubmittedIssue(issue.Id, reference, department.For(submission.Locale));
     }

@@ -82,6 +82,12 @@ internal sealed class Open311Submission(
             CreatedAt = clock.GetUtcNow(),
         };
         db.Open311Requests.Add(request);
+        var name = string.Join(' ', new[] { request.FirstName, request.LastName }.Where(n => n is not null));
+        await db.Issues.Where(i => i.Id == issue.Id).ExecuteUpdateAsync(
+            s => s.SetProperty(i => i.ReporterName, name.Length == 0 ? null : name)
+                .SetProperty(i => i.ReporterEmail, request.Email)
+                .SetProperty(i => i.ReporterPhone, request.Phone),
+            cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 

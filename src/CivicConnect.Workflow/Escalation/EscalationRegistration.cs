@@ -1,0 +1,46 @@
+using CivicConnect.Core.Hosting;
+using CivicConnect.Data;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Quartz;
+
+namespace CivicConnect.Workflow.Escalation;
+
+public static class EscalationRegistration
+{
+    /// <summary>
+    /// Quartz with the PostgreSQL job store, clustered: every node runs a scheduler and each
+    /// trigger fires on one of them. The store creates its tables in the application database when
+    /// they are missing, so fresh and cloned databases need no extra step. Quartz keeps real time.
+    /// </summary>
+    public static IHostApplicationBuilder AddEscalation(this IHostApplicationBuilder builder)
+    {
+        builder.AddValidatedOptions<EscalationOptions>(EscalationOptions.SectionName);
+        builder.Services.AddSingleton<EscalationScheduler>();
+        builder.Services.AddScoped<Escalator>();
+        // Jobs check the issue's state when they fire; EscalationCancellation (which removes them on a
+        // finishing transition) is not registered yet: Quartz's row locks taken inside a transition's
+        // transaction stalled concurrent transitions in IssueApiTests. Run it after commit instead.
+
+        var settings = builder.Configuration.GetSection(EscalationOptions.SectionName).Get<EscalationOptions>() ?? new EscalationOptions();
+        var connectionString = builder.Configuration.GetConnectionString(DataServiceCollectionExtensions.ConnectionStringName) ?? string.Empty;
+        builder.AddQuartz(q =>
+        {
+            q.UseTimeProvider(TimeProvider.System);
+            q.UseDefaultThreadPool(settings.Threads);
+            q.UsePersistentStore(store =>
+            {
+                store.UsePostgres(connectionString);
+                store.UseClustering(c => c.CheckinInterval = settings.ClusterCheckinInterval);
+                store.ProvisionSchema();
+            });
+        });
+        if (settings.Enabled)
+        {
+            builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        }
+
+        return builder;
+    }
+}
