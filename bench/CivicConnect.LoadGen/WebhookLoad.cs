@@ -59,8 +59,9 @@ internal static class WebhookLoad
                         Interlocked.Increment(ref failed);
                     }
                 }
-                catch (HttpRequestException)
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
                 {
+                    // Refused, reset or slower than the client's timeout: not acknowledged.
                     Interlocked.Increment(ref failed);
                 }
             }

@@ -55,4 +55,8 @@ public sealed class MessagingOptions
     /// <summary>Calls in the sampling window before the breaker may open.</summary>
     [Range(2, 1_000)]
     public int ProviderBreakerMinimumThroughput { get; set; } = 10;
+
+    /// <summary>WhatsApp's customer-service window: free-form messages only this long after the citizen's last message.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan WhatsAppWindow { get; set; } = TimeSpan.FromHours(24);
 }
