@@ -16,6 +16,7 @@ public static class ChannelsServiceCollectionExtensions
         builder.Services.AddScoped<IInbound, Inbound>();
         builder.Services.AddScoped<ConversationLocker>();
         builder.Services.AddScoped<TurnProcessor>();
+        builder.Services.AddScoped<WhatsAppWindow>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<ProviderCircuits>();
         builder.Services.AddSingleton<OutboxDispatcher>();

@@ -22,6 +22,12 @@ public sealed class MessagingOptions
     [Range(1, 50)]
     public int OutboxMaxAttempts { get; set; } = 8;
 
+    /// <summary>
+    /// Run the turn right after the inbox commit (the fast path). Off, every message waits for the
+    /// sweeper, as after a crash; for crash drills and tests, not for production.
+    /// </summary>
+    public bool InlineTurns { get; set; } = true;
+
     /// <summary>Retries inside one send (429, 5xx, timeouts) before the outbox's own back-off takes over.</summary>
     [Range(0, 10)]
     public int ProviderRetries { get; set; } = 3;
@@ -34,9 +40,13 @@ public sealed class MessagingOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan ProviderMaxInlineRetryAfter { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Longest single provider call.</summary>
+    /// <summary>
+    /// Longest single provider call. Generous on purpose: a call that times out may still have
+    /// been accepted, and its retry would then send the message twice (neither Twilio nor Meta
+    /// takes an idempotency key), so only a provider that is really stuck should hit it.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:02:00")]
-    public TimeSpan ProviderAttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan ProviderAttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long the circuit stays open once half the calls in 30 s failed; then one call tries again.</summary>
     [Range(typeof(TimeSpan), "00:00:00.500", "00:10:00")]
@@ -45,4 +55,8 @@ public sealed class MessagingOptions
     /// <summary>Calls in the sampling window before the breaker may open.</summary>
     [Range(2, 1_000)]
     public int ProviderBreakerMinimumThroughput { get; set; } = 10;
+
+    /// <summary>WhatsApp's customer-service window: free-form messages only this long after the citizen's last message.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan WhatsAppWindow { get; set; } = TimeSpan.FromHours(24);
 }

@@ -3,6 +3,7 @@ using CivicConnect.Channels.Turns;
 using CivicConnect.Conversation.Activities;
 using CivicConnect.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CivicConnect.Channels.Inbox;
 
@@ -11,7 +12,7 @@ namespace CivicConnect.Channels.Inbox;
 /// no-op), then runs the turn at once. If the turn fails or the process dies in between, the
 /// inbox row is still there and the sweeper finishes it.
 /// </summary>
-public sealed class Inbound(CivicDbContext db, TurnProcessor turns, TimeProvider clock) : IInbound
+public sealed class Inbound(CivicDbContext db, TurnProcessor turns, IOptions<MessagingOptions> options, TimeProvider clock) : IInbound
 {
     public async Task<InboundAcceptance> AcceptAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -35,6 +36,11 @@ public sealed class Inbound(CivicDbContext db, TurnProcessor turns, TimeProvider
         }
 
         // Fast path. Cancellation of the webhook request must not abandon a committed message halfway.
+        if (!options.Value.InlineTurns)
+        {
+            return new InboundAcceptance(inserted[0], Duplicate: false);
+        }
+
         await turns.ProcessPendingAsync(activity.Channel, activity.Address, skipLocked: false, CancellationToken.None);
         return new InboundAcceptance(inserted[0], Duplicate: false);
     }

@@ -18,9 +18,12 @@ public sealed record OutboundMessage(long OutboxId, string Kind, string Channel,
 /// <summary>A pre-approved WhatsApp template: a Twilio Content SID or a Cloud API template name, with its body variables in order.</summary>
 public sealed record MessageTemplate(string Id, string Language, IReadOnlyList<string> Variables);
 
-public sealed record SendOutcome(bool Sent, string? ProviderMessageId = null, string? Error = null, bool Permanent = false, TimeSpan? RetryAfter = null)
+/// <param name="WindowClosed">The provider refused a free-form WhatsApp message outside the 24-hour window (Twilio 63016, Cloud API 131047).</param>
+public sealed record SendOutcome(bool Sent, string? ProviderMessageId = null, string? Error = null, bool Permanent = false, TimeSpan? RetryAfter = null, bool WindowClosed = false)
 {
     public static SendOutcome Success(string? providerMessageId) => new(true, providerMessageId);
 
     public static SendOutcome Failure(string error, bool permanent = false, TimeSpan? retryAfter = null) => new(false, null, error, permanent, retryAfter);
+
+    public static SendOutcome OutsideWindow(string error) => new(false, null, error, Permanent: true, WindowClosed: true);
 }

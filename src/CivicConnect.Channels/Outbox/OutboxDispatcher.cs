@@ -51,6 +51,7 @@ public sealed class OutboxDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CivicDbContext>();
         var senders = scope.ServiceProvider.GetServices<IChannelSender>().ToDictionary(s => s.Channel, StringComparer.OrdinalIgnoreCase);
+        var window = scope.ServiceProvider.GetRequiredService<WhatsAppWindow>();
         var now = clock.GetUtcNow();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -89,7 +90,7 @@ public sealed class OutboxDispatcher(
                 continue;
             }
 
-            await SendAsync(row, sender, now, cancellationToken);
+            await SendAsync(row, sender, senders, window, now, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -97,14 +98,36 @@ public sealed class OutboxDispatcher(
         return batch.Count;
     }
 
-    private async Task SendAsync(OutboxMessage row, IChannelSender sender, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task SendAsync(OutboxMessage row, IChannelSender sender, Dictionary<string, IChannelSender> senders, WhatsAppWindow window, DateTimeOffset now, CancellationToken cancellationToken)
     {
         row.Attempts++;
         SendOutcome outcome;
         try
         {
             var payload = JsonSerializer.Deserialize<OutboxPayload>(row.Payload, ConversationStateSerializer.Options)!;
-            outcome = await sender.SendAsync(new OutboundMessage(row.Id, row.Kind, row.Channel, row.Address, row.ConversationId, payload.Locale, payload.Reply), cancellationToken);
+            MessageTemplate? template = null;
+            if (WhatsAppWindow.Applies(row.Channel))
+            {
+                (sender, template) = await RouteAsync(row, sender, senders, window, payload, now, closed: false, cancellationToken);
+                if (row.Status == OutboxStatus.Failed)
+                {
+                    return;
+                }
+            }
+
+            outcome = await sender.SendAsync(new OutboundMessage(row.Id, row.Kind, row.Channel, row.Address, row.ConversationId, payload.Locale, payload.Reply, template), cancellationToken);
+
+            // The provider knows the window better than our inbox does (a message may have come in elsewhere): route once more.
+            if (outcome.WindowClosed && template is null && WhatsAppWindow.Applies(row.Channel))
+            {
+                (sender, template) = await RouteAsync(row, sender, senders, window, payload, now, closed: true, cancellationToken);
+                if (row.Status == OutboxStatus.Failed)
+                {
+                    return;
+                }
+
+                outcome = await sender.SendAsync(new OutboundMessage(row.Id, row.Kind, row.Channel, row.Address, row.ConversationId, payload.Locale, payload.Reply, template), cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -131,6 +154,30 @@ public sealed class OutboxDispatcher(
         var backoff = outcome.RetryAfter ?? TimeSpan.FromSeconds(Math.Min(600, Math.Pow(2, row.Attempts)) * (0.8 + (Random.Shared.NextDouble() * 0.4)));
         row.NextAttemptAt = now + backoff;
         logger.LogWarning("Outbox message {Id} on {Channel} failed (attempt {Attempt}); retrying in {Delay}: {Error}", row.Id, row.Channel, row.Attempts, backoff, row.LastError);
+    }
+
+    /// <summary>Applies WhatsApp's 24-hour window to the row: template, SMS instead, or not sent (then the row is Failed).</summary>
+    private async Task<(IChannelSender Sender, MessageTemplate? Template)> RouteAsync(
+        OutboxMessage row, IChannelSender sender, Dictionary<string, IChannelSender> senders, WhatsAppWindow window, OutboxPayload payload, DateTimeOffset now, bool closed, CancellationToken cancellationToken)
+    {
+        var route = await window.ChooseAsync(row, payload.Locale, Twilio.Outbound.SmsRenderer.Render(payload.Reply), now, closed, cancellationToken);
+        switch (route)
+        {
+            case WindowRoute.Template template:
+                row.Route = "template:" + template.Value.Id;
+                return (sender, template.Value);
+            case WindowRoute.Sms sms when senders.TryGetValue(CivicConnect.Conversation.Activities.Channels.Sms, out var smsSender):
+                row.Route = $"sms-fallback (from {row.Channel})";
+                row.Channel = smsSender.Channel;
+                row.Address = sms.Number;
+                return (smsSender, null);
+            case WindowRoute.NotSent notSent:
+                row.Route = "not-sent";
+                MarkFailed(row, notSent.Reason);
+                return (sender, null);
+            default:
+                return (sender, null);
+        }
     }
 
     private void MarkFailed(OutboxMessage row, string reason)

@@ -47,5 +47,11 @@ public sealed class TwilioOptions
     [Range(1_024, 100 * 1024 * 1024)]
     public long MaxMediaBytes { get; set; } = 5 * 1024 * 1024;
 
+    /// <summary>
+    /// Content SID (HX…) of an approved WhatsApp template with one body variable {{1}}, used for
+    /// notifications outside the 24-hour window. Unset: SMS fallback, or not sent.
+    /// </summary>
+    public string? WhatsAppTemplateContentSid { get; set; }
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(AccountSid) && !string.IsNullOrWhiteSpace(AuthToken);
 }

@@ -36,6 +36,12 @@ public sealed class WhatsAppCloudOptions
     [Range(1_024, 100 * 1024 * 1024)]
     public long MaxMediaBytes { get; set; } = 5 * 1024 * 1024;
 
+    /// <summary>
+    /// Name of an approved template (one body parameter, in each city locale) for notifications
+    /// outside the 24-hour window. Unset: SMS fallback, or not sent.
+    /// </summary>
+    public string? NotificationTemplate { get; set; }
+
     public bool IsConfigured =>
         !string.IsNullOrWhiteSpace(AppSecret) && !string.IsNullOrWhiteSpace(VerifyToken)
         && !string.IsNullOrWhiteSpace(AccessToken) && !string.IsNullOrWhiteSpace(PhoneNumberId);

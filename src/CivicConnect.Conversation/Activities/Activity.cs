@@ -32,6 +32,12 @@ public enum ActivityKind
 
     /// <summary>The citizen opened the chat (Web Chat's join event): greet a new conversation, say nothing to an old one.</summary>
     ConversationStart,
+
+    /// <summary>
+    /// The first message over the sender's rate limit: answered once, politely, and not read as
+    /// part of the dialog; later ones in the same window are dropped before the inbox.
+    /// </summary>
+    RateLimited,
 }
 
 /// <summary>A file the citizen sent: a photo, usually. Either stored already (<see cref="StoredPath"/>) or still at the provider (<see cref="Url"/>).</summary>

@@ -42,6 +42,13 @@ public sealed partial class DialogEngine(
             return Greet(turn);
         }
 
+        // A flood is told once to slow down; the draft and the pending question stay as they were.
+        if (context.Activity.Kind == Activities.ActivityKind.RateLimited)
+        {
+            turn.Say("rate_limited");
+            return turn.Result();
+        }
+
         if (!ExpireIdleDraft(turn) && OfferResume(turn))
         {
             state.LastActivityAt = turn.Now;

@@ -16,6 +16,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.ProviderMessageId).HasMaxLength(200);
         builder.Property(m => m.ProviderStatus).HasMaxLength(32);
         builder.Property(m => m.LastError).HasMaxLength(2000);
+        builder.Property(m => m.Route).HasMaxLength(200);
         builder.HasIndex(m => m.NextAttemptAt).HasFilter("status = 'Pending'");
         builder.HasIndex(m => m.ProviderMessageId);
         builder.HasIndex(m => new { m.ConversationId, m.Id });

@@ -36,6 +36,12 @@ public sealed class OutboxMessage
     public string? ProviderStatus { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// How a WhatsApp message outside the 24-hour customer-service window went out: "template:…",
+    /// "sms-fallback", or "not-sent" (recorded so an operator can see why a citizen got what they got).
+    /// </summary>
+    public string? Route { get; set; }
 }
 
 public enum OutboxStatus

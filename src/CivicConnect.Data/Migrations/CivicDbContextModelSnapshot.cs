@@ -1040,6 +1040,11 @@ namespace CivicConnect.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("provider_status");
 
+                    b.Property<string>("Route")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("route");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");

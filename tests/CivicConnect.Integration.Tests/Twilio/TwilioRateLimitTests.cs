@@ -21,8 +21,38 @@ public sealed class TwilioRateLimitTests(TwilioRateLimitTests.LimitedTwilioAppFa
         await twilio.SendOk(TwilioWebhook.Sms(flooder, "hi again"));
 
         await using var db = app.CreateDbContext();
-        Assert.Equal(4, await db.InboxMessages.CountAsync(m => m.Address == flooderE164));
+
+        // Three within the limit, the first one over it (answered), then after the minute one more.
+        Assert.Equal(5, await db.InboxMessages.CountAsync(m => m.Address == flooderE164));
         Assert.Equal(1, await db.InboxMessages.CountAsync(m => m.Address == otherE164));
+    }
+
+    [Theory]
+    [InlineData("There is a pothole on 17 Ave SW at 4 St SW", "faster than I can read them")]
+    [InlineData("Bonjour, il y a un nid-de-poule sur la 17e avenue", "plus vite que je ne peux les lire")]
+    public async Task Flood_IsAnsweredOncePolitely_InTheCitizensLanguage_ThenIgnoredUntilTheWindowPasses(string first, string politeWords)
+    {
+        var twilio = new TwilioWebhook(app);
+        var (flooder, e164) = TwilioAppFactory.NewCitizen();
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        await twilio.SendOk(TwilioWebhook.Sms(flooder, first));
+        for (var i = 0; i < 7; i++)
+        {
+            await twilio.SendOk(TwilioWebhook.Sms(flooder, "?"));
+        }
+
+        await app.DrainOutboxAsync();
+        var during = app.SentTo(e164).Select(m => m["Body"]).ToList();
+        Assert.Single(during, b => b.Contains(politeWords, StringComparison.Ordinal));
+
+        // The reply to the flood is not a dialog turn: the next message after the window continues the report.
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await twilio.SendOk(TwilioWebhook.Sms(flooder, "?"));
+        await app.DrainOutboxAsync();
+        var after = app.SentTo(e164).Select(m => m["Body"]).ToList();
+        Assert.Equal(during.Count + 1, after.Count);
+        Assert.Single(after, b => b.Contains(politeWords, StringComparison.Ordinal));
     }
 
     public sealed class LimitedTwilioAppFactory : TwilioAppFactory

@@ -1,6 +1,7 @@
 using System.Text;
 using CivicConnect.Channels.Inbox;
 using CivicConnect.Channels.Twilio.Inbound;
+using CivicConnect.Conversation.Activities;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
@@ -37,10 +38,19 @@ internal static class MessageEndpoint
             return TwilioProblems.Invalid(errors);
         }
 
-        // A flood is acknowledged (so Twilio does not retry it) but not stored or processed.
-        if (!limiter.TryAcquire(activity.Address))
+        // A flood is acknowledged (so Twilio does not retry it) but not processed: the first
+        // message over the limit gets one polite answer, the rest are dropped until the window passes.
+        var decision = limiter.Check(activity.Address);
+        if (decision == RateDecision.Refused)
         {
             logger.LogWarning("Dropped a message on {Channel}: the sender is over its per-minute limit", activity.Channel);
+            return TypedResults.Text(EmptyTwiml, "text/xml", Encoding.UTF8);
+        }
+
+        if (decision == RateDecision.FirstRefused)
+        {
+            logger.LogWarning("A sender on {Channel} reached its per-minute limit; answering once", activity.Channel);
+            await inbound.AcceptAsync(activity with { Kind = ActivityKind.RateLimited, Attachments = [] }, cancellationToken);
             return TypedResults.Text(EmptyTwiml, "text/xml", Encoding.UTF8);
         }
 

@@ -14,7 +14,8 @@ internal sealed class SenderRateLimiter(IOptions<TwilioOptions> options, TimePro
 
     private readonly ConcurrentDictionary<string, (DateTimeOffset Start, int Count)> windows = new(StringComparer.Ordinal);
 
-    public bool TryAcquire(string address)
+    /// <returns>Allowed; FirstRefused for the one message over the limit that gets a polite answer; Refused after it until the window passes.</returns>
+    public RateDecision Check(string address)
     {
         var now = clock.GetUtcNow();
         if (windows.Count > PruneAbove)
@@ -32,6 +33,14 @@ internal sealed class SenderRateLimiter(IOptions<TwilioOptions> options, TimePro
             address,
             _ => (now, 1),
             (_, current) => now - current.Start >= Window ? (now, 1) : (current.Start, current.Count + 1));
-        return window.Count <= options.Value.InboundPerSenderPerMinute;
+        var limit = options.Value.InboundPerSenderPerMinute;
+        return window.Count <= limit ? RateDecision.Allowed : window.Count == limit + 1 ? RateDecision.FirstRefused : RateDecision.Refused;
     }
+}
+
+internal enum RateDecision
+{
+    Allowed,
+    FirstRefused,
+    Refused,
 }

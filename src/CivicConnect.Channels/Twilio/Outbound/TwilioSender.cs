@@ -22,6 +22,9 @@ internal sealed class TwilioSender(string channel, IHttpClientFactory httpClient
 
     public const string PipelineName = "twilio-send";
 
+    /// <summary>Twilio's error for a free-form WhatsApp message outside the 24-hour window.</summary>
+    public const int OutsideWindowError = 63016;
+
     public string Channel => channel;
 
     public async Task<SendOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
@@ -45,6 +48,14 @@ internal sealed class TwilioSender(string channel, IHttpClientFactory httpClient
         try
         {
             // Twilio rejects bodies over 1,600 characters; a longer reply goes as consecutive messages.
+            // An approved template (outside WhatsApp's 24-hour window) goes by its Content SID with the text as {{1}}.
+            if (message.Template is { } template)
+            {
+                var variables = System.Text.Json.JsonSerializer.Serialize(template.Variables.Select((v, i) => (Key: (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Value: v)).ToDictionary(p => p.Key, p => p.Value));
+                var sent = await MessageResource.CreateAsync(new CreateMessageOptions(to) { From = sender, ContentSid = template.Id, ContentVariables = variables }, client);
+                return SendOutcome.Success(sent.Sid);
+            }
+
             foreach (var body in SmsSplitter.Split(SmsRenderer.Render(message.Reply)))
             {
                 var sent = await MessageResource.CreateAsync(new CreateMessageOptions(to) { From = sender, Body = body }, client);
@@ -56,6 +67,11 @@ internal sealed class TwilioSender(string channel, IHttpClientFactory httpClient
         catch (ApiException ex)
         {
             var error = $"Twilio {ex.Status} error {ex.Code}: {ex.Message}";
+            if (ex.Code == OutsideWindowError)
+            {
+                return SendOutcome.OutsideWindow(error);
+            }
+
             return IsTransient(ex.Status)
                 ? SendOutcome.Failure(error, retryAfter: retryAfter.Value)
                 : SendOutcome.Failure(error, permanent: true);

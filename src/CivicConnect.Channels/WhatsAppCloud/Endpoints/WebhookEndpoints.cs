@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using CivicConnect.Channels.DirectLine.Endpoints;
 using CivicConnect.Channels.Inbox;
+using CivicConnect.Channels.Twilio.Inbound;
 using CivicConnect.Channels.WhatsAppCloud.Inbound;
+using CivicConnect.Conversation.Activities;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
 using Microsoft.AspNetCore.Http;
@@ -49,6 +51,7 @@ internal static class WebhookEndpoints
         HttpRequest request,
         IInbound inbound,
         CloudMediaFetcher media,
+        SenderRateLimiter limiter,
         CivicDbContext db,
         IOptions<WhatsAppCloudOptions> options,
         IOptions<Twilio.TwilioOptions> twilio,
@@ -92,6 +95,19 @@ internal static class WebhookEndpoints
 
         foreach (var message in webhook.Messages)
         {
+            // The same per-sender limit as on Twilio: one polite answer, then silence until the window passes.
+            var decision = limiter.Check(message.Activity.Address);
+            if (decision == RateDecision.Refused)
+            {
+                continue;
+            }
+
+            if (decision == RateDecision.FirstRefused)
+            {
+                await inbound.AcceptAsync(message.Activity with { Kind = ActivityKind.RateLimited }, cancellationToken);
+                continue;
+            }
+
             // A retry of a message already in the inbox is not fetched again.
             if (message.MediaId is not null && await inbound.IsKnownAsync(message.Activity.Channel, message.Activity.Id, cancellationToken))
             {

@@ -56,6 +56,11 @@ internal sealed class CloudSender(IHttpClientFactory httpClients, IOptions<Whats
                 {
                     var (code, text) = Error(body);
                     var error = $"WhatsApp {(int)response.StatusCode} error {code}: {text}";
+                    if (code == OutsideWindowError)
+                    {
+                        return SendOutcome.OutsideWindow(error);
+                    }
+
                     return IsTransient(response.StatusCode)
                         ? SendOutcome.Failure(error, retryAfter: response.Headers.RetryAfter?.Delta)
                         : SendOutcome.Failure(error, permanent: true);

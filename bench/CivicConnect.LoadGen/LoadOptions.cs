@@ -1,0 +1,60 @@
+using System.Globalization;
+
+namespace CivicConnect.LoadGen;
+
+internal sealed record LoadOptions(
+    Uri Url,
+    string AccountSid,
+    string AuthToken,
+    string CityNumber,
+    int ApiPort,
+    IReadOnlyList<int> Concurrency,
+    TimeSpan Duration,
+    int MaxRequests,
+    string? PgBench,
+    string PgConnectionArgs)
+{
+    public const string Usage = """
+        usage: CivicConnect.LoadGen --url http://127.0.0.1:PORT --account-sid AC… --auth-token TOKEN --city-number +1…
+                                    [--api-port 5098] [--concurrency 1,8,32] [--seconds 10] [--max-requests 3000]
+                                    [--pgbench PATH --pg "-h 127.0.0.1 -p 5432 -U civic DBNAME"]
+        Only loopback URLs are accepted.
+        """;
+
+    public static LoadOptions? Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            values[args[i][2..]] = args[i + 1];
+        }
+
+        if (!values.TryGetValue("url", out var url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || !uri.IsLoopback
+            || !values.TryGetValue("account-sid", out var sid) || !values.TryGetValue("auth-token", out var token) || !values.TryGetValue("city-number", out var city))
+        {
+            return null;
+        }
+
+        int Int(string key, int fallback) => values.TryGetValue(key, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        var concurrency = values.TryGetValue("concurrency", out var levels)
+            ? levels.Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToList()
+            : [1, 8, 32];
+
+        // Bounded by design: at most 60 s and 20,000 requests a level.
+        return new LoadOptions(
+            uri, sid, token, city,
+            Int("api-port", 5098),
+            concurrency,
+            TimeSpan.FromSeconds(Math.Clamp(Int("seconds", 10), 1, 60)),
+            Math.Clamp(Int("max-requests", 3_000), 1, 20_000),
+            values.GetValueOrDefault("pgbench"),
+            values.GetValueOrDefault("pg") ?? string.Empty);
+    }
+}
+
+internal sealed record LevelResult(int Concurrency, WebhookResult Webhooks, PgBenchResult? PgBench);

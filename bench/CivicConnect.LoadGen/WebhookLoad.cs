@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+
+namespace CivicConnect.LoadGen;
+
+internal sealed record WebhookResult(int Accepted, int Failed, TimeSpan Elapsed, double P50Ms, double P99Ms)
+{
+    public double PerSecond => Accepted / Elapsed.TotalSeconds;
+}
+
+/// <summary>
+/// Each sender posts signed SMS webhooks back to back, as Twilio would, until the time or the
+/// request budget runs out. Every message comes from its own number, so the per-sender rate limit
+/// never drops one: what is measured is the inbox commit plus the inline turn.
+/// </summary>
+internal static class WebhookLoad
+{
+    private static readonly string[] Texts =
+    [
+        "There is a pothole on 17 Ave SW at 4 St SW",
+        "streetlight out near City Hall",
+        "graffiti on the wall at 8 Ave SW & 1 St SW",
+        "hi",
+    ];
+
+    public static async Task<WebhookResult> RunAsync(LoadOptions options, int concurrency)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            BaseAddress = options.Url,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        var target = new Uri(options.Url, "/channels/twilio/messages");
+        var deadline = Stopwatch.StartNew();
+        var remaining = options.MaxRequests;
+        var latencies = new List<double>[concurrency];
+        var failed = 0;
+        var run = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            var mine = latencies[worker] = [];
+            while (deadline.Elapsed < options.Duration && Interlocked.Decrement(ref remaining) >= 0)
+            {
+                var fields = Message(options);
+                var signature = TwilioSigner.Sign(options.AuthToken, target.ToString(), fields);
+                using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new FormUrlEncodedContent(fields) };
+                request.Headers.Add("X-Twilio-Signature", signature);
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await http.SendAsync(request);
+                    if (response.StatusCode == HttpStatusCode.OK)
+                    {
+                        mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref failed);
+                    }
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                {
+                    // Refused, reset or slower than the client's timeout: not acknowledged.
+                    Interlocked.Increment(ref failed);
+                }
+            }
+        }));
+        run.Stop();
+
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new WebhookResult(all.Length, failed, run.Elapsed, Percentile(all, 0.50), Percentile(all, 0.99));
+    }
+
+    private static Dictionary<string, string> Message(LoadOptions options)
+    {
+        var sid = "SM" + Guid.NewGuid().ToString("N");
+        var from = "+1403" + Random.Shared.Next(200, 1000).ToString(CultureInfo.InvariantCulture) + Random.Shared.Next(0, 10_000).ToString("D4", CultureInfo.InvariantCulture);
+        return new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["MessageSid"] = sid,
+            ["SmsMessageSid"] = sid,
+            ["AccountSid"] = options.AccountSid,
+            ["From"] = from,
+            ["To"] = options.CityNumber,
+            ["Body"] = Texts[Random.Shared.Next(Texts.Length)],
+            ["NumMedia"] = "0",
+            ["NumSegments"] = "1",
+            ["ApiVersion"] = "2010-04-01",
+        };
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}

@@ -1,0 +1,66 @@
+using CivicConnect.Channels.Twilio;
+using CivicConnect.Channels.WhatsAppCloud;
+using CivicConnect.Data;
+using CivicConnect.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ChannelNames = CivicConnect.Conversation.Activities.Channels;
+
+namespace CivicConnect.Channels.Outbox;
+
+/// <summary>How a WhatsApp message is to go out, given the 24-hour customer-service window.</summary>
+internal abstract record WindowRoute
+{
+    public sealed record FreeForm : WindowRoute;
+
+    public sealed record Template(MessageTemplate Value) : WindowRoute;
+
+    public sealed record Sms(string Number) : WindowRoute;
+
+    public sealed record NotSent(string Reason) : WindowRoute;
+}
+
+/// <summary>
+/// WhatsApp only delivers free-form messages within 24 hours of the citizen's last message
+/// (Twilio error 63016, Cloud API error 131047 otherwise). A message outside it goes as the
+/// configured approved template; without one, by SMS when the citizen has texted the city's SMS
+/// number and not opted out there; otherwise it is not sent. The choice is kept on the row.
+/// </summary>
+internal sealed class WhatsAppWindow(
+    CivicDbContext db,
+    IOptions<MessagingOptions> messaging,
+    IOptions<TwilioOptions> twilio,
+    IOptions<WhatsAppCloudOptions> cloud)
+{
+    public static bool Applies(string channel) => channel is ChannelNames.WhatsApp or ChannelNames.WhatsAppCloud;
+
+    /// <param name="closed">True when the provider already said the window is closed (error 63016 / 131047).</param>
+    public async Task<WindowRoute> ChooseAsync(OutboxMessage row, string locale, string text, DateTimeOffset now, bool closed, CancellationToken cancellationToken)
+    {
+        if (!closed)
+        {
+            var lastInbound = await db.InboxMessages.AsNoTracking()
+                .Where(m => m.Channel == row.Channel && m.Address == row.Address)
+                .MaxAsync(m => (DateTimeOffset?)m.ReceivedAt, cancellationToken);
+            if (lastInbound is { } last && now - last < messaging.Value.WhatsAppWindow)
+            {
+                return new WindowRoute.FreeForm();
+            }
+        }
+
+        var templateId = row.Channel == ChannelNames.WhatsApp ? twilio.Value.WhatsAppTemplateContentSid : cloud.Value.NotificationTemplate;
+        if (!string.IsNullOrWhiteSpace(templateId))
+        {
+            return new WindowRoute.Template(new MessageTemplate(templateId, locale, [text.Length > 1000 ? text[..999] + "…" : text]));
+        }
+
+        var number = row.Address.StartsWith(Twilio.Inbound.E164.WhatsAppPrefix, StringComparison.Ordinal) ? row.Address[Twilio.Inbound.E164.WhatsAppPrefix.Length..] : row.Address;
+        var smsConsent = await db.Conversations.AsNoTracking().AnyAsync(c => c.Channel == ChannelNames.Sms && c.Address == number && !c.OptedOut, cancellationToken);
+        if (smsConsent && twilio.Value.IsConfigured && !string.IsNullOrWhiteSpace(twilio.Value.PhoneNumber))
+        {
+            return new WindowRoute.Sms(number);
+        }
+
+        return new WindowRoute.NotSent("outside WhatsApp's 24-hour window, with no approved template configured and no SMS consent");
+    }
+}
