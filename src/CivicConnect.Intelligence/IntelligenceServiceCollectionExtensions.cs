@@ -4,6 +4,7 @@ using CivicConnect.Intelligence.Classification;
 using CivicConnect.Intelligence.Definitions;
 using CivicConnect.Intelligence.Embedded;
 using CivicConnect.Intelligence.Embeddings;
+using CivicConnect.Intelligence.Llm;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -19,6 +20,9 @@ public static class IntelligenceServiceCollectionExtensions
         builder.Services.AddSingleton<EmbeddingModelCache>();
         builder.Services.AddSingleton<IClassifier, EmbeddedClassifier>();
         builder.Services.AddSingleton<ITextEmbedder, MiniLmTextEmbedder>();
+        builder.Services.AddSingleton<IExampleSink, FileExampleSink>();
+        builder.Services.AddHostedService<ClassifierWarmUp>();
+        builder.AddLlmClassifier();
         return builder;
     }
 }

@@ -15,7 +15,7 @@ public static class ClassifierDefinitionLoader
 {
     public const string ImportedExamplesSuffix = ".examples.json";
 
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         ReadCommentHandling = JsonCommentHandling.Skip,

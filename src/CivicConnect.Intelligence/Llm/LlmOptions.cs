@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CivicConnect.Intelligence.Llm;
+
+/// <summary>
+/// <c>Classifier:Llm</c>: any OpenAI-compatible chat endpoint (OpenAI, Azure OpenAI, Ollama, vLLM).
+/// Unset endpoint = the embedded classifier alone. The key comes from the environment or user-secrets.
+/// </summary>
+public sealed class LlmOptions
+{
+    public const string SectionName = "Classifier:Llm";
+
+    /// <summary>Base URL the chat-completions path is appended to, e.g. <c>http://127.0.0.1:11434/v1</c>.</summary>
+    public Uri? Endpoint { get; set; }
+
+    public string? Model { get; set; }
+
+    public string? ApiKey { get; set; }
+
+    /// <summary>The citizen never waits longer than this for the LLM; then the embedded answer is used.</summary>
+    [Range(1, 120)]
+    public int TimeoutSeconds { get; set; } = 4;
+
+    /// <summary>Send photos as image content (only for models that accept images).</summary>
+    public bool SupportsVision { get; set; }
+
+    /// <summary>Most similar labelled examples shown to the model.</summary>
+    [Range(0, 50)]
+    public int Examples { get; set; } = 8;
+
+    /// <summary>Photos larger than this are not sent (the request would be slow or refused).</summary>
+    [Range(1, 50)]
+    public int MaxPhotoMegabytes { get; set; } = 8;
+
+    public bool Enabled => Endpoint is not null && !string.IsNullOrWhiteSpace(Model);
+}

@@ -1,0 +1,39 @@
+using CivicConnect.Core.Hosting;
+using CivicConnect.Intelligence.Classification;
+using CivicConnect.Intelligence.Embedded;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Polly;
+
+namespace CivicConnect.Intelligence.Llm;
+
+public static class LlmRegistration
+{
+    /// <summary>Puts the LLM in front of the embedded classifier, only when an endpoint and model are configured.</summary>
+    public static IHostApplicationBuilder AddLlmClassifier(this IHostApplicationBuilder builder)
+    {
+        builder.AddValidatedOptions<LlmOptions>(LlmOptions.SectionName);
+        var configured = builder.Configuration.GetSection(LlmOptions.SectionName).Get<LlmOptions>();
+        if (configured?.Enabled != true)
+        {
+            return builder;
+        }
+
+        builder.Services.AddSingleton<EmbeddedClassifier>();
+        builder.Services.AddSingleton<IClassifier, LlmClassifier>();
+        builder.Services
+            .AddHttpClient(LlmClassifier.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan) // the pipeline owns the timeout
+            .AddResilienceHandler(LlmClassifier.HttpClientName, (pipeline, context) =>
+            {
+                var settings = context.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<LlmOptions>>().Value;
+
+                // Wall-clock time: a fake clock in tests must not decide when a slow model is given up on.
+                pipeline.TimeProvider = TimeProvider.System;
+
+                // No retry: a 429 or 5xx falls back to the embedded answer at once, the citizen does not wait.
+                pipeline.AddTimeout(TimeSpan.FromSeconds(settings.TimeoutSeconds));
+            });
+        return builder;
+    }
+}

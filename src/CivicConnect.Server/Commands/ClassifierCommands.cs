@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Text.Json;
+using CivicConnect.Intelligence.Definitions;
+using CivicConnect.Intelligence.Embedded;
+using CivicConnect.Intelligence.Embeddings;
+using CivicConnect.Intelligence.Evaluation;
+using Microsoft.Extensions.Options;
+
+namespace CivicConnect.Server.Commands;
+
+/// <summary><c>civic eval</c> and <c>civic train</c>: measure the classifier on a labelled CSV, import labelled history.</summary>
+internal static class ClassifierCommands
+{
+    public static async Task<int> EvalAsync(IServiceProvider services, string file, string[] options, CancellationToken cancellationToken)
+    {
+        var set = LabelledSetCsv.Read(file);
+        var definition = Option(options, "--draft") is { } draft ? ReadDraft(draft) : await services.GetRequiredService<IClassifierDefinitionSource>().GetCurrentAsync(cancellationToken);
+        var settings = Settings(services, options);
+        var (model, buildTime) = Build(services, definition, settings);
+        Console.Error.WriteLine($"definition v{definition.Version} \"{definition.Label}\": {definition.Categories.Count} categories, {model.ExampleCount} examples; {settings.Head} head built in {buildTime.TotalSeconds:F1} s (T = {model.Temperature:F2})");
+        var report = await ClassifierEvaluator.EvaluateAsync(new DefinitionClassifier(model, services.GetRequiredService<ITextEmbedder>()), set, cancellationToken, Progress(set.Count));
+        Console.Error.WriteLine();
+        Console.WriteLine($"{Path.GetFileName(file)}: {settings.Head} head");
+        Console.Write(EvaluationTable.Format(report));
+        return 0;
+    }
+
+    public static async Task<int> TrainAsync(IServiceProvider services, string file, string[] options, CancellationToken cancellationToken)
+    {
+        var rows = LabelledSetCsv.Read(file);
+        var current = await services.GetRequiredService<IClassifierDefinitionSource>().GetCurrentAsync(cancellationToken);
+        var import = ExampleImport.Prepare(rows, current);
+        Console.Error.WriteLine($"{rows.Count} rows: {import.Training.Count} new training examples, {import.HeldOut.Count} held out, {import.Duplicates} duplicates and {import.UnknownCategory} with an unknown category skipped");
+        if (import.Training.Count == 0)
+        {
+            Console.WriteLine("nothing new to import");
+            return 0;
+        }
+
+        var settings = Settings(services, options);
+        var embedder = services.GetRequiredService<ITextEmbedder>();
+        if (import.HeldOut.Count > 0)
+        {
+            Console.Error.WriteLine("measuring on the held-out rows: the current examples, then with the imported ones");
+            var (before, _) = Build(services, current, settings);
+            var baseline = await ClassifierEvaluator.EvaluateAsync(new DefinitionClassifier(before, embedder), import.HeldOut, cancellationToken, Progress(import.HeldOut.Count));
+            Console.Error.WriteLine();
+            var (after, _) = Build(services, current with { Examples = [.. current.Examples, .. import.Training] }, settings);
+            var trained = await ClassifierEvaluator.EvaluateAsync(new DefinitionClassifier(after, embedder), import.HeldOut, cancellationToken, Progress(import.HeldOut.Count));
+            Console.Error.WriteLine();
+            Console.WriteLine($"held-out {import.HeldOut.Count} rows: accuracy {baseline.Accuracy:P1} -> {trained.Accuracy:P1}, macro-F1 {baseline.MacroF1:P1} -> {trained.MacroF1:P1}");
+        }
+
+        if (options.Contains("--dry-run"))
+        {
+            Console.WriteLine("dry run: nothing written");
+            return 0;
+        }
+
+        var where = await services.GetRequiredService<IExampleSink>().AddAsync(import.Training, cancellationToken);
+        Console.WriteLine($"imported {import.Training.Count} examples into {where}");
+        return 0;
+    }
+
+    /// <summary>A draft is a prompts-style folder or a JSON <see cref="ClassifierDefinition"/> (as the admin API exports it).</summary>
+    private static ClassifierDefinition ReadDraft(string path) =>
+        Directory.Exists(path)
+            ? ClassifierDefinitionLoader.Load(path)
+            : JsonSerializer.Deserialize<ClassifierDefinition>(File.ReadAllText(path), ClassifierDefinitionLoader.Json) ?? throw new InvalidDataException($"{path} is empty");
+
+    private static ClassifierOptions Settings(IServiceProvider services, string[] options)
+    {
+        var configured = services.GetRequiredService<IOptions<ClassifierOptions>>().Value;
+        return Option(options, "--head") is { } head
+            ? new ClassifierOptions
+            {
+                Head = Enum.Parse<ClassifierHead>(head, ignoreCase: true),
+                Neighbours = configured.Neighbours,
+                MinimumSimilarity = configured.MinimumSimilarity,
+                MinimumConfidence = configured.MinimumConfidence,
+                CandidateFloor = configured.CandidateFloor,
+            }
+            : configured;
+    }
+
+    private static (EmbeddingClassifierModel Model, TimeSpan Elapsed) Build(IServiceProvider services, ClassifierDefinition definition, ClassifierOptions settings)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var model = services.GetRequiredService<EmbeddingModelCache>().Get(definition, settings);
+        return (model, Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>A one-line progress bar on stderr, so stdout stays the report.</summary>
+    private static ConsoleProgress Progress(int total) => new(total);
+
+    private static string? Option(string[] options, string name)
+    {
+        var index = Array.IndexOf(options, name);
+        return index >= 0 && index + 1 < options.Length ? options[index + 1] : null;
+    }
+
+    /// <summary>Reports synchronously (Progress&lt;T&gt; posts to the thread pool and would print out of order).</summary>
+    private sealed class ConsoleProgress(int total) : IProgress<int>
+    {
+        public void Report(int value)
+        {
+            if (value == total || value % 10 == 0)
+            {
+                var width = 30 * value / Math.Max(total, 1);
+                Console.Error.Write($"\r  [{new string('#', width)}{new string('.', 30 - width)}] {value}/{total}");
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace CivicConnect.Integration.Tests.Classification;
+
+/// <summary>
+/// A WireMock.Net server answering POST …/chat/completions in the OpenAI wire format
+/// (chat.completion object, choices[0].message.content, usage), or failing the ways real ones do.
+/// </summary>
+public sealed class OpenAiStandIn : IDisposable
+{
+    public WireMockServer Server { get; } = WireMockServer.Start();
+
+    public string Url => Server.Url + "/v1";
+
+    /// <summary>Answers every chat completion with this assistant message content.</summary>
+    public void Reply(string content, TimeSpan? delay = null)
+    {
+        var response = Response.Create().WithStatusCode(200)
+            .WithHeader("Content-Type", "application/json")
+            .WithBody(Completion(content));
+        Server.Reset();
+        Server.Given(Chat()).RespondWith(delay is { } d ? response.WithDelay(d) : response);
+    }
+
+    public void Fail(int status, string? retryAfter = null)
+    {
+        var response = Response.Create().WithStatusCode(status)
+            .WithHeader("Content-Type", "application/json")
+            .WithBody("""{"error":{"message":"The server had an error while processing your request.","type":"server_error","param":null,"code":null}}""");
+        if (retryAfter is not null)
+        {
+            response = response.WithHeader("Retry-After", retryAfter);
+        }
+
+        Server.Reset();
+        Server.Given(Chat()).RespondWith(response);
+    }
+
+    public int Requests => Server.LogEntries.Count;
+
+    /// <summary>The text of the user message in the last request.</summary>
+    public string LastPrompt()
+    {
+        using var body = JsonDocument.Parse(Server.LogEntries[^1].RequestMessage.Body!);
+        var message = body.RootElement.GetProperty("messages")[0].GetProperty("content");
+        return message.ValueKind == JsonValueKind.String
+            ? message.GetString()!
+            : string.Concat(message.EnumerateArray().Where(p => p.GetProperty("type").GetString() == "text").Select(p => p.GetProperty("text").GetString()));
+    }
+
+    public JsonElement LastRequest() => JsonDocument.Parse(Server.LogEntries[^1].RequestMessage.Body!).RootElement.Clone();
+
+    public void Dispose() => Server.Stop();
+
+    private static IRequestBuilder Chat() => Request.Create().WithPath("/v1/chat/completions").UsingPost();
+
+    private static string Completion(string content) => JsonSerializer.Serialize(new
+    {
+        id = "chatcmpl-test1",
+        @object = "chat.completion",
+        created = 1764259200,
+        model = "test-model",
+        choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = "stop", logprobs = (object?)null } },
+        usage = new { prompt_tokens = 900, completion_tokens = 40, total_tokens = 940 },
+    });
+}
