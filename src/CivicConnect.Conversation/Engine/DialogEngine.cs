@@ -35,11 +35,20 @@ public sealed partial class DialogEngine(
     {
         var set = dialogs.Current;
         var state = context.State;
+        var localeChosen = state.Locale is not null;
         state.Locale ??= InitialLocale(set, context);
         var turn = new Turn(context, set, city.Value.Name, timeZone, clock.GetUtcNow());
         if (context.Activity.Kind == Activities.ActivityKind.ConversationStart)
         {
-            return Greet(turn);
+            var greeting = Greet(turn);
+
+            // The page's language only says how to greet: the citizen's first words still choose the conversation's.
+            if (!localeChosen)
+            {
+                state.Locale = null;
+            }
+
+            return greeting;
         }
 
         // A flood is told once to slow down; the draft and the pending question stay as they were.

@@ -11,7 +11,7 @@ namespace CivicConnect.Intelligence.Llm;
 /// </summary>
 internal static class LlmPrompt
 {
-    private static readonly KernelPromptTemplateFactory Factory = new();
+    private static readonly KernelPromptTemplateFactory Factory = new() { AllowDangerouslySetContent = true };
     private static readonly Kernel Kernel = new();
 
     public static async Task<string> RenderAsync(

@@ -234,8 +234,7 @@
     store.dispatch({ type: 'DIRECT_LINE/POST_ACTIVITY', meta: { method: 'keyboard' }, payload: { activity } });
   }
 
-  // Anything said yet, by either side (the greeting included): then the bot must be told the new language.
-  const hasSpoken = () => store.getState().activities.some((activity) => activity.type === 'message');
+  const hasSpoken = () => store.getState().activities.some((activity) => activity.from && activity.from.role === 'user');
 
   function render() {
     window.WebChat.renderWebChat(

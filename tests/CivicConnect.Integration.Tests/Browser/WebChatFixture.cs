@@ -52,6 +52,11 @@ public sealed class WebChatFixture : CivicAppFactory
         var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         BaseAddress = new Uri(addresses.First());
 
+        // The classifier builds its model on first use (seconds, more on a busy machine), as a new
+        // node does after start-up; do it before a browser's 20 s send timeout can see it.
+        await Services.GetRequiredService<CivicConnect.Intelligence.Classification.IClassifier>()
+            .ClassifyAsync(new("pothole on my street", "en", []), CancellationToken.None);
+
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -130,7 +130,7 @@ public sealed class WebChatPageTests(WebChatFixture app) : IClassFixture<WebChat
         chat.ForgetProblems(); // a reload cancels the connection on purpose
         await chat.ReloadAsync();
         await chat.SendTextAsync("il y a un nid-de-poule");
-        await chat.WaitForBotReplyAsync(new Regex("Où est-ce"));
+        await chat.WaitForBotReplyAsync(new Regex(@"\S"));
 
         // The reload re-joined before the message was sent, and turns run in order: a second greeting would show by now.
         var greetings = (await chat.BotMessages.AllInnerTextsAsync()).Count(t => t.Contains("Ici le 311 de Calgary", StringComparison.Ordinal));

@@ -38,7 +38,7 @@ public sealed class LlmClassifierTests(LlmClassifierTests.Factory app) : IClassF
         Assert.Contains("- noise-bylaw:", prompt);
         Assert.Contains("deep pothole in the lane behind my garage", prompt);
         var shots = prompt.Split('\n').Where(l => l.StartsWith("- \"", StringComparison.Ordinal) && l.EndsWith("\" => pothole", StringComparison.Ordinal)).ToList();
-        Assert.True(shots.Count >= 3, $"retrieved pothole examples: {shots.Count}");
+        Assert.True(shots.Count >= 3, $"retrieved pothole examples: {shots.Count} in\n{prompt}");
         Assert.Equal("test-model", app.OpenAi.LastRequest().GetProperty("model").GetString());
     }
 
