@@ -28,6 +28,10 @@ public sealed class FlakyTwilioAppFactory : TwilioAppFactory
             .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "1").WithHeader("Content-Type", "application/json").WithBody("""{"code":20429,"message":"Too Many Requests","status":429}"""));
         Api.Given(Request.Create().WithPath(path).UsingPost()).AtPriority(-1).InScenario(Scenario).WhenStateIs("ok-again").WillSetStateTo("fail-500").RespondWith(success);
         Settings["Messaging:ProviderRetryDelay"] = "00:00:00.050";
+
+        // The breaker runs on real time while the drain moves the fake clock: left on, it can stay open
+        // through a row's every attempt on a slow machine. TwilioCircuitBreakerTests covers the breaker.
+        Settings["Messaging:ProviderBreakerMinimumThroughput"] = "1000";
     }
 }
 
