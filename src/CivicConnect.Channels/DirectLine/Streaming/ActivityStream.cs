@@ -67,15 +67,18 @@ internal sealed class ActivityStream(
                 var timer = Task.Delay(wait, clock, waiting.Token);
                 var first = await Task.WhenAny(woken, timer, clientClosed);
                 await waiting.CancelAsync();
-                if (first == clientClosed)
-                {
-                    await CloseAsync(WebSocketCloseStatus.NormalClosure, null);
-                    return;
-                }
 
+                // Shutting down wins over a client close seen in the same moment: the client must
+                // learn to reconnect elsewhere (1001), not that the conversation ended normally.
                 if (stopping.IsCancellationRequested)
                 {
                     await CloseAsync(WebSocketCloseStatus.EndpointUnavailable, "server shutting down");
+                    return;
+                }
+
+                if (first == clientClosed)
+                {
+                    await CloseAsync(WebSocketCloseStatus.NormalClosure, null);
                     return;
                 }
 
