@@ -16,6 +16,8 @@ public static class ChannelsServiceCollectionExtensions
         builder.Services.AddScoped<IInbound, Inbound>();
         builder.Services.AddScoped<ConversationLocker>();
         builder.Services.AddScoped<TurnProcessor>();
+        builder.Services.AddSingleton<TurnQueue>();
+        builder.Services.AddHostedService<TurnWorkers>();
         builder.Services.AddScoped<WhatsAppWindow>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<ProviderCircuits>();
