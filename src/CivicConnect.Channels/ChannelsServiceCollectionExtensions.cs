@@ -20,6 +20,7 @@ public static class ChannelsServiceCollectionExtensions
         builder.Services.AddHostedService<TurnWorkers>();
         builder.Services.AddScoped<WhatsAppWindow>();
         builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddScoped<DeliveryReports>();
         builder.Services.AddSingleton<ProviderCircuits>();
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());

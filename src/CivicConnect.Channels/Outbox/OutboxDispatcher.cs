@@ -108,7 +108,8 @@ public sealed class OutboxDispatcher(
             MessageTemplate? template = null;
             if (WhatsAppWindow.Applies(row.Channel))
             {
-                (sender, template) = await RouteAsync(row, sender, senders, window, payload, now, closed: false, cancellationToken);
+                var closed = row.Route == DeliveryReports.WindowClosedRoute;
+                (sender, template) = await RouteAsync(row, sender, senders, window, payload, now, closed, cancellationToken);
                 if (row.Status == OutboxStatus.Failed)
                 {
                     return;

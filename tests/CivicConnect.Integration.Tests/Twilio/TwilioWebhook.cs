@@ -55,6 +55,28 @@ public sealed class TwilioWebhook(TwilioAppFactory app)
         return response;
     }
 
+    /// <summary>A delivery report as Twilio posts it to the status callback URL.</summary>
+    public async Task SendStatusOk(string sid, string status, string? errorCode = null)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["MessageSid"] = sid,
+            ["SmsSid"] = sid,
+            ["MessageStatus"] = status,
+            ["SmsStatus"] = status,
+            ["AccountSid"] = TwilioAppFactory.AccountSid,
+            ["From"] = TwilioAppFactory.CityNumber,
+            ["ApiVersion"] = "2010-04-01",
+        };
+        if (errorCode is not null)
+        {
+            fields["ErrorCode"] = errorCode;
+        }
+
+        var response = await PostAsync(fields, path: "/channels/twilio/status");
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
     public static string Encode(IEnumerable<KeyValuePair<string, string>> fields) =>
         string.Join("&", fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value)));
 }

@@ -2,8 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using CivicConnect.Channels.DirectLine.Endpoints;
 using CivicConnect.Channels.Inbox;
+using CivicConnect.Channels.Outbox;
 using CivicConnect.Channels.Twilio.Inbound;
 using CivicConnect.Channels.WhatsAppCloud.Inbound;
+using CivicConnect.Channels.WhatsAppCloud.Outbound;
 using CivicConnect.Conversation.Activities;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
@@ -53,6 +55,7 @@ internal static class WebhookEndpoints
         CloudMediaFetcher media,
         SenderRateLimiter limiter,
         CivicDbContext db,
+        DeliveryReports reports,
         IOptions<WhatsAppCloudOptions> options,
         IOptions<Twilio.TwilioOptions> twilio,
         TimeProvider clock,
@@ -122,31 +125,13 @@ internal static class WebhookEndpoints
             }
         }
 
+        var rows = db.OutboxMessages.Where(m => m.Channel == ChannelNames.WhatsAppCloud);
         foreach (var status in webhook.Statuses)
         {
-            await UpdateOutboxAsync(db, status, cancellationToken);
+            var report = new DeliveryReport("WhatsApp", status.MessageId, status.Status, status.ErrorCode, status.ErrorCode == CloudSender.OutsideWindowError);
+            await reports.ApplyAsync(rows, report, cancellationToken);
         }
 
         return TypedResults.Ok();
-    }
-
-    private static async Task UpdateOutboxAsync(CivicDbContext db, CloudStatus status, CancellationToken cancellationToken)
-    {
-        var rows = db.OutboxMessages.Where(m => m.ProviderMessageId == status.MessageId && m.Channel == ChannelNames.WhatsAppCloud);
-        switch (status.Status)
-        {
-            case "delivered" or "read":
-                await rows.ExecuteUpdateAsync(s => s.SetProperty(m => m.ProviderStatus, status.Status).SetProperty(m => m.Status, OutboxStatus.Delivered), cancellationToken);
-                break;
-            case "failed":
-                var error = "WhatsApp reported failed" + (status.ErrorCode is { } code ? $" (error {code})" : string.Empty);
-                await rows.ExecuteUpdateAsync(s => s.SetProperty(m => m.ProviderStatus, status.Status).SetProperty(m => m.LastError, error), cancellationToken);
-                break;
-            default:
-                // Statuses arrive out of order: a late "sent" must not undo "delivered".
-                await rows.Where(m => m.Status != OutboxStatus.Delivered)
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProviderStatus, status.Status), cancellationToken);
-                break;
-        }
     }
 }
