@@ -30,7 +30,7 @@ internal static class StatusEndpoint
         var status = form["MessageStatus"]?.ToLowerInvariant();
         if (sid is null || status is null || status.Length > 32)
         {
-            return TwilioProblems.Invalid(new Dictionary<string, string[]>
+            return WebhookProblems.Twilio.Invalid(new Dictionary<string, string[]>
             {
                 [sid is null ? "MessageSid" : "MessageStatus"] = ["MessageSid and MessageStatus are required."],
             });

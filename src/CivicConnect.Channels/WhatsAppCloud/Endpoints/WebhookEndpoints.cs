@@ -33,13 +33,13 @@ internal static class WebhookEndpoints
         var settings = options.Value;
         if (!settings.IsConfigured)
         {
-            return WhatsAppProblems.NotConfigured();
+            return WebhookProblems.WhatsAppCloud.NotConfigured();
         }
 
         if (mode != "subscribe" || verifyToken is null || challenge is not { Length: > 0 and <= 256 }
             || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(verifyToken), Encoding.UTF8.GetBytes(settings.VerifyToken!)))
         {
-            return WhatsAppProblems.Forbidden("The verification request does not match this server's verify token.");
+            return WebhookProblems.WhatsAppCloud.Forbidden("The verification request does not match this server's verify token.");
         }
 
         return TypedResults.Text(challenge, "text/plain", Encoding.UTF8);
@@ -64,36 +64,36 @@ internal static class WebhookEndpoints
         var settings = options.Value;
         if (!settings.IsConfigured)
         {
-            return WhatsAppProblems.NotConfigured();
+            return WebhookProblems.WhatsAppCloud.NotConfigured();
         }
 
         // Checked before the body is read, so an unsigned flood costs nothing.
         var signature = request.Headers[HubSignature.Header].ToString();
         if (string.IsNullOrWhiteSpace(signature))
         {
-            return WhatsAppProblems.Forbidden($"The {HubSignature.Header} header is missing.");
+            return WebhookProblems.WhatsAppCloud.Forbidden($"The {HubSignature.Header} header is missing.");
         }
 
         if (!request.HasJsonContentType())
         {
-            return WhatsAppProblems.UnsupportedMedia();
+            return WebhookProblems.WhatsAppCloud.UnsupportedMedia();
         }
 
         var body = await RequestBody.ReadLimitedAsync(request, settings.MaxRequestBytes, cancellationToken);
         if (body is null)
         {
-            return WhatsAppProblems.TooLarge(settings.MaxRequestBytes);
+            return WebhookProblems.WhatsAppCloud.TooLarge(settings.MaxRequestBytes);
         }
 
         if (!HubSignature.IsValid(signature, body, settings.AppSecret!))
         {
-            return WhatsAppProblems.Forbidden($"The {HubSignature.Header} does not match this body.");
+            return WebhookProblems.WhatsAppCloud.Forbidden($"The {HubSignature.Header} does not match this body.");
         }
 
         var webhook = WebhookReader.Read(body, twilio.Value.DefaultRegion, clock.GetUtcNow(), out var errors);
         if (webhook is null)
         {
-            return WhatsAppProblems.Invalid(errors);
+            return WebhookProblems.WhatsAppCloud.Invalid(errors);
         }
 
         foreach (var message in webhook.Messages)
