@@ -145,6 +145,14 @@ public sealed class OutboxDispatcher(
         }
 
         row.LastError = outcome.Error is { Length: > 1900 } error ? error[..1900] : outcome.Error;
+        if (outcome.NotAttempted)
+        {
+            // An outage must not use up a message's attempts: it waits for the circuit to try again.
+            row.Attempts--;
+            row.NextAttemptAt = now + options.Value.ProviderBreakDuration;
+            return;
+        }
+
         if (outcome.Permanent || row.Attempts >= options.Value.OutboxMaxAttempts)
         {
             MarkFailed(row, row.LastError ?? "failed");
