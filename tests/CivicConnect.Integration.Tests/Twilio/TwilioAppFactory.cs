@@ -35,6 +35,19 @@ public class TwilioAppFactory : ProviderAppFactory
 
     public WireMockServer Api => Provider;
 
+    /// <summary>A media URL as Twilio writes it (on its API host; the server moves it to the stand-in).</summary>
+    public static string TwilioMediaUrl() =>
+        $"https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Messages/MM{Guid.NewGuid():N}/Media/ME{Guid.NewGuid():N}";
+
+    /// <summary>Serves <paramref name="content"/> at a new Twilio media URL (behind the account's Basic auth, as Twilio does).</summary>
+    public string ServeMedia(byte[] content, string contentType)
+    {
+        var url = TwilioMediaUrl();
+        Api.Given(Request.Create().WithPath(new Uri(url).AbsolutePath).UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", contentType).WithBody(content));
+        return url;
+    }
+
     /// <summary>A fresh citizen number, written the way a Canadian would, so normalisation is exercised.</summary>
     public static (string Written, string E164) NewCitizen()
     {

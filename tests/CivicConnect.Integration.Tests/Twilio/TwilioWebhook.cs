@@ -29,6 +29,20 @@ public sealed class TwilioWebhook(TwilioAppFactory app)
         };
     }
 
+    /// <summary>An MMS: the text fields plus NumMedia, MediaUrl{N} and MediaContentType{N}.</summary>
+    public static Dictionary<string, string> Mms(string from, string body, params (string Url, string ContentType)[] media)
+    {
+        var fields = Sms(from, body);
+        fields["NumMedia"] = media.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = 0; i < media.Length; i++)
+        {
+            fields[$"MediaUrl{i}"] = media[i].Url;
+            fields[$"MediaContentType{i}"] = media[i].ContentType;
+        }
+
+        return fields;
+    }
+
     public Task<HttpResponseMessage> PostAsync(IDictionary<string, string> fields, string path = "/channels/twilio/messages", string? signedUrl = null, string? signature = null)
     {
         var url = signedUrl ?? TwilioAppFactory.PublicBaseUrl + path;
