@@ -10,6 +10,7 @@ using CivicConnect.Server.Commands;
 using CivicConnect.Server.Composition;
 using CivicConnect.Server.Features.Account;
 using CivicConnect.Server.Features.Admin;
+using CivicConnect.Server.Features.Analytics;
 using CivicConnect.Server.Features.Categories;
 using CivicConnect.Server.Features.Hotspots;
 using CivicConnect.Server.Features.Issues;
@@ -69,6 +70,7 @@ app.MapAdminClassifier();
 app.MapIssues();
 app.MapOpen311();
 app.MapRoutingAdmin();
+app.MapAnalytics();
 
 await app.RunAsync();
 return 0;

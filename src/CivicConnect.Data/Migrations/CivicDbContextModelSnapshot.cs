@@ -656,9 +656,6 @@ namespace CivicConnect.Data.Migrations
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_issues_created_at");
 
-                    b.HasIndex("DepartmentId")
-                        .HasDatabaseName("ix_issues_department_id");
-
                     b.HasIndex("DuplicateOfId")
                         .HasDatabaseName("ix_issues_duplicate_of_id");
 
@@ -676,6 +673,9 @@ namespace CivicConnect.Data.Migrations
 
                     b.HasIndex("WardId")
                         .HasDatabaseName("ix_issues_ward_id");
+
+                    b.HasIndex("DepartmentId", "CreatedAt")
+                        .HasDatabaseName("ix_issues_department_id_created_at");
 
                     b.HasIndex("Status", "CategoryId")
                         .HasDatabaseName("ix_issues_status_category_id");
@@ -739,6 +739,10 @@ namespace CivicConnect.Data.Migrations
 
                     b.HasIndex("IssueId", "OccurredAt")
                         .HasDatabaseName("ix_issue_events_issue_id_occurred_at");
+
+                    b.HasIndex("IssueId", "ToStatus", "OccurredAt")
+                        .HasDatabaseName("ix_issue_events_issue_id_to_status_occurred_at")
+                        .HasFilter("kind = 'transition'");
 
                     b.ToTable("issue_events", (string)null);
                 });
