@@ -1,4 +1,5 @@
 using CivicConnect.Channels;
+using CivicConnect.Channels.Alerts;
 using CivicConnect.Channels.DirectLine;
 using CivicConnect.Channels.Outbox.Admin;
 using CivicConnect.Channels.Twilio;
@@ -37,6 +38,7 @@ builder.AddMessaging();
 builder.AddDirectLine();
 builder.AddTwilioChannel();
 builder.AddWhatsAppCloudChannel();
+builder.AddAlertChannels();
 builder.AddClassifierTuning();
 builder.AddOpen311();
 

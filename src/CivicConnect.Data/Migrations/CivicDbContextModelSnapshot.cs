@@ -196,6 +196,11 @@ namespace CivicConnect.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("name");
 
+                    b.Property<string>("WebhookUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("webhook_url");
+
                     b.HasKey("Id")
                         .HasName("pk_departments");
 
