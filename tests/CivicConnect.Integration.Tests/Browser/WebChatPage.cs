@@ -169,23 +169,6 @@ public sealed class WebChatPage : IAsyncDisposable
         return string.Join('\n', lines);
     }
 
-    /// <summary>A small JPEG made in the page with a canvas: grey asphalt with a dark hole.</summary>
-    public async Task<byte[]> MakeJpegAsync()
-    {
-        var dataUrl = await Page.EvaluateAsync<string>("""
-            () => {
-              const canvas = document.createElement('canvas');
-              canvas.width = 320; canvas.height = 240;
-              const g = canvas.getContext('2d');
-              g.fillStyle = '#6b6b6b'; g.fillRect(0, 0, 320, 240);
-              g.fillStyle = '#f2d200'; g.fillRect(0, 112, 320, 8);
-              g.fillStyle = '#262626'; g.beginPath(); g.ellipse(170, 170, 70, 35, 0, 0, 2 * Math.PI); g.fill();
-              return canvas.toDataURL('image/jpeg', 0.85);
-            }
-            """);
-        return Convert.FromBase64String(dataUrl[(dataUrl.IndexOf(',', StringComparison.Ordinal) + 1)..]);
-    }
-
     /// <summary>Forgets recorded problems (e.g. the polling request a reload cancels on purpose).</summary>
     public void ForgetProblems()
     {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CivicConnect.Data.Entities;
+using CivicConnect.Integration.Tests.Photos;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -28,7 +29,7 @@ public sealed class WebChatReportTests(WebChatFixture app) : IClassFixture<WebCh
         await chat.WaitForBotReplyAsync(new Regex("Got it: Pothole"));
         await chat.WaitForBotReplyAsync(new Regex("Where is it\\?"));
 
-        await chat.UploadPhotoAsync(await chat.MakeJpegAsync());
+        await chat.UploadPhotoAsync(SyntheticPhotos.Pothole(91));
         await chat.WaitForBotReplyAsync(new Regex("Thanks for the photo"));
 
         await chat.ShareLocationAsync();
@@ -70,7 +71,8 @@ public sealed class WebChatReportTests(WebChatFixture app) : IClassFixture<WebCh
         await chat.WaitForBotReplyAsync(new Regex("Compris : Nid-de-poule"));
         await chat.WaitForBotReplyAsync(new Regex("Où est-ce\\?"));
 
-        await chat.UploadPhotoAsync(await chat.MakeJpegAsync(), "nid-de-poule.jpg");
+        // A different pothole: the same picture as the other test would be offered as its report.
+        await chat.UploadPhotoAsync(SyntheticPhotos.Pothole(92), "nid-de-poule.jpg");
         await chat.WaitForBotReplyAsync(new Regex("Merci pour la photo"));
 
         await chat.ShareLocationAsync();
