@@ -51,9 +51,7 @@ public sealed class EscalationTests(EscalationTests.Cluster app) : IClassFixture
         }
     }
 
-    // Passed on its branch; after the merge with every other part the deadline job is not seen to fire
-    // within the patience here. Skipped with this reason until it is found, rather than left red.
-    [Fact(Skip = "Investigating: after the full merge the deadline job does not fire within 30 s (passes on the escalation branch)")]
+    [Fact]
     public async Task Deadline_PassesUnresolved_EscalatesExactlyOnceAcrossTwoNodesAndAlerts()
     {
         var reference = await SubmitPotholeAsync();
@@ -68,7 +66,9 @@ public sealed class EscalationTests(EscalationTests.Cluster app) : IClassFixture
         Assert.Equal(Priority.High, issue.Priority);
         var escalation = Assert.Single(issue.Events, e => e.Actor == "escalation");
         Assert.Contains("escalated to level 1", escalation.Comment, StringComparison.Ordinal);
-        var alerts = await db.OutboxMessages.AsNoTracking().Where(m => m.Payload.Contains("#" + reference.ToString(CultureInfo.InvariantCulture) + " ")).ToListAsync();
+        // The payload is a jsonb column (no LIKE on it): staff alerts are few, so their text is matched here.
+        var staffAlerts = await db.OutboxMessages.AsNoTracking().Where(m => m.Channel == "mail" || m.Channel == "webhook").ToListAsync();
+        var alerts = staffAlerts.Where(m => m.Payload.Contains("#" + reference.ToString(CultureInfo.InvariantCulture) + " ", StringComparison.Ordinal)).ToList();
         Assert.Equal(
             [("mail", "roads-dispatch@calgary.example"), ("webhook", "https://roads.example.org/hooks/311"), ("mail", "roads-lead@calgary.example")],
             alerts.Where(a => a.Payload.Contains("Escalation level 1", StringComparison.Ordinal)).OrderBy(a => a.Id).Select(a => (a.Channel, a.Address)));
