@@ -1,5 +1,6 @@
 using CivicConnect.Core.Hosting;
 using CivicConnect.Data;
+using CivicConnect.Workflow.Lifecycle;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -26,9 +27,7 @@ public static class EscalationRegistration
         builder.AddValidatedOptions<EscalationOptions>(EscalationOptions.SectionName);
         builder.Services.AddSingleton<EscalationScheduler>();
         builder.Services.AddScoped<Escalator>();
-        // Jobs check the issue's state when they fire; EscalationCancellation (which removes them on a
-        // finishing transition) is not registered yet: Quartz's row locks taken inside a transition's
-        // transaction stalled concurrent transitions in IssueApiTests. Run it after commit instead.
+        builder.Services.AddScoped<IIssueTransitionCommittedListener, EscalationCancellation>();
 
         var settings = builder.Configuration.GetSection(EscalationOptions.SectionName).Get<EscalationOptions>() ?? new EscalationOptions();
         var connectionString = builder.Configuration.GetConnectionString(DataServiceCollectionExtensions.ConnectionStringName) ?? string.Empty;
