@@ -1,0 +1,204 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using RunStrategy = BenchmarkDotNet.Engines.RunStrategy;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using CivicConnect.Channels;
+using CivicConnect.Conversation;
+using CivicConnect.Core.Hosting;
+using CivicConnect.Data;
+using CivicConnect.Data.Entities;
+using CivicConnect.Geo;
+using CivicConnect.Workflow;
+using CivicConnect.Workflow.Escalation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NetTopologySuite.Geometries;
+using Quartz;
+
+namespace CivicConnect.Benchmarks.Workflow;
+
+/// <summary>
+/// How fast the clustered Quartz store works off a pile of past-due deadlines: 10,000 issues whose
+/// deadline has passed, one deadline job each in the PostgreSQL job store (scheduled while every
+/// scheduler stands by), then the schedulers start and the measured time runs until every one of
+/// the 10,000 issues has escalated (level 1, history line, alerts in the outbox, next escalation
+/// scheduled) — the real <see cref="DeadlineJob"/> path. One measured invocation of 10,000
+/// operations, so <c>Op/s</c> is deadline jobs fired and handled per second.
+/// </summary>
+/// <remarks>
+/// Nodes are schedulers of separate service providers (as separate processes would have) sharing the
+/// store; Threads is <c>Escalation:Threads</c>, each node's Quartz thread pool. Each case adds 10,000
+/// issues with their history and alert rows to <c>civic_bench</c>; the jobs of the escalation group
+/// are deleted before each case.
+/// </remarks>
+[Config(typeof(Config))]
+public class EscalationThroughputBenchmarks
+{
+    public const int Deadlines = 10_000;
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(10);
+
+    private readonly List<IHost> hosts = [];
+    private long firstId;
+    private long lastId;
+
+    [Params(1, 2)]
+    public int Nodes { get; set; }
+
+    [Params(4, 16)]
+    public int Threads { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        for (var i = 0; i < Nodes; i++)
+        {
+            hosts.Add(BuildNode(Threads));
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        foreach (var host in hosts)
+        {
+            var scheduler = Scheduler(host).GetAwaiter().GetResult();
+            scheduler.Shutdown(waitForJobsToComplete: true).AsTask().GetAwaiter().GetResult();
+            host.Dispose();
+        }
+
+        hosts.Clear();
+    }
+
+    [IterationSetup]
+    public void SetupDeadlines() => SetupDeadlinesAsync().GetAwaiter().GetResult();
+
+    [Benchmark(Description = "10,000 past-due deadline jobs fired and escalated", OperationsPerInvoke = Deadlines)]
+    public async Task FireAll()
+    {
+        var watch = Stopwatch.StartNew();
+        foreach (var host in hosts)
+        {
+            await (await Scheduler(host)).Start();
+        }
+
+        await using var scope = hosts[0].Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CivicDbContext>();
+        var escalated = 0;
+        while (escalated < Deadlines)
+        {
+            if (watch.Elapsed > Patience)
+            {
+                throw new InvalidOperationException($"only {escalated} of {Deadlines} deadlines escalated in {Patience}");
+            }
+
+            await Task.Delay(100);
+            escalated = await db.Issues.CountAsync(i => i.Id >= firstId && i.Id <= lastId && i.EscalationLevel >= 1);
+        }
+
+        watch.Stop();
+        foreach (var host in hosts)
+        {
+            await (await Scheduler(host)).Standby();
+        }
+
+        var twice = await db.Issues.CountAsync(i => i.Id >= firstId && i.Id <= lastId && i.EscalationLevel > 1);
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"// escalation: {Nodes} node(s) × {Threads} threads: {Deadlines} escalated in {watch.Elapsed.TotalSeconds:0.0} s = {Deadlines / watch.Elapsed.TotalSeconds:0} jobs/s; escalated twice: {twice}; load average {LoadAverage()}"));
+        if (twice > 0)
+        {
+            throw new InvalidOperationException($"{twice} deadlines escalated more than once");
+        }
+    }
+
+    private async Task SetupDeadlinesAsync()
+    {
+        foreach (var host in hosts)
+        {
+            await (await Scheduler(host)).Standby();
+        }
+
+        var first = hosts[0];
+        await (await Scheduler(first)).DeleteJobs(GroupMatcher<JobKey>.GroupEquals(EscalationJobs.Group));
+
+        await using var scope = first.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CivicDbContext>();
+        var category = await db.ServiceCategories.AsNoTracking().FirstAsync(c => c.Code == "pothole");
+        var now = TimeProvider.System.GetUtcNow();
+        var point = new GeometryFactory(new PrecisionModel(), 4326).CreatePoint(new Coordinate(-114.0719, 51.0447));
+        var issues = Enumerable.Range(0, Deadlines).Select(n => new Issue
+        {
+            CategoryId = category.Id,
+            DepartmentId = category.DepartmentId,
+            Status = IssueStatus.Assigned,
+            Description = $"bench-escalation {n}",
+            Location = point,
+            AddressText = "17 Ave SW & 4 St SW",
+            Channel = "directline",
+            Deadline = now.AddMinutes(-1),
+            CreatedAt = now.AddHours(-category.SlaHours),
+            UpdatedAt = now,
+        }).ToList();
+        db.Issues.AddRange(issues);
+        await db.SaveChangesAsync();
+        firstId = issues.Min(i => i.Id);
+        lastId = issues.Max(i => i.Id);
+
+        // The deadline has passed: ScheduleAsync places the deadline job to fire at once and no reminder.
+        var watch = Stopwatch.StartNew();
+        var scheduler = first.Services.GetRequiredService<EscalationScheduler>();
+        foreach (var issue in issues)
+        {
+            await scheduler.ScheduleAsync(issue.ReferenceNumber, issue.Deadline!.Value, CancellationToken.None);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// escalation: {Deadlines} deadline jobs scheduled in {watch.Elapsed.TotalSeconds:0.0} s ({Deadlines / watch.Elapsed.TotalSeconds:0} a second, one at a time)"));
+    }
+
+    private static IHost BuildNode(int threads)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddJsonFile(RepositoryPaths.AppSettings, optional: true).AddEnvironmentVariables();
+        builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Error);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Configuration["Escalation:Threads"] = threads.ToString(CultureInfo.InvariantCulture);
+        builder.AddData();
+        builder.AddGeo();
+        builder.AddConversation();
+        builder.AddWorkflow();
+        builder.AddMessaging();
+        return builder.Build();
+    }
+
+    private static async Task<IScheduler> Scheduler(IHost host) =>
+        await host.Services.GetRequiredKeyedService<ISchedulerFactory>(EscalationJobs.SchedulerName).GetScheduler();
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    /// <summary>One invocation of 10,000 jobs, once per case, in process (no runner build).</summary>
+    private sealed class Config : ManualConfig
+    {
+        public Config()
+        {
+            AddJob(Job.Default
+                .WithToolchain(InProcessEmitToolchain.Instance)
+                .WithId("OneBatch")
+                .WithStrategy(RunStrategy.Monitoring)
+                .WithLaunchCount(1)
+                .WithWarmupCount(0)
+                .WithIterationCount(1)
+                .WithInvocationCount(1)
+                .WithUnrollFactor(1)
+                .WithEvaluateOverhead(false));
+            AddColumn(StatisticColumn.OperationsPerSecond);
+        }
+    }
+}
