@@ -45,7 +45,7 @@ namespace CivicConnect.Benchmarks.Workflow;
 public class EscalationThroughputBenchmarks
 {
     public const int Deadlines = 10_000;
-    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(20);
 
     private readonly List<IHost> hosts = [];
     private long firstId;
