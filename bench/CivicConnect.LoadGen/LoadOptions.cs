@@ -25,6 +25,9 @@ internal sealed record LoadOptions(
 
     public string Open311Key { get; init; } = "dev-open311-key";
 
+    /// <summary>How long a level may take to reply to everything it sent before it counts as failed.</summary>
+    public TimeSpan ReplyPatience { get; init; } = TimeSpan.FromMinutes(3);
+
     public const string Usage = """
         usage: CivicConnect.LoadGen --url http://127.0.0.1:PORT --account-sid AC… --auth-token TOKEN --city-number +1…
                                     [--api-port 5098] [--concurrency 1,8,32] [--seconds 10] [--max-requests 3000]
@@ -75,4 +78,9 @@ internal sealed record LoadOptions(
     }
 }
 
-internal sealed record LevelResult(int Concurrency, WebhookResult Webhooks, PgBenchResult? PgBench);
+/// <param name="AllRepliedAfter">From the level's first webhook until every accepted message had its reply; null if some never did.</param>
+internal sealed record LevelResult(int Concurrency, WebhookResult Webhooks, TimeSpan? AllRepliedAfter, PgBenchResult? PgBench)
+{
+    /// <summary>Turns completed per second end to end (webhook in, reply out), over the whole level.</summary>
+    public double? RepliedPerSecond => AllRepliedAfter is { } t ? Webhooks.Accepted / t.TotalSeconds : null;
+}

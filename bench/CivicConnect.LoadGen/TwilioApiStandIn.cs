@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
+using System.Web;
 
 namespace CivicConnect.LoadGen;
 
@@ -10,6 +12,7 @@ namespace CivicConnect.LoadGen;
 internal sealed class TwilioApiStandIn : IDisposable
 {
     private readonly HttpListener listener = new();
+    private readonly ConcurrentDictionary<string, byte> repliedTo = new(StringComparer.Ordinal);
     private int received;
 
     private TwilioApiStandIn(int port)
@@ -20,6 +23,9 @@ internal sealed class TwilioApiStandIn : IDisposable
     }
 
     public int Received => Volatile.Read(ref received);
+
+    /// <summary>True once at least one message was sent to <paramref name="number"/>.</summary>
+    public bool HasRepliedTo(string number) => repliedTo.ContainsKey(number);
 
     public static TwilioApiStandIn Start(int port) => new(port);
 
@@ -40,6 +46,14 @@ internal sealed class TwilioApiStandIn : IDisposable
             }
 
             Interlocked.Increment(ref received);
+            using (var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8))
+            {
+                if (HttpUtility.ParseQueryString(await reader.ReadToEndAsync())["To"] is { } to)
+                {
+                    repliedTo.TryAdd(to, 0);
+                }
+            }
+
             var body = Encoding.UTF8.GetBytes($$"""{"sid":"SM{{Guid.NewGuid():N}}","status":"queued"}""");
             context.Response.StatusCode = 201;
             context.Response.ContentType = "application/json";

@@ -4,7 +4,7 @@ using System.Net;
 
 namespace CivicConnect.LoadGen;
 
-internal sealed record WebhookResult(int Accepted, int Failed, TimeSpan Elapsed, double P50Ms, double P99Ms)
+internal sealed record WebhookResult(int Accepted, int Failed, TimeSpan Elapsed, double P50Ms, double P99Ms, IReadOnlyList<string> AcceptedSenders)
 {
     public double PerSecond => Accepted / Elapsed.TotalSeconds;
 }
@@ -12,7 +12,8 @@ internal sealed record WebhookResult(int Accepted, int Failed, TimeSpan Elapsed,
 /// <summary>
 /// Each sender posts signed SMS webhooks back to back, as Twilio would, until the time or the
 /// request budget runs out. Every message comes from its own number, so the per-sender rate limit
-/// never drops one: what is measured is the inbox commit plus the inline turn.
+/// never drops one. The acknowledgement is the inbox commit; the turn runs after it on the
+/// server's workers, and <see cref="RepliesAsync"/> measures how long the replies take.
 /// </summary>
 internal static class WebhookLoad
 {
@@ -35,11 +36,13 @@ internal static class WebhookLoad
         var deadline = Stopwatch.StartNew();
         var remaining = options.MaxRequests;
         var latencies = new List<double>[concurrency];
+        var senders = new List<string>[concurrency];
         var failed = 0;
         var run = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
         {
             var mine = latencies[worker] = [];
+            var accepted = senders[worker] = [];
             while (deadline.Elapsed < options.Duration && Interlocked.Decrement(ref remaining) >= 0)
             {
                 var fields = Message(options);
@@ -53,6 +56,7 @@ internal static class WebhookLoad
                     if (response.StatusCode == HttpStatusCode.OK)
                     {
                         mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                        accepted.Add(fields["From"]);
                     }
                     else
                     {
@@ -69,7 +73,29 @@ internal static class WebhookLoad
         run.Stop();
 
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new WebhookResult(all.Length, failed, run.Elapsed, Percentile(all, 0.50), Percentile(all, 0.99));
+        return new WebhookResult(all.Length, failed, run.Elapsed, Percentile(all, 0.50), Percentile(all, 0.99), senders.SelectMany(s => s).ToList());
+    }
+
+    /// <summary>
+    /// Waits (at most <paramref name="patience"/>) until every accepted sender got a reply through
+    /// the Twilio stand-in; returns the time from the start of the level, or null if some never did.
+    /// </summary>
+    public static async Task<TimeSpan?> RepliesAsync(WebhookResult result, TwilioApiStandIn twilioApi, TimeSpan levelElapsed, TimeSpan patience)
+    {
+        var waiting = Stopwatch.StartNew();
+        var pending = result.AcceptedSenders.ToHashSet(StringComparer.Ordinal);
+        while (waiting.Elapsed < patience)
+        {
+            pending.RemoveWhere(twilioApi.HasRepliedTo);
+            if (pending.Count == 0)
+            {
+                return levelElapsed + waiting.Elapsed;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return null;
     }
 
     private static Dictionary<string, string> Message(LoadOptions options)

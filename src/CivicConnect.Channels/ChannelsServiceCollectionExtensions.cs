@@ -16,8 +16,11 @@ public static class ChannelsServiceCollectionExtensions
         builder.Services.AddScoped<IInbound, Inbound>();
         builder.Services.AddScoped<ConversationLocker>();
         builder.Services.AddScoped<TurnProcessor>();
+        builder.Services.AddSingleton<TurnQueue>();
+        builder.Services.AddHostedService<TurnWorkers>();
         builder.Services.AddScoped<WhatsAppWindow>();
         builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddScoped<DeliveryReports>();
         builder.Services.AddSingleton<ProviderCircuits>();
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());

@@ -22,11 +22,16 @@ public sealed class MessagingOptions
     [Range(1, 50)]
     public int OutboxMaxAttempts { get; set; } = 8;
 
-    /// <summary>
-    /// Run the turn right after the inbox commit (the fast path). Off, every message waits for the
-    /// sweeper, as after a crash; for crash drills and tests, not for production.
-    /// </summary>
-    public bool InlineTurns { get; set; } = true;
+    /// <summary>When a committed inbound message gets its turn; see <see cref="TurnTiming"/>.</summary>
+    public TurnTiming Turns { get; set; } = TurnTiming.Queued;
+
+    /// <summary>Turns run at once by queued workers on this node (each turn is mostly classifier CPU and a few queries).</summary>
+    [Range(1, 256)]
+    public int TurnWorkers { get; set; } = Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>Conversations waiting for a worker; when full, the sweeper picks up the rest (nothing is lost, it is committed).</summary>
+    [Range(1, 1_000_000)]
+    public int TurnQueueCapacity { get; set; } = 10_000;
 
     /// <summary>Retries inside one send (429, 5xx, timeouts) before the outbox's own back-off takes over.</summary>
     [Range(0, 10)]

@@ -52,6 +52,7 @@ public class EngineInMemoryBenchmarks
             categories,
             new GazetteerLocator(services.GetRequiredService<IServiceScopeFactory>()),
             new NoDuplicateFinder(),
+            new NoSamePhotoFinder(),
             new SequentialIssueIntake(),
             new EmptyIssueStatusQuery(),
             new NoIssueFeedback(),

@@ -9,10 +9,10 @@ namespace CivicConnect.Channels.Inbox;
 
 /// <summary>
 /// Commits the activity to the inbox first (a provider retry of the same message id is a
-/// no-op), then runs the turn at once. If the turn fails or the process dies in between, the
-/// inbox row is still there and the sweeper finishes it.
+/// no-op), then hands the turn on (<see cref="MessagingOptions.Turns"/>). If the turn fails or
+/// the process dies in between, the inbox row is still there and the sweeper finishes it.
 /// </summary>
-public sealed class Inbound(CivicDbContext db, TurnProcessor turns, IOptions<MessagingOptions> options, TimeProvider clock) : IInbound
+public sealed class Inbound(CivicDbContext db, TurnProcessor turns, TurnQueue queue, IOptions<MessagingOptions> options, TimeProvider clock) : IInbound
 {
     public async Task<InboundAcceptance> AcceptAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -35,13 +35,19 @@ public sealed class Inbound(CivicDbContext db, TurnProcessor turns, IOptions<Mes
             return new InboundAcceptance(existing, Duplicate: true);
         }
 
-        // Fast path. Cancellation of the webhook request must not abandon a committed message halfway.
-        if (!options.Value.InlineTurns)
+        switch (options.Value.Turns)
         {
-            return new InboundAcceptance(inserted[0], Duplicate: false);
+            case TurnTiming.Queued:
+                queue.TryEnqueue(activity.Channel, activity.Address);
+                break;
+            case TurnTiming.InRequest:
+                // Cancellation of the webhook request must not abandon a committed message halfway.
+                await turns.ProcessPendingAsync(activity.Channel, activity.Address, skipLocked: false, CancellationToken.None);
+                break;
+            case TurnTiming.SweeperOnly:
+                break;
         }
 
-        await turns.ProcessPendingAsync(activity.Channel, activity.Address, skipLocked: false, CancellationToken.None);
         return new InboundAcceptance(inserted[0], Duplicate: false);
     }
 

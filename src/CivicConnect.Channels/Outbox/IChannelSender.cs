@@ -19,11 +19,14 @@ public sealed record OutboundMessage(long OutboxId, string Kind, string Channel,
 public sealed record MessageTemplate(string Id, string Language, IReadOnlyList<string> Variables);
 
 /// <param name="WindowClosed">The provider refused a free-form WhatsApp message outside the 24-hour window (Twilio 63016, Cloud API 131047).</param>
-public sealed record SendOutcome(bool Sent, string? ProviderMessageId = null, string? Error = null, bool Permanent = false, TimeSpan? RetryAfter = null, bool WindowClosed = false)
+/// <param name="NotAttempted">The provider's circuit was open, so nothing reached it: the row waits without using up an attempt.</param>
+public sealed record SendOutcome(bool Sent, string? ProviderMessageId = null, string? Error = null, bool Permanent = false, TimeSpan? RetryAfter = null, bool WindowClosed = false, bool NotAttempted = false)
 {
     public static SendOutcome Success(string? providerMessageId) => new(true, providerMessageId);
 
     public static SendOutcome Failure(string error, bool permanent = false, TimeSpan? retryAfter = null) => new(false, null, error, permanent, retryAfter);
 
     public static SendOutcome OutsideWindow(string error) => new(false, null, error, Permanent: true, WindowClosed: true);
+
+    public static SendOutcome CircuitOpen(string provider) => new(false, null, $"{provider} circuit is open: not tried", NotAttempted: true);
 }

@@ -108,7 +108,8 @@ public sealed class OutboxDispatcher(
             MessageTemplate? template = null;
             if (WhatsAppWindow.Applies(row.Channel))
             {
-                (sender, template) = await RouteAsync(row, sender, senders, window, payload, now, closed: false, cancellationToken);
+                var closed = row.Route == DeliveryReports.WindowClosedRoute;
+                (sender, template) = await RouteAsync(row, sender, senders, window, payload, now, closed, cancellationToken);
                 if (row.Status == OutboxStatus.Failed)
                 {
                     return;
@@ -144,6 +145,14 @@ public sealed class OutboxDispatcher(
         }
 
         row.LastError = outcome.Error is { Length: > 1900 } error ? error[..1900] : outcome.Error;
+        if (outcome.NotAttempted)
+        {
+            // An outage must not use up a message's attempts: it waits for the circuit to try again.
+            row.Attempts--;
+            row.NextAttemptAt = now + options.Value.ProviderBreakDuration;
+            return;
+        }
+
         if (outcome.Permanent || row.Attempts >= options.Value.OutboxMaxAttempts)
         {
             MarkFailed(row, row.LastError ?? "failed");

@@ -75,6 +75,20 @@ public static class ProviderResilience
     /// <summary>True for what the pipeline (or the outbox after it) may retry: the provider never got, or refused for now, the message.</summary>
     public static bool IsTransient(Exception exception) => exception is BrokenCircuitException or TimeoutRejectedException or HttpRequestException;
 
+    /// <summary>True when the call was refused by the open circuit, so the provider never saw it (the Twilio library wraps it).</summary>
+    public static bool IsOpenCircuit(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is BrokenCircuitException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsRetryable(Outcome<HttpResponseMessage> outcome, TimeSpan maxInlineRetryAfter) => outcome switch
     {
         { Exception: HttpRequestException or TimeoutRejectedException } => true,

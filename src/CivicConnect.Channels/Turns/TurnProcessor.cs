@@ -61,6 +61,7 @@ public sealed class TurnProcessor(
 
     private async Task<int> ProcessInTransactionAsync(string channel, string address, bool skipLocked, Action<long> current, CancellationToken cancellationToken)
     {
+        await locker.EnsureExistsAsync(channel, address, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var conversation = await locker.LockAsync(channel, address, skipLocked, cancellationToken);
         if (conversation is null)

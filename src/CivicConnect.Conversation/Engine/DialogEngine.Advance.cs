@@ -3,6 +3,7 @@ using CivicConnect.Conversation.Activities;
 using CivicConnect.Conversation.Dialogs;
 using CivicConnect.Conversation.Ports;
 using CivicConnect.Conversation.State;
+using CivicConnect.Intelligence.Photos;
 
 namespace CivicConnect.Conversation.Engine;
 
@@ -114,6 +115,18 @@ public sealed partial class DialogEngine
             return false;
         }
 
+        if (draft.DuplicateIssueId is null && await SamePhotoAsync(draft, cancellationToken) is { } samePhoto)
+        {
+            draft.DuplicateIssueId = samePhoto.IssueId;
+            draft.DuplicateReference = samePhoto.ReferenceNumber;
+            turn.Ask(
+                Awaiting.Duplicate,
+                "duplicate_same_photo",
+                [turn.Phrases.Choice("join", "duplicate_join"), turn.Phrases.Choice("new", "duplicate_new")],
+                values: [("reference", samePhoto.ReferenceNumber)]);
+            return true;
+        }
+
         if (draft.DuplicateIssueId is null)
         {
             var match = await duplicates.FindAsync(draft.CategoryCode, draft.Place.Latitude, draft.Place.Longitude, draft.Description, cancellationToken);
@@ -135,6 +148,16 @@ public sealed partial class DialogEngine
 
         turn.Ask(Awaiting.Duplicate, "duplicate_found", [turn.Phrases.Choice("join", "duplicate_join"), turn.Phrases.Choice("new", "duplicate_new")], values: [("reference", draft.DuplicateReference)]);
         return true;
+    }
+
+    /// <summary>
+    /// A photo already attached to another open issue is the strongest sign of the same problem
+    /// (or the same picture sent again), wherever the pin fell; it is offered before nearby reports.
+    /// </summary>
+    private async Task<SamePhotoMatch?> SamePhotoAsync(IntakeDraft draft, CancellationToken cancellationToken)
+    {
+        var paths = draft.Photos.Select(p => p.StoredPath).OfType<string>().ToList();
+        return paths.Count == 0 ? null : await samePhotos.FindAsync(paths, excludeIssueId: null, cancellationToken);
     }
 
     private static bool AskFollowUp(Turn turn, IntakeDraft draft, StepDefinition step)

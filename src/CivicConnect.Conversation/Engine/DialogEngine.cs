@@ -3,6 +3,7 @@ using CivicConnect.Conversation.Ports;
 using CivicConnect.Conversation.State;
 using CivicConnect.Core.Hosting;
 using CivicConnect.Geo.Duplicates;
+using CivicConnect.Intelligence.Photos;
 using CivicConnect.Geo.Locating;
 using CivicConnect.Intelligence.Categories;
 using CivicConnect.Intelligence.Classification;
@@ -23,6 +24,7 @@ public sealed partial class DialogEngine(
     ICategoryDirectory categories,
     ILocator locator,
     IDuplicateFinder duplicates,
+    ISamePhotoFinder samePhotos,
     IIssueIntake intake,
     IIssueStatusQuery statusQuery,
     IIssueFeedback feedback,

@@ -1,3 +1,4 @@
+using CivicConnect.Channels;
 using CivicConnect.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -34,6 +35,9 @@ public class CivicAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Development");
         builder.UseSetting($"ConnectionStrings:{DataServiceCollectionExtensions.ConnectionStringName}", Database.ConnectionString);
+
+        // Most tests read the outcome of a message as soon as it is posted; QueuedTurnTests covers the production timing.
+        builder.UseSetting("Messaging:Turns", nameof(TurnTiming.InRequest));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -1,10 +1,6 @@
 using System.Globalization;
-using CivicConnect.Channels.Outbox;
-using CivicConnect.Data.Entities;
 using CivicConnect.Integration.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -12,7 +8,7 @@ using WireMock.Server;
 namespace CivicConnect.Integration.Tests.Twilio;
 
 /// <summary>The real server with a Twilio account whose REST API is a WireMock.Net server speaking Twilio's Messages JSON.</summary>
-public class TwilioAppFactory : CivicAppFactory
+public class TwilioAppFactory : ProviderAppFactory
 {
     public const string AccountSid = "AC0123456789abcdef0123456789abcdef";
     public const string AuthToken = "0123456789abcdef0123456789abcdef";
@@ -21,8 +17,8 @@ public class TwilioAppFactory : CivicAppFactory
     public const string PublicBaseUrl = "https://311.example.org";
 
     public TwilioAppFactory()
+        : base("civic-twilio-media-")
     {
-        Api = WireMockServer.Start();
         Api.Given(Request.Create().WithPath($"/2010-04-01/Accounts/{AccountSid}/Messages.json").UsingPost())
             .RespondWith(Response.Create()
                 .WithStatusCode(201)
@@ -35,27 +31,22 @@ public class TwilioAppFactory : CivicAppFactory
         Settings["Twilio:WhatsAppNumber"] = CityWhatsApp;
         Settings["Twilio:ApiBaseUrl"] = Api.Url;
         Settings["Channels:PublicBaseUrl"] = PublicBaseUrl;
-        Settings["Media:Root"] = MediaRoot;
     }
 
-    public WireMockServer Api { get; }
+    public WireMockServer Api => Provider;
 
-    /// <summary>Where this server keeps photos (a temporary folder of its own).</summary>
-    public string MediaRoot { get; } = Path.Combine(Path.GetTempPath(), "civic-twilio-media-" + Guid.NewGuid().ToString("N")[..12]);
+    /// <summary>A media URL as Twilio writes it (on its API host; the server moves it to the stand-in).</summary>
+    public static string TwilioMediaUrl() =>
+        $"https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Messages/MM{Guid.NewGuid():N}/Media/ME{Guid.NewGuid():N}";
 
-    public override async Task DisposeAsync()
+    /// <summary>Serves <paramref name="content"/> at a new Twilio media URL (behind the account's Basic auth, as Twilio does).</summary>
+    public string ServeMedia(byte[] content, string contentType)
     {
-        await base.DisposeAsync();
-        Api.Stop();
-        Api.Dispose();
-        if (Directory.Exists(MediaRoot))
-        {
-            Directory.Delete(MediaRoot, recursive: true);
-        }
+        var url = TwilioMediaUrl();
+        Api.Given(Request.Create().WithPath(new Uri(url).AbsolutePath).UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", contentType).WithBody(content));
+        return url;
     }
-
-    public int MediaFileCount() =>
-        Directory.Exists(MediaRoot) ? Directory.EnumerateFiles(MediaRoot, "*", SearchOption.AllDirectories).Count() : 0;
 
     /// <summary>A fresh citizen number, written the way a Canadian would, so normalisation is exercised.</summary>
     public static (string Written, string E164) NewCitizen()
@@ -72,24 +63,4 @@ public class TwilioAppFactory : CivicAppFactory
             .Select(e => QueryHelpers.ParseQuery(e.RequestMessage.Body ?? string.Empty).ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal))
             .Where(f => f.GetValueOrDefault("To") == to)
             .ToList();
-
-    /// <summary>Runs the outbox until nothing due is pending (the background dispatcher may take some rows itself).</summary>
-    public async Task DrainOutboxAsync()
-    {
-        var dispatcher = Services.GetRequiredService<OutboxDispatcher>();
-        for (var i = 0; i < 200; i++)
-        {
-            await dispatcher.DispatchOnceAsync(CancellationToken.None);
-            await using var db = CreateDbContext();
-            var now = Clock.GetUtcNow();
-            if (!await db.OutboxMessages.AnyAsync(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now))
-            {
-                return;
-            }
-
-            await Task.Delay(25);
-        }
-
-        Assert.Fail("The outbox did not drain.");
-    }
 }

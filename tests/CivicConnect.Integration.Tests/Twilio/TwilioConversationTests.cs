@@ -80,9 +80,9 @@ public sealed partial class TwilioConversationTests(TwilioAppFactory app) : ICla
         var rows = await db.OutboxMessages.AsNoTracking().Where(m => m.Address == e164).OrderBy(m => m.Id).ToListAsync();
         Assert.Equal(2, rows.Count);
 
-        await SendStatus(rows[0].ProviderMessageId!, "delivered");
-        await SendStatus(rows[0].ProviderMessageId!, "sent");
-        await SendStatus(rows[1].ProviderMessageId!, "undelivered", errorCode: "30003");
+        await twilio.SendStatusOk(rows[0].ProviderMessageId!, "delivered");
+        await twilio.SendStatusOk(rows[0].ProviderMessageId!, "sent");
+        await twilio.SendStatusOk(rows[1].ProviderMessageId!, "undelivered", errorCode: "30003");
 
         var delivered = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == rows[0].Id);
         Assert.Equal(OutboxStatus.Delivered, delivered.Status);
@@ -93,27 +93,6 @@ public sealed partial class TwilioConversationTests(TwilioAppFactory app) : ICla
 
         var unsigned = await twilio.PostRawAsync("/channels/twilio/status", $"MessageSid={rows[1].ProviderMessageId}&MessageStatus=delivered&AccountSid={TwilioAppFactory.AccountSid}", signature: null);
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, unsigned.StatusCode);
-    }
-
-    private async Task SendStatus(string sid, string status, string? errorCode = null)
-    {
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["MessageSid"] = sid,
-            ["SmsSid"] = sid,
-            ["MessageStatus"] = status,
-            ["SmsStatus"] = status,
-            ["AccountSid"] = TwilioAppFactory.AccountSid,
-            ["From"] = TwilioAppFactory.CityNumber,
-            ["ApiVersion"] = "2010-04-01",
-        };
-        if (errorCode is not null)
-        {
-            fields["ErrorCode"] = errorCode;
-        }
-
-        var response = await twilio.PostAsync(fields, path: "/channels/twilio/status");
-        Assert.Equal(System.Net.HttpStatusCode.NoContent, response.StatusCode);
     }
 
     [GeneratedRegex(@"#(\d+)")]

@@ -5,14 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CivicConnect.Integration.Tests.Twilio;
 
-/// <summary>A node that dies right after the inbox commit: its turn never runs (inline turns off, then the host is stopped).</summary>
+/// <summary>A node that dies right after the inbox commit: its turn never runs (turns left to the sweeper, then the host is stopped).</summary>
 public sealed class CrashingTwilioNode(TwilioAppFactory survivor) : TwilioAppFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("ConnectionStrings:Civic", survivor.Database.ConnectionString);
-        builder.UseSetting("Messaging:InlineTurns", "false");
+        builder.UseSetting("Messaging:Turns", "SweeperOnly");
     }
 }
 

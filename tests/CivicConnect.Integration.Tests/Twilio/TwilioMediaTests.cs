@@ -17,10 +17,10 @@ public sealed partial class TwilioMediaTests(TwilioAppFactory app) : IClassFixtu
     public async Task PotholeReport_TextThenMmsPhotoThenAddress_EndsWithTheReferenceNumberAndKeepsThePhoto()
     {
         var (written, e164) = TwilioAppFactory.NewCitizen();
-        var mediaUrl = ServeMedia(PlainJpeg(), "image/jpeg");
+        var mediaUrl = app.ServeMedia(PlainJpeg(), "image/jpeg");
 
         await twilio.SendOk(TwilioWebhook.Sms(written, "There is a big pothole"));
-        await twilio.SendOk(Mms(written, body: string.Empty, (mediaUrl, "image/jpeg")));
+        await twilio.SendOk(TwilioWebhook.Mms(written, body: string.Empty, (mediaUrl, "image/jpeg")));
         foreach (var text in new[] { "17 Ave SW & 4 St SW", "yes", "1", "1", "1" })
         {
             await twilio.SendOk(TwilioWebhook.Sms(written, text));
@@ -51,9 +51,9 @@ public sealed partial class TwilioMediaTests(TwilioAppFactory app) : IClassFixtu
     public async Task MmsPhotoWithGps_IsOfferedAsTheLocation_AndStoredWithoutItsExif()
     {
         var (written, e164) = TwilioAppFactory.NewCitizen();
-        var mediaUrl = ServeMedia(TestImages.JpegWithGps(), "image/jpeg");
+        var mediaUrl = app.ServeMedia(TestImages.JpegWithGps(), "image/jpeg");
 
-        await twilio.SendOk(Mms(written, "pothole", (mediaUrl, "image/jpeg")));
+        await twilio.SendOk(TwilioWebhook.Mms(written, "pothole", (mediaUrl, "image/jpeg")));
         await app.DrainOutboxAsync();
 
         Assert.Contains(app.SentTo(e164), m => m["Body"].Contains("at the location you shared", StringComparison.Ordinal));
@@ -75,18 +75,18 @@ public sealed partial class TwilioMediaTests(TwilioAppFactory app) : IClassFixtu
     {
         var (written, e164) = TwilioAppFactory.NewCitizen();
         var filesBefore = app.MediaFileCount();
-        var good = ServeMedia(PlainJpeg(), "image/jpeg");
+        var good = app.ServeMedia(PlainJpeg(), "image/jpeg");
         var (url, declared) = kind switch
         {
             // 30 MB: refused from its Content-Length, before the body is read.
-            "too-large" => (ServeMedia(new byte[30 * 1024 * 1024], "image/jpeg"), "image/jpeg"),
-            "declared-video" => (ServeMedia([0, 0, 0, 24, 102, 116, 121, 112], "video/mp4"), "video/mp4"),
-            "text-as-image" => (ServeMedia("<script>alert(1)</script>"u8.ToArray(), "image/jpeg"), "image/jpeg"),
-            _ => (TwilioMediaUrl(), "image/jpeg"),
+            "too-large" => (app.ServeMedia(new byte[30 * 1024 * 1024], "image/jpeg"), "image/jpeg"),
+            "declared-video" => (app.ServeMedia([0, 0, 0, 24, 102, 116, 121, 112], "video/mp4"), "video/mp4"),
+            "text-as-image" => (app.ServeMedia("<script>alert(1)</script>"u8.ToArray(), "image/jpeg"), "image/jpeg"),
+            _ => (TwilioAppFactory.TwilioMediaUrl(), "image/jpeg"),
         };
 
         // The good photo comes first, so a refusal must also remove what was already stored.
-        var response = await twilio.PostAsync(Mms(written, "pothole", (good, "image/jpeg"), (url, declared)));
+        var response = await twilio.PostAsync(TwilioWebhook.Mms(written, "pothole", (good, "image/jpeg"), (url, declared)));
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         await app.DrainOutboxAsync();
 
@@ -106,8 +106,8 @@ public sealed partial class TwilioMediaTests(TwilioAppFactory app) : IClassFixtu
     {
         var (written, e164) = TwilioAppFactory.NewCitizen();
         var photo = PlainJpeg();
-        var media = Enumerable.Range(0, 11).Select(_ => (ServeMedia(photo, "image/jpeg"), "image/jpeg")).ToArray();
-        var fields = Mms(written, "pothole", media);
+        var media = Enumerable.Range(0, 11).Select(_ => (app.ServeMedia(photo, "image/jpeg"), "image/jpeg")).ToArray();
+        var fields = TwilioWebhook.Mms(written, "pothole", media);
 
         await twilio.SendOk(fields);
         await app.DrainOutboxAsync();
@@ -121,36 +121,11 @@ public sealed partial class TwilioMediaTests(TwilioAppFactory app) : IClassFixtu
         var (written, e164) = TwilioAppFactory.NewCitizen();
         var elsewhere = "https://attacker.example.net/steal";
 
-        await twilio.SendOk(Mms(written, "pothole", (elsewhere, "image/jpeg")));
+        await twilio.SendOk(TwilioWebhook.Mms(written, "pothole", (elsewhere, "image/jpeg")));
         await app.DrainOutboxAsync();
 
         Assert.Contains(app.SentTo(e164), m => m["Body"].Contains("couldn't get the photo", StringComparison.Ordinal));
         Assert.DoesNotContain(app.Api.LogEntries, e => e.RequestMessage.Path.Contains("steal", StringComparison.Ordinal));
-    }
-
-    private static Dictionary<string, string> Mms(string from, string body, params (string Url, string ContentType)[] media)
-    {
-        var fields = TwilioWebhook.Sms(from, body);
-        fields["NumMedia"] = media.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        for (var i = 0; i < media.Length; i++)
-        {
-            fields[$"MediaUrl{i}"] = media[i].Url;
-            fields[$"MediaContentType{i}"] = media[i].ContentType;
-        }
-
-        return fields;
-    }
-
-    /// <summary>A media URL as Twilio writes it (on its API host; the server moves it to the stand-in).</summary>
-    private static string TwilioMediaUrl() =>
-        $"https://api.twilio.com/2010-04-01/Accounts/{TwilioAppFactory.AccountSid}/Messages/MM{Guid.NewGuid():N}/Media/ME{Guid.NewGuid():N}";
-
-    private string ServeMedia(byte[] content, string contentType)
-    {
-        var url = TwilioMediaUrl();
-        app.Api.Given(Request.Create().WithPath(new Uri(url).AbsolutePath).UsingGet())
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", contentType).WithBody(content));
-        return url;
     }
 
     private static byte[] PlainJpeg()

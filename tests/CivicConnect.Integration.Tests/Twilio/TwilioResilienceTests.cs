@@ -29,9 +29,9 @@ public sealed class FlakyTwilioAppFactory : TwilioAppFactory
         Api.Given(Request.Create().WithPath(path).UsingPost()).AtPriority(-1).InScenario(Scenario).WhenStateIs("ok-again").WillSetStateTo("fail-500").RespondWith(success);
         Settings["Messaging:ProviderRetryDelay"] = "00:00:00.050";
 
-        // The breaker runs on real time while the drain moves the fake clock: left on, it can stay open
-        // through a row's every attempt on a slow machine. TwilioCircuitBreakerTests covers the breaker.
-        Settings["Messaging:ProviderBreakerMinimumThroughput"] = "1000";
+        // Half the calls failing trips a breaker that samples a handful of calls; it tries again after a second.
+        Settings["Messaging:ProviderBreakerMinimumThroughput"] = "4";
+        Settings["Messaging:ProviderBreakDuration"] = "00:00:01";
     }
 }
 
@@ -54,6 +54,11 @@ public sealed class TwilioFlakyApiTests(FlakyTwilioAppFactory app) : IClassFixtu
         var calls = app.Api.LogEntries.Where(e => e.RequestMessage.Path.EndsWith("/Messages.json", StringComparison.Ordinal)).ToList();
         Assert.Contains(calls, e => e.ResponseMessage.StatusCode is 500);
         Assert.Contains(calls, e => e.ResponseMessage.StatusCode is 429);
+
+        // The breaker opened on the failures and closed again; rows it held back kept their attempts.
+        var circuit = app.Services.GetRequiredService<ProviderCircuits>().Transitions.Where(t => t.Pipeline == "twilio-send").ToList();
+        Assert.Contains(circuit, t => t.State == CircuitState.Open);
+        Assert.Equal(CircuitState.Closed, circuit[^1].State);
         await using var db = app.CreateDbContext();
         foreach (var (_, e164) in citizens)
         {
@@ -68,11 +73,15 @@ public sealed class TwilioFlakyApiTests(FlakyTwilioAppFactory app) : IClassFixtu
         }
     }
 
-    /// <summary>Dispatches until no row is pending, moving the injected clock past each row's back-off.</summary>
+    /// <summary>
+    /// Dispatches until no row is pending, moving the injected clock past each row's back-off. An
+    /// open circuit is timed by the real clock, so this waits in real time too (a minute at most).
+    /// </summary>
     internal static async Task DrainWithBackoffAsync(TwilioAppFactory app)
     {
         var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
-        for (var i = 0; i < 100; i++)
+        var patience = System.Diagnostics.Stopwatch.StartNew();
+        while (patience.Elapsed < TimeSpan.FromMinutes(1))
         {
             await dispatcher.DispatchOnceAsync(CancellationToken.None);
             await using var db = app.CreateDbContext();
@@ -82,7 +91,7 @@ public sealed class TwilioFlakyApiTests(FlakyTwilioAppFactory app) : IClassFixtu
             }
 
             app.Clock.Advance(TimeSpan.FromMinutes(1));
-            await Task.Delay(50);
+            await Task.Delay(100);
         }
 
         Assert.Fail("The outbox did not drain.");

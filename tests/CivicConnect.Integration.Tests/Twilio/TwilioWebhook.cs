@@ -29,6 +29,20 @@ public sealed class TwilioWebhook(TwilioAppFactory app)
         };
     }
 
+    /// <summary>An MMS: the text fields plus NumMedia, MediaUrl{N} and MediaContentType{N}.</summary>
+    public static Dictionary<string, string> Mms(string from, string body, params (string Url, string ContentType)[] media)
+    {
+        var fields = Sms(from, body);
+        fields["NumMedia"] = media.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = 0; i < media.Length; i++)
+        {
+            fields[$"MediaUrl{i}"] = media[i].Url;
+            fields[$"MediaContentType{i}"] = media[i].ContentType;
+        }
+
+        return fields;
+    }
+
     public Task<HttpResponseMessage> PostAsync(IDictionary<string, string> fields, string path = "/channels/twilio/messages", string? signedUrl = null, string? signature = null)
     {
         var url = signedUrl ?? TwilioAppFactory.PublicBaseUrl + path;
@@ -53,6 +67,28 @@ public sealed class TwilioWebhook(TwilioAppFactory app)
         var response = await PostAsync(fields);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return response;
+    }
+
+    /// <summary>A delivery report as Twilio posts it to the status callback URL.</summary>
+    public async Task SendStatusOk(string sid, string status, string? errorCode = null)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["MessageSid"] = sid,
+            ["SmsSid"] = sid,
+            ["MessageStatus"] = status,
+            ["SmsStatus"] = status,
+            ["AccountSid"] = TwilioAppFactory.AccountSid,
+            ["From"] = TwilioAppFactory.CityNumber,
+            ["ApiVersion"] = "2010-04-01",
+        };
+        if (errorCode is not null)
+        {
+            fields["ErrorCode"] = errorCode;
+        }
+
+        var response = await PostAsync(fields, path: "/channels/twilio/status");
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
     }
 
     public static string Encode(IEnumerable<KeyValuePair<string, string>> fields) =>

@@ -1,10 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using CivicConnect.Channels.Outbox;
-using CivicConnect.Data.Entities;
 using CivicConnect.Integration.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -12,7 +8,7 @@ using WireMock.Server;
 namespace CivicConnect.Integration.Tests.WhatsAppCloud;
 
 /// <summary>The real server with the WhatsApp Cloud API on; the Graph API is a WireMock.Net server speaking its JSON.</summary>
-public class WhatsAppCloudAppFactory : CivicAppFactory
+public class WhatsAppCloudAppFactory : ProviderAppFactory
 {
     public const string AppSecret = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
     public const string VerifyToken = "calgary-311-verify";
@@ -21,8 +17,8 @@ public class WhatsAppCloudAppFactory : CivicAppFactory
     public const string Version = "v21.0";
 
     public WhatsAppCloudAppFactory()
+        : base("civic-wa-media-")
     {
-        Graph = WireMockServer.Start();
         Graph.Given(Request.Create().WithPath($"/{Version}/{PhoneNumberId}/messages").UsingPost().WithHeader("Authorization", "Bearer " + AccessToken))
             .AtPriority(10)
             .RespondWith(Response.Create()
@@ -36,23 +32,9 @@ public class WhatsAppCloudAppFactory : CivicAppFactory
         Settings["WhatsAppCloud:PhoneNumberId"] = PhoneNumberId;
         Settings["WhatsAppCloud:GraphBaseUrl"] = Graph.Url;
         Settings["WhatsAppCloud:GraphApiVersion"] = Version;
-        Settings["Media:Root"] = MediaRoot;
     }
 
-    public WireMockServer Graph { get; }
-
-    public string MediaRoot { get; } = Path.Combine(Path.GetTempPath(), "civic-wa-media-" + Guid.NewGuid().ToString("N")[..12]);
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Graph.Stop();
-        Graph.Dispose();
-        if (Directory.Exists(MediaRoot))
-        {
-            Directory.Delete(MediaRoot, recursive: true);
-        }
-    }
+    public WireMockServer Graph => Provider;
 
     /// <summary>A fresh citizen: a WhatsApp id is the number in international form without '+'.</summary>
     public static string NewWaId() =>
@@ -77,24 +59,5 @@ public class WhatsAppCloudAppFactory : CivicAppFactory
         Graph.Given(Request.Create().WithPath("/whatsapp_business/attachments/").WithParam("mid", id).UsingGet().WithHeader("Authorization", "Bearer " + AccessToken))
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", mimeType).WithBody(content));
         return id;
-    }
-
-    public async Task DrainOutboxAsync()
-    {
-        var dispatcher = Services.GetRequiredService<OutboxDispatcher>();
-        for (var i = 0; i < 200; i++)
-        {
-            await dispatcher.DispatchOnceAsync(CancellationToken.None);
-            await using var db = CreateDbContext();
-            var now = Clock.GetUtcNow();
-            if (!await db.OutboxMessages.AnyAsync(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now))
-            {
-                return;
-            }
-
-            await Task.Delay(25);
-        }
-
-        Assert.Fail("The outbox did not drain.");
     }
 }

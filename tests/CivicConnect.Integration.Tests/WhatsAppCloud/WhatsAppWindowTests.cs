@@ -68,6 +68,32 @@ public sealed class WhatsAppWindowTemplateTests(TemplateWhatsAppAppFactory app) 
     }
 
     [Fact]
+    public async Task FreeTextReportedFailedWith131047_IsSentAgainAsTheTemplate_Once()
+    {
+        var waId = WhatsAppCloudAppFactory.NewWaId();
+        await new CloudWebhook(app).SendOk(CloudWebhook.Text(waId, "hi"));
+        await app.DrainOutboxAsync();
+        app.Clock.Advance(TimeSpan.FromHours(2));
+        var id = await WindowRows.AddNotificationAsync(app, ChannelNames.WhatsAppCloud, "+" + waId, "Report #1046 is now resolved.");
+        await app.DrainOutboxAsync();
+        await using var db = app.CreateDbContext();
+        var freeForm = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id);
+        Assert.Null(freeForm.Route);
+
+        // Meta accepted it, then reports that the citizen's window had closed (they wrote elsewhere, or the clock disagrees).
+        var report = CloudWebhook.Statuses((freeForm.ProviderMessageId!, "failed", 131047));
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await new CloudWebhook(app).PostAsync(report)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await new CloudWebhook(app).PostAsync(report)).StatusCode);
+        await app.DrainOutboxAsync();
+
+        var template = Assert.Single(app.SentTo(waId), m => m["type"]?.GetValue<string>() == "template");
+        Assert.Equal("Report #1046 is now resolved.", template["template"]!["components"]![0]!["parameters"]![0]!["text"]!.GetValue<string>());
+        var row = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id);
+        Assert.Equal(OutboxStatus.Sent, row.Status);
+        Assert.Equal("template:report_status_update", row.Route);
+    }
+
+    [Fact]
     public async Task NotificationInsideTheWindow_GoesAsFreeText()
     {
         var waId = WhatsAppCloudAppFactory.NewWaId();

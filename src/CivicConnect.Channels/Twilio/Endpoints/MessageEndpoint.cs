@@ -35,7 +35,7 @@ internal static class MessageEndpoint
         var activity = TwilioMessageReader.Read(form!, twilio.Value.DefaultRegion, clock.GetUtcNow(), out var errors);
         if (activity is null)
         {
-            return TwilioProblems.Invalid(errors);
+            return WebhookProblems.Twilio.Invalid(errors);
         }
 
         // A flood is acknowledged (so Twilio does not retry it) but not processed: the first

@@ -1,8 +1,9 @@
+using System.Globalization;
+using CivicConnect.Channels.Outbox;
+using CivicConnect.Channels.Twilio.Outbound;
 using CivicConnect.Data;
-using CivicConnect.Data.Entities;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ChannelNames = CivicConnect.Conversation.Activities.Channels;
 
@@ -14,6 +15,7 @@ internal static class StatusEndpoint
     public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> ReceiveStatus(
         HttpRequest request,
         CivicDbContext db,
+        DeliveryReports reports,
         IOptions<TwilioOptions> twilio,
         IOptions<ChannelsOptions> channels,
         CancellationToken cancellationToken)
@@ -28,29 +30,16 @@ internal static class StatusEndpoint
         var status = form["MessageStatus"]?.ToLowerInvariant();
         if (sid is null || status is null || status.Length > 32)
         {
-            return TwilioProblems.Invalid(new Dictionary<string, string[]>
+            return WebhookProblems.Twilio.Invalid(new Dictionary<string, string[]>
             {
                 [sid is null ? "MessageSid" : "MessageStatus"] = ["MessageSid and MessageStatus are required."],
             });
         }
 
-        var rows = db.OutboxMessages.Where(m => m.ProviderMessageId == sid && (m.Channel == ChannelNames.Sms || m.Channel == ChannelNames.WhatsApp));
-        if (status == "delivered" || status == "read")
-        {
-            await rows.ExecuteUpdateAsync(s => s.SetProperty(m => m.ProviderStatus, status).SetProperty(m => m.Status, OutboxStatus.Delivered), cancellationToken);
-        }
-        else if (status is "failed" or "undelivered")
-        {
-            var error = $"Twilio reported {status}" + (form["ErrorCode"] is { } code ? $" (error {code[..Math.Min(code.Length, 16)]})" : string.Empty);
-            await rows.ExecuteUpdateAsync(s => s.SetProperty(m => m.ProviderStatus, status).SetProperty(m => m.LastError, error), cancellationToken);
-        }
-        else
-        {
-            // Callbacks arrive out of order: a late "sent" must not undo "delivered".
-            await rows.Where(m => m.Status != OutboxStatus.Delivered)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProviderStatus, status), cancellationToken);
-        }
-
+        var rows = db.OutboxMessages.Where(m => m.Channel == ChannelNames.Sms || m.Channel == ChannelNames.WhatsApp);
+        var code = form["ErrorCode"] is { } c ? c[..Math.Min(c.Length, 16)] : null;
+        var windowClosed = code == TwilioSender.OutsideWindowError.ToString(CultureInfo.InvariantCulture);
+        await reports.ApplyAsync(rows, new DeliveryReport("Twilio", sid, status, code, windowClosed), cancellationToken);
         return TypedResults.NoContent();
     }
 }

@@ -16,41 +16,41 @@ internal static class VerifiedWebhook
     {
         if (!twilio.IsConfigured)
         {
-            return (null, TwilioProblems.NotConfigured());
+            return (null, WebhookProblems.Twilio.NotConfigured());
         }
 
         // Checked before the body is read, so an unsigned flood costs nothing.
         if (string.IsNullOrWhiteSpace(request.Headers[TwilioSignature.Header]))
         {
-            return (null, TwilioProblems.Forbidden($"The {TwilioSignature.Header} header is missing."));
+            return (null, WebhookProblems.Twilio.Forbidden($"The {TwilioSignature.Header} header is missing."));
         }
 
         if (!request.HasFormContentType)
         {
-            return (null, TwilioProblems.UnsupportedMedia());
+            return (null, WebhookProblems.Twilio.UnsupportedMedia());
         }
 
         var body = await RequestBody.ReadLimitedAsync(request, twilio.MaxRequestBytes, cancellationToken);
         if (body is null)
         {
-            return (null, TwilioProblems.TooLarge(twilio.MaxRequestBytes));
+            return (null, WebhookProblems.Twilio.TooLarge(twilio.MaxRequestBytes));
         }
 
         var form = TwilioForm.Parse(body, out var error);
         if (form is null)
         {
-            return (null, TwilioProblems.Malformed(error!));
+            return (null, WebhookProblems.Twilio.Malformed(error!));
         }
 
         if (!TwilioSignature.IsValid(request, form, twilio.AuthToken!, channels.PublicBaseUrl))
         {
-            return (null, TwilioProblems.Forbidden($"The {TwilioSignature.Header} does not match this request."));
+            return (null, WebhookProblems.Twilio.Forbidden($"The {TwilioSignature.Header} does not match this request."));
         }
 
         // A valid signature from another account of ours is still not for this deployment.
         if (!string.Equals(form["AccountSid"], twilio.AccountSid, StringComparison.Ordinal))
         {
-            return (null, TwilioProblems.Forbidden("The message is for another Twilio account."));
+            return (null, WebhookProblems.Twilio.Forbidden("The message is for another Twilio account."));
         }
 
         return (form, null);

@@ -76,9 +76,13 @@ internal sealed class TwilioSender(string channel, IHttpClientFactory httpClient
                 ? SendOutcome.Failure(error, retryAfter: retryAfter.Value)
                 : SendOutcome.Failure(error, permanent: true);
         }
+        catch (Exception ex) when (ProviderResilience.IsOpenCircuit(ex))
+        {
+            return SendOutcome.CircuitOpen("Twilio");
+        }
         catch (Exception ex) when (ex is ApiConnectionException || ProviderResilience.IsTransient(ex) || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            // Includes an open circuit: the row waits in the outbox and is tried again after its back-off.
+            // The row waits in the outbox and is tried again after its back-off.
             return SendOutcome.Failure("Twilio could not be reached: " + ex.Message, retryAfter: retryAfter.Value);
         }
     }

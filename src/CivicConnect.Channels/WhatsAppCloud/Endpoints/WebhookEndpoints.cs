@@ -2,8 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using CivicConnect.Channels.DirectLine.Endpoints;
 using CivicConnect.Channels.Inbox;
+using CivicConnect.Channels.Outbox;
 using CivicConnect.Channels.Twilio.Inbound;
 using CivicConnect.Channels.WhatsAppCloud.Inbound;
+using CivicConnect.Channels.WhatsAppCloud.Outbound;
 using CivicConnect.Conversation.Activities;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
@@ -31,13 +33,13 @@ internal static class WebhookEndpoints
         var settings = options.Value;
         if (!settings.IsConfigured)
         {
-            return WhatsAppProblems.NotConfigured();
+            return WebhookProblems.WhatsAppCloud.NotConfigured();
         }
 
         if (mode != "subscribe" || verifyToken is null || challenge is not { Length: > 0 and <= 256 }
             || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(verifyToken), Encoding.UTF8.GetBytes(settings.VerifyToken!)))
         {
-            return WhatsAppProblems.Forbidden("The verification request does not match this server's verify token.");
+            return WebhookProblems.WhatsAppCloud.Forbidden("The verification request does not match this server's verify token.");
         }
 
         return TypedResults.Text(challenge, "text/plain", Encoding.UTF8);
@@ -53,6 +55,7 @@ internal static class WebhookEndpoints
         CloudMediaFetcher media,
         SenderRateLimiter limiter,
         CivicDbContext db,
+        DeliveryReports reports,
         IOptions<WhatsAppCloudOptions> options,
         IOptions<Twilio.TwilioOptions> twilio,
         TimeProvider clock,
@@ -61,36 +64,36 @@ internal static class WebhookEndpoints
         var settings = options.Value;
         if (!settings.IsConfigured)
         {
-            return WhatsAppProblems.NotConfigured();
+            return WebhookProblems.WhatsAppCloud.NotConfigured();
         }
 
         // Checked before the body is read, so an unsigned flood costs nothing.
         var signature = request.Headers[HubSignature.Header].ToString();
         if (string.IsNullOrWhiteSpace(signature))
         {
-            return WhatsAppProblems.Forbidden($"The {HubSignature.Header} header is missing.");
+            return WebhookProblems.WhatsAppCloud.Forbidden($"The {HubSignature.Header} header is missing.");
         }
 
         if (!request.HasJsonContentType())
         {
-            return WhatsAppProblems.UnsupportedMedia();
+            return WebhookProblems.WhatsAppCloud.UnsupportedMedia();
         }
 
         var body = await RequestBody.ReadLimitedAsync(request, settings.MaxRequestBytes, cancellationToken);
         if (body is null)
         {
-            return WhatsAppProblems.TooLarge(settings.MaxRequestBytes);
+            return WebhookProblems.WhatsAppCloud.TooLarge(settings.MaxRequestBytes);
         }
 
         if (!HubSignature.IsValid(signature, body, settings.AppSecret!))
         {
-            return WhatsAppProblems.Forbidden($"The {HubSignature.Header} does not match this body.");
+            return WebhookProblems.WhatsAppCloud.Forbidden($"The {HubSignature.Header} does not match this body.");
         }
 
         var webhook = WebhookReader.Read(body, twilio.Value.DefaultRegion, clock.GetUtcNow(), out var errors);
         if (webhook is null)
         {
-            return WhatsAppProblems.Invalid(errors);
+            return WebhookProblems.WhatsAppCloud.Invalid(errors);
         }
 
         foreach (var message in webhook.Messages)
@@ -122,31 +125,13 @@ internal static class WebhookEndpoints
             }
         }
 
+        var rows = db.OutboxMessages.Where(m => m.Channel == ChannelNames.WhatsAppCloud);
         foreach (var status in webhook.Statuses)
         {
-            await UpdateOutboxAsync(db, status, cancellationToken);
+            var report = new DeliveryReport("WhatsApp", status.MessageId, status.Status, status.ErrorCode, status.ErrorCode == CloudSender.OutsideWindowError);
+            await reports.ApplyAsync(rows, report, cancellationToken);
         }
 
         return TypedResults.Ok();
-    }
-
-    private static async Task UpdateOutboxAsync(CivicDbContext db, CloudStatus status, CancellationToken cancellationToken)
-    {
-        var rows = db.OutboxMessages.Where(m => m.ProviderMessageId == status.MessageId && m.Channel == ChannelNames.WhatsAppCloud);
-        switch (status.Status)
-        {
-            case "delivered" or "read":
-                await rows.ExecuteUpdateAsync(s => s.SetProperty(m => m.ProviderStatus, status.Status).SetProperty(m => m.Status, OutboxStatus.Delivered), cancellationToken);
-                break;
-            case "failed":
-                var error = "WhatsApp reported failed" + (status.ErrorCode is { } code ? $" (error {code})" : string.Empty);
-                await rows.ExecuteUpdateAsync(s => s.SetProperty(m => m.ProviderStatus, status.Status).SetProperty(m => m.LastError, error), cancellationToken);
-                break;
-            default:
-                // Statuses arrive out of order: a late "sent" must not undo "delivered".
-                await rows.Where(m => m.Status != OutboxStatus.Delivered)
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProviderStatus, status.Status), cancellationToken);
-                break;
-        }
     }
 }

@@ -44,6 +44,10 @@ internal sealed class CloudSender(IHttpClientFactory httpClients, IOptions<Whats
             {
                 response = await client.PostAsJsonAsync(url, part, cancellationToken);
             }
+            catch (Exception ex) when (ProviderResilience.IsOpenCircuit(ex))
+            {
+                return SendOutcome.CircuitOpen("WhatsApp");
+            }
             catch (Exception ex) when (ProviderResilience.IsTransient(ex) || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 return SendOutcome.Failure("The Graph API could not be reached: " + ex.Message);
