@@ -1,4 +1,5 @@
 using CivicConnect.Channels;
+using CivicConnect.Channels.Alerts;
 using CivicConnect.Channels.DirectLine;
 using CivicConnect.Channels.Outbox.Admin;
 using CivicConnect.Channels.Twilio;
@@ -10,6 +11,7 @@ using CivicConnect.Server.Commands;
 using CivicConnect.Server.Composition;
 using CivicConnect.Server.Features.Account;
 using CivicConnect.Server.Features.Admin;
+using CivicConnect.Server.Features.Analytics;
 using CivicConnect.Server.Features.Categories;
 using CivicConnect.Server.Features.Hotspots;
 using CivicConnect.Server.Features.Issues;
@@ -36,6 +38,7 @@ builder.AddMessaging();
 builder.AddDirectLine();
 builder.AddTwilioChannel();
 builder.AddWhatsAppCloudChannel();
+builder.AddAlertChannels();
 builder.AddClassifierTuning();
 builder.AddOpen311();
 
@@ -69,6 +72,7 @@ app.MapAdminClassifier();
 app.MapIssues();
 app.MapOpen311();
 app.MapRoutingAdmin();
+app.MapAnalytics();
 
 await app.RunAsync();
 return 0;

@@ -13,5 +13,6 @@ internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Departm
         builder.Property(d => d.Name).HasJsonbConversion();
         builder.Property(d => d.ContactEmail).HasMaxLength(320);
         builder.Property(d => d.ContactPhone).HasMaxLength(32);
+        builder.Property(d => d.WebhookUrl).HasMaxLength(2000);
     }
 }

@@ -29,6 +29,7 @@ internal sealed class IssueConfiguration : IEntityTypeConfiguration<Issue>
         builder.HasIndex(i => i.Location).HasMethod("gist");
         builder.HasIndex(i => new { i.Status, i.CategoryId });
         builder.HasIndex(i => i.CreatedAt);
+        builder.HasIndex(i => new { i.DepartmentId, i.CreatedAt }); // analytics for one department over a period
         builder.HasIndex(i => i.ReporterConversationId);
         builder.Property(i => i.Version).IsRowVersion();
 

@@ -14,5 +14,8 @@ internal sealed class IssueEventConfiguration : IEntityTypeConfiguration<IssueEv
         builder.Property(e => e.ToStatus).HasConversion<string>().HasMaxLength(32);
         builder.Property(e => e.Comment).HasMaxLength(4000);
         builder.HasIndex(e => new { e.IssueId, e.OccurredAt });
+
+        // Analytics: an issue's first triage / resolution is looked up per issue among its transitions only.
+        builder.HasIndex(e => new { e.IssueId, e.ToStatus, e.OccurredAt }).HasFilter("kind = 'transition'");
     }
 }

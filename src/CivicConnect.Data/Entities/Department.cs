@@ -12,5 +12,8 @@ public sealed class Department
 
     public string? ContactPhone { get; set; }
 
+    /// <summary>The department's own system (work-order tool, chat bridge): escalation alerts are POSTed here as signed JSON.</summary>
+    public string? WebhookUrl { get; set; }
+
     public int DefaultSlaHours { get; set; }
 }

@@ -196,6 +196,11 @@ namespace CivicConnect.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("name");
 
+                    b.Property<string>("WebhookUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("webhook_url");
+
                     b.HasKey("Id")
                         .HasName("pk_departments");
 
@@ -656,9 +661,6 @@ namespace CivicConnect.Data.Migrations
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_issues_created_at");
 
-                    b.HasIndex("DepartmentId")
-                        .HasDatabaseName("ix_issues_department_id");
-
                     b.HasIndex("DuplicateOfId")
                         .HasDatabaseName("ix_issues_duplicate_of_id");
 
@@ -676,6 +678,9 @@ namespace CivicConnect.Data.Migrations
 
                     b.HasIndex("WardId")
                         .HasDatabaseName("ix_issues_ward_id");
+
+                    b.HasIndex("DepartmentId", "CreatedAt")
+                        .HasDatabaseName("ix_issues_department_id_created_at");
 
                     b.HasIndex("Status", "CategoryId")
                         .HasDatabaseName("ix_issues_status_category_id");
@@ -739,6 +744,10 @@ namespace CivicConnect.Data.Migrations
 
                     b.HasIndex("IssueId", "OccurredAt")
                         .HasDatabaseName("ix_issue_events_issue_id_occurred_at");
+
+                    b.HasIndex("IssueId", "ToStatus", "OccurredAt")
+                        .HasDatabaseName("ix_issue_events_issue_id_to_status_occurred_at")
+                        .HasFilter("kind = 'transition'");
 
                     b.ToTable("issue_events", (string)null);
                 });

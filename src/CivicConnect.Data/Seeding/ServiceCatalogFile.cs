@@ -10,7 +10,8 @@ public sealed record DepartmentSeed(
     Dictionary<string, string> Name,
     string? ContactEmail,
     string? ContactPhone,
-    int DefaultSlaHours);
+    int DefaultSlaHours,
+    string? WebhookUrl = null);
 
 public sealed record CategorySeed(
     string Code,

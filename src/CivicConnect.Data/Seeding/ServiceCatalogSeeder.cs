@@ -42,6 +42,7 @@ public sealed class ServiceCatalogSeeder(CivicDbContext db)
             department.Name = new LocalizedText(seed.Name);
             department.ContactEmail = seed.ContactEmail;
             department.ContactPhone = seed.ContactPhone;
+            department.WebhookUrl = seed.WebhookUrl;
             department.DefaultSlaHours = seed.DefaultSlaHours;
         }
 

@@ -59,6 +59,11 @@ public sealed class Escalator(CivicDbContext db, RoutingRuleStore rules, IssueRo
             recipients.Add(contact);
         }
 
+        if (issue.Department?.WebhookUrl is { Length: > 0 } webhook)
+        {
+            recipients.Add(webhook);
+        }
+
         recipients.AddRange(decision.Alert.Where(a => !recipients.Contains(a, StringComparer.OrdinalIgnoreCase)));
         var text = string.Create(
             CultureInfo.InvariantCulture,
@@ -102,7 +107,8 @@ public sealed class Escalator(CivicDbContext db, RoutingRuleStore rules, IssueRo
     private static OutboxMessage Alert(string recipient, string text, DateTimeOffset now) => new()
     {
         Kind = OutboxKinds.Notification,
-        Channel = recipient.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? AlertChannels.Webhook : AlertChannels.Mail,
+        // A URL goes to the webhook sender (which refuses plain http except to this machine), anything else is an address.
+        Channel = Uri.TryCreate(recipient, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp) ? AlertChannels.Webhook : AlertChannels.Mail,
         Address = recipient,
         Payload = JsonSerializer.Serialize(new OutboxPayload("en", Reply.Plain(text)), ConversationStateSerializer.Options),
         NextAttemptAt = now,

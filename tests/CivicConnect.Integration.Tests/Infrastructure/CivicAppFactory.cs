@@ -31,6 +31,17 @@ public class CivicAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public CivicDbContext CreateDbContext() => Database.CreateDbContext();
 
+    /// <summary>
+    /// The suite runs turns inside the request, and the first turn in the test process waits for
+    /// the classifier to be built (shared by every host afterwards): on a busy 2-core machine that
+    /// can pass HttpClient's default 100 s.
+    /// </summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.Timeout = TimeSpan.FromMinutes(5);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");

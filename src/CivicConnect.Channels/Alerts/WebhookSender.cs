@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using CivicConnect.Channels.Outbox;
+using Microsoft.Extensions.Options;
+
+namespace CivicConnect.Channels.Alerts;
+
+/// <summary>
+/// POSTs a staff alert as signed JSON to the row's address (a department's webhook URL, or a routing
+/// rule's). The <c>"webhook-send"</c> pipeline retries 408/429/5xx and timeouts inside one attempt;
+/// what it cannot fix goes back to the outbox. Any other 4xx means the receiver refuses this alert
+/// (bad signature, unknown path) and is final. Receivers deduplicate on <c>X-Civic-Delivery</c>
+/// (the outbox row id), which a retry repeats.
+/// </summary>
+internal sealed class WebhookSender(IHttpClientFactory httpClients, IOptions<WebhookOptions> options, TimeProvider clock) : IChannelSender
+{
+    /// <summary>The outbox channel of department webhooks (Workflow's <c>AlertChannels.Webhook</c>).</summary>
+    public const string ChannelName = "webhook";
+
+    public const string HttpClientName = "webhook";
+
+    public const string PipelineName = "webhook-send";
+
+    public const string DeliveryHeader = "X-Civic-Delivery";
+
+    public string Channel => ChannelName;
+
+    public async Task<SendOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
+        if (!IsAllowed(message.Address, out var url))
+        {
+            return SendOutcome.Failure($"'{message.Address}' is not an https URL (plain http is allowed to this machine only).", permanent: true);
+        }
+
+        var delivery = message.OutboxId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var body = JsonSerializer.SerializeToUtf8Bytes(
+            new WebhookAlert(delivery, message.Kind, message.Locale, message.Reply.Text, clock.GetUtcNow()),
+            JsonSerializerOptions.Web);
+        var signature = WebhookSignature.Sign(body, options.Value.Secret!);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, url);
+        request.Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } } };
+        request.Headers.Add(WebhookSignature.Header, signature);
+        request.Headers.Add(DeliveryHeader, delivery);
+        try
+        {
+            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+            if (response.IsSuccessStatusCode)
+            {
+                return SendOutcome.Success("webhook " + delivery);
+            }
+
+            var error = $"webhook answered {(int)response.StatusCode} {response.ReasonPhrase}";
+            return IsTransient(response.StatusCode)
+                ? SendOutcome.Failure(error, retryAfter: response.Headers.RetryAfter?.Delta)
+                : SendOutcome.Failure(error, permanent: true);
+        }
+        catch (Exception ex) when (ProviderResilience.IsTransient(ex) || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // Includes an open circuit: the row waits in the outbox and is tried again after its back-off.
+            return SendOutcome.Failure("webhook could not be reached: " + ex.Message);
+        }
+    }
+
+    /// <summary>https anywhere; http only to a loopback address (a local relay, or a test's stand-in), never across a network unencrypted.</summary>
+    internal static bool IsAllowed(string address, out Uri url) =>
+        Uri.TryCreate(address, UriKind.Absolute, out url!)
+        && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback));
+
+    private static bool IsTransient(HttpStatusCode status) =>
+        status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
+}
+
+/// <summary>What a department's system receives.</summary>
+/// <param name="Id">The delivery id, also in <c>X-Civic-Delivery</c>; the same on a retry.</param>
+/// <param name="SentAt">When this attempt was signed; receivers may refuse old ones.</param>
+public sealed record WebhookAlert(string Id, string Kind, string Locale, string Text, DateTimeOffset SentAt);
