@@ -14,6 +14,17 @@ internal sealed record LoadOptions(
     string? PgBench,
     string PgConnectionArgs)
 {
+    /// <summary><c>webhooks</c> (signed Twilio webhooks, the default) or <c>transitions</c> (staff API transitions).</summary>
+    public string Mode { get; init; } = "webhooks";
+
+    /// <summary>A supervisor's bearer token for the staff API (<c>civic token --role supervisor</c>); transitions mode.</summary>
+    public string? StaffToken { get; init; }
+
+    /// <summary>Open311 issues created for transitions mode (at most 2,000).</summary>
+    public int Issues { get; init; } = 256;
+
+    public string Open311Key { get; init; } = "dev-open311-key";
+
     /// <summary>How long a level may take to reply to everything it sent before it counts as failed.</summary>
     public TimeSpan ReplyPatience { get; init; } = TimeSpan.FromMinutes(3);
 
@@ -21,6 +32,7 @@ internal sealed record LoadOptions(
         usage: CivicConnect.LoadGen --url http://127.0.0.1:PORT --account-sid AC… --auth-token TOKEN --city-number +1…
                                     [--api-port 5098] [--concurrency 1,8,32] [--seconds 10] [--max-requests 3000]
                                     [--pgbench PATH --pg "-h 127.0.0.1 -p 5432 -U civic DBNAME"]
+                                    [--mode webhooks|transitions --staff-token JWT --issues 256 --open311-key KEY]
         Only loopback URLs are accepted.
         """;
 
@@ -56,7 +68,13 @@ internal sealed record LoadOptions(
             TimeSpan.FromSeconds(Math.Clamp(Int("seconds", 10), 1, 60)),
             Math.Clamp(Int("max-requests", 3_000), 1, 20_000),
             values.GetValueOrDefault("pgbench"),
-            values.GetValueOrDefault("pg") ?? string.Empty);
+            values.GetValueOrDefault("pg") ?? string.Empty)
+        {
+            Mode = values.GetValueOrDefault("mode") ?? "webhooks",
+            StaffToken = values.GetValueOrDefault("staff-token"),
+            Issues = Math.Clamp(Int("issues", 256), 1, 2_000),
+            Open311Key = values.GetValueOrDefault("open311-key") ?? "dev-open311-key",
+        };
     }
 }
 

@@ -11,6 +11,28 @@ if (options is null)
     return 64;
 }
 
+if (options.Mode == "transitions")
+{
+    if (string.IsNullOrEmpty(options.StaffToken))
+    {
+        Console.Error.WriteLine("transitions mode needs --staff-token (civic loadgen passes one)");
+        return 64;
+    }
+
+    var load = new TransitionLoad(options);
+    await load.CreateIssuesAsync(options.Issues);
+    var levels = new List<TransitionResult>();
+    foreach (var concurrency in options.Concurrency)
+    {
+        var level = await load.RunAsync(concurrency);
+        levels.Add(level);
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{concurrency,3} staff clients: {level.Succeeded} transitions, {level.Failed} failed in {level.Elapsed.TotalSeconds:0.0} s"));
+    }
+
+    Console.WriteLine(TransitionLoad.Markdown(options, options.Issues, levels));
+    return levels.All(l => l.Failed == 0) ? 0 : 1;
+}
+
 using var twilioApi = TwilioApiStandIn.Start(options.ApiPort);
 
 // Warm-up, not measured: the server builds its classifier in the background after start, and

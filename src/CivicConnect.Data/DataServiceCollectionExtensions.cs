@@ -23,6 +23,7 @@ public static class DataServiceCollectionExtensions
         var dataSource = BuildDataSource(connectionString);
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddDbContextPool<CivicDbContext>(options => Configure(options, dataSource));
+        builder.Services.AddScoped<UnitOfWork.AfterCommit>();
         return builder;
     }
 

@@ -4,6 +4,7 @@ using CivicConnect.Conversation.Activities;
 using CivicConnect.Conversation.Engine;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
+using CivicConnect.Data.UnitOfWork;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -19,6 +20,7 @@ public sealed class TurnProcessor(
     ConversationLocker locker,
     DialogEngine engine,
     OutboxSignal outboxSignal,
+    AfterCommit afterCommit,
     TimeProvider clock,
     ILogger<TurnProcessor> logger)
 {
@@ -36,6 +38,7 @@ public sealed class TurnProcessor(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            afterCommit.Discard();
             db.ChangeTracker.Clear();
             logger.LogError(ex, "Turn failed on {Channel} conversation {Address}; the sweeper will retry", channel, address);
             if (failedMessage is { } id)
@@ -46,6 +49,8 @@ public sealed class TurnProcessor(
             return 0;
         }
 
+        // Committed (or nothing to do): what the turn's steps queued for after the commit runs now.
+        await afterCommit.RunAsync(CancellationToken.None);
         if (processed > 0)
         {
             outboxSignal.Notify();

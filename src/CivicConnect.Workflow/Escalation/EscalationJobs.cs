@@ -5,6 +5,9 @@ namespace CivicConnect.Workflow.Escalation;
 /// <summary>Job and trigger names: one deadline job and one reminder job per issue, keyed by its reference number.</summary>
 public static class EscalationJobs
 {
+    /// <summary>The scheduler's name: its service key and the <c>sched_name</c> of its rows in the job store.</summary>
+    public const string SchedulerName = "civic-escalation";
+
     public const string Group = "escalation";
     public const string ReferenceKey = "reference";
 

@@ -1,5 +1,6 @@
 using CivicConnect.Core.Hosting;
 using CivicConnect.Data;
+using CivicConnect.Workflow.Lifecycle;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,18 +15,23 @@ public static class EscalationRegistration
     /// trigger fires on one of them. The store creates its tables in the application database when
     /// they are missing, so fresh and cloned databases need no extra step. Quartz keeps real time.
     /// </summary>
+    /// <remarks>
+    /// The scheduler is a named one so that its clock is its own. On the default scheduler
+    /// <c>UseTimeProvider</c> replaces the application's one <see cref="TimeProvider"/> registration, and
+    /// Quartz then runs on whatever clock the host registers last — a test's frozen FakeTimeProvider
+    /// stopped its check-ins, idle waits and firing altogether. Named, the real clock is keyed to this
+    /// scheduler and the workflow keeps the injected one.
+    /// </remarks>
     public static IHostApplicationBuilder AddEscalation(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<EscalationOptions>(EscalationOptions.SectionName);
         builder.Services.AddSingleton<EscalationScheduler>();
         builder.Services.AddScoped<Escalator>();
-        // Jobs check the issue's state when they fire; EscalationCancellation (which removes them on a
-        // finishing transition) is not registered yet: Quartz's row locks taken inside a transition's
-        // transaction stalled concurrent transitions in IssueApiTests. Run it after commit instead.
+        builder.Services.AddScoped<IIssueTransitionCommittedListener, EscalationCancellation>();
 
         var settings = builder.Configuration.GetSection(EscalationOptions.SectionName).Get<EscalationOptions>() ?? new EscalationOptions();
         var connectionString = builder.Configuration.GetConnectionString(DataServiceCollectionExtensions.ConnectionStringName) ?? string.Empty;
-        builder.AddQuartz(q =>
+        builder.AddQuartz(EscalationJobs.SchedulerName, q =>
         {
             q.UseTimeProvider(TimeProvider.System);
             q.UseDefaultThreadPool(settings.Threads);
@@ -38,7 +44,7 @@ public static class EscalationRegistration
         });
         if (settings.Enabled)
         {
-            builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+            builder.AddQuartzHostedService(EscalationJobs.SchedulerName, o => o.WaitForJobsToComplete = true);
         }
 
         return builder;

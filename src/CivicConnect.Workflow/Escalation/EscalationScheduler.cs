@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -9,7 +10,7 @@ namespace CivicConnect.Workflow.Escalation;
 /// (deadline − now on the workflow's clock), which is the same thing in production and lets tests
 /// with a fixed clock use a short SLA.
 /// </summary>
-public sealed class EscalationScheduler(ISchedulerFactory schedulers, IOptions<EscalationOptions> options, TimeProvider clock)
+public sealed class EscalationScheduler([FromKeyedServices(EscalationJobs.SchedulerName)] ISchedulerFactory schedulers, IOptions<EscalationOptions> options, TimeProvider clock)
 {
     private static readonly TimeProvider Real = TimeProvider.System;
 

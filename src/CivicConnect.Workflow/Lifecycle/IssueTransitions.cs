@@ -1,6 +1,8 @@
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
+using CivicConnect.Data.UnitOfWork;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace CivicConnect.Workflow.Lifecycle;
 
@@ -10,8 +12,16 @@ namespace CivicConnect.Workflow.Lifecycle;
 /// line, let every <see cref="IIssueTransitionListener"/> add its part, save. The issue's
 /// <c>xmin</c> token serialises concurrent transitions: the loser's update matches no row,
 /// <see cref="DbUpdateConcurrencyException"/> rolls it all back, and the API answers 409.
+/// <see cref="IIssueTransitionCommittedListener"/>s run only after the commit: right after it when
+/// the transaction is this call's own, else through <see cref="AfterCommit"/> when the caller commits.
 /// </summary>
-public sealed class IssueTransitions(CivicDbContext db, IEnumerable<IIssueTransitionListener> listeners, TimeProvider clock)
+public sealed class IssueTransitions(
+    CivicDbContext db,
+    IEnumerable<IIssueTransitionListener> listeners,
+    IEnumerable<IIssueTransitionCommittedListener> committedListeners,
+    AfterCommit afterCommit,
+    TimeProvider clock,
+    ILogger<IssueTransitions> logger)
 {
     /// <summary>Field workers do the work on site: they may start and resolve their department's issues, nothing else.</summary>
     private static readonly IssueTrigger[] FieldWorkerTriggers = [IssueTrigger.Start, IssueTrigger.Resolve];
@@ -59,12 +69,40 @@ public sealed class IssueTransitions(CivicDbContext db, IEnumerable<IIssueTransi
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            if (ownTransaction is not null)
+            if (ownTransaction is null)
+            {
+                // The caller's transaction: its owner runs these after its own commit, or drops them.
+                foreach (var listener in committedListeners)
+                {
+                    afterCommit.Add(ct => listener.OnCommittedAsync(context, ct));
+                }
+            }
+            else
             {
                 await ownTransaction.CommitAsync(cancellationToken);
+                await RunCommittedListenersAsync(context);
             }
 
             return new TransitionResult(issue.Id, issue.ReferenceNumber, from, issue.Status, history.Id);
+        }
+    }
+
+    /// <summary>
+    /// The transition is durable whatever happens here, so neither a failing listener nor a client that
+    /// went away in the meantime may stop the rest (hence no request token): each is tried and logged.
+    /// </summary>
+    private async Task RunCommittedListenersAsync(IssueTransitionContext context)
+    {
+        foreach (var listener in committedListeners)
+        {
+            try
+            {
+                await listener.OnCommittedAsync(context, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "After issue #{Reference} went {From} → {To}, {Listener} failed; the transition stands", context.Issue.ReferenceNumber, context.From, context.To, listener.GetType().Name);
+            }
         }
     }
 

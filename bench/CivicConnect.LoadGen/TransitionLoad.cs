@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace CivicConnect.LoadGen;
+
+internal sealed record TransitionResult(int Concurrency, int Succeeded, int Failed, TimeSpan Elapsed, double P50Ms, double P99Ms)
+{
+    public double PerSecond => Succeeded / Elapsed.TotalSeconds;
+}
+
+/// <summary>
+/// Issue transitions through the staff API (<c>POST /api/issues/{id}/transitions</c>, supervisor
+/// bearer token) on a pool of issues created through Open311, so each has its deadline and
+/// reminder jobs in the Quartz store. Each worker owns its own issues (no two workers race for one,
+/// so a 409 is a failure) and walks each through Triage → Assign → Start → Resolve → Reopen →
+/// Start → Resolve → Reopen …: every request is a real transition with its history line, the
+/// citizen-notification listener and, on Resolve, the after-commit removal of the Quartz jobs.
+/// </summary>
+internal sealed class TransitionLoad(LoadOptions options)
+{
+    private static readonly object[] Steps =
+    [
+        new { trigger = "Triage", comment = "load" },
+        new { trigger = "Assign", assignee = "crew-load" },
+        new { trigger = "Start" },
+        new { trigger = "Resolve", resolutionNote = "Filled (load test)" },
+        new { trigger = "Reopen", comment = "load" },
+    ];
+
+    /// <summary>After Reopen the walk goes back to Start.</summary>
+    private const int LoopFrom = 2;
+
+    private readonly List<(long Id, int Step)> issues = [];
+
+    public async Task CreateIssuesAsync(int count)
+    {
+        using var http = Client(4);
+        for (var i = 0; i < count; i++)
+        {
+            var form = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["api_key"] = options.Open311Key,
+                ["service_code"] = "pothole",
+                ["lat"] = "51.0379",
+                ["long"] = "-114.0720",
+                ["description"] = string.Create(CultureInfo.InvariantCulture, $"loadgen transitions pothole {i}"),
+                ["attribute[in_lane]"] = "yes",
+                ["attribute[size]"] = "large",
+            });
+            using var created = await http.PostAsync("/open311/v2/requests.json", form);
+            created.EnsureSuccessStatusCode();
+            var reference = (await created.Content.ReadFromJsonAsync<JsonElement>())[0].GetProperty("service_request_id").GetString();
+            var page = await http.GetFromJsonAsync<JsonElement>($"/api/issues?text={reference}&pageSize=1");
+            issues.Add((page.GetProperty("items")[0].GetProperty("id").GetInt64(), 0));
+        }
+    }
+
+    public async Task<TransitionResult> RunAsync(int concurrency)
+    {
+        using var http = Client(concurrency);
+        var deadline = Stopwatch.StartNew();
+        var remaining = options.MaxRequests;
+        var latencies = new List<double>[concurrency];
+        var failed = 0;
+        var run = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            var mine = latencies[worker] = [];
+            var owned = Enumerable.Range(0, issues.Count).Where(i => i % concurrency == worker).ToList();
+            for (var n = 0; owned.Count > 0 && deadline.Elapsed < options.Duration && Interlocked.Decrement(ref remaining) >= 0; n++)
+            {
+                var index = owned[n % owned.Count];
+                var (id, step) = issues[index];
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await http.PostAsJsonAsync($"/api/issues/{id}/transitions", Steps[step]);
+                    if (response.StatusCode == HttpStatusCode.OK)
+                    {
+                        mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                        issues[index] = (id, step + 1 < Steps.Length ? step + 1 : LoopFrom);
+                        continue;
+                    }
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                {
+                    // Refused, reset or slower than the client's timeout: counted as failed below.
+                }
+
+                // Its state is unknown now: this worker leaves that issue alone.
+                Interlocked.Increment(ref failed);
+                owned.Remove(index);
+            }
+        }));
+        run.Stop();
+
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new TransitionResult(concurrency, all.Length, failed, run.Elapsed, Percentile(all, 0.50), Percentile(all, 0.99));
+    }
+
+    private HttpClient Client(int connections)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            BaseAddress = options.Url,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.StaffToken);
+        return http;
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    public static string Markdown(LoadOptions options, int issueCount, IReadOnlyList<TransitionResult> results)
+    {
+        var text = new System.Text.StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Staff API transitions to {options.Url} on {issueCount} issues for up to {options.Duration.TotalSeconds:0} s or {options.MaxRequests} requests per level; {Environment.ProcessorCount} cores.");
+        text.AppendLine();
+        text.AppendLine("| concurrent staff clients | transitions | failed | transitions/s | p50 (ms) | p99 (ms) |");
+        text.AppendLine("|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in results)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Concurrency} | {r.Succeeded} | {r.Failed} | {r.PerSecond:0.0} | {r.P50Ms:0.0} | {r.P99Ms:0.0} |");
+        }
+
+        return text.ToString();
+    }
+}
