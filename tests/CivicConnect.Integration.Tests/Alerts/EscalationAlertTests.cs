@@ -59,36 +59,26 @@ public sealed class EscalationAlertTests(EscalationAlertTests.App app, ITestOutp
         Assert.True(await scheduler.Exists(EscalationJobs.Deadline(reference)), "no deadline job was scheduled");
         var submitted = TimeProvider.System.GetUtcNow();
 
-        // The trigger used to stay put because Quartz ran on the test's frozen FakeTimeProvider (fixed:
-        // the escalation scheduler now has its own real clock, see EscalationRegistration). The nudge
-        // below is kept only as a fallback and logs when it is needed; it should no longer be.
-        var nudgeAt = submitted + TimeSpan.FromSeconds(8);
-        var nudged = false;
+        // Quartz fires the deadline on its own (its own real clock); the reminder at 80 % of the SLA
+        // reaches the same mailbox first, so the escalation mail is the one waited for.
+        bool IsEscalationMail(netDumbster.smtp.SmtpMessage m) =>
+            m.Headers["Subject"] is { } subject && subject.Contains(number, StringComparison.Ordinal) && subject.StartsWith("Escalation level", StringComparison.Ordinal);
+        bool IsEscalationHook(WireMock.Logging.ILogEntry e) =>
+            e.RequestMessage.Path == AlertAppFactory.RoadsHookPath && e.RequestMessage.Body!.Contains(number, StringComparison.Ordinal) && e.RequestMessage.Body.Contains("escalat", StringComparison.OrdinalIgnoreCase);
 
         var until = TimeProvider.System.GetUtcNow() + Patience;
-        while (!app.Smtp.ReceivedEmail.Any(m => m.Headers["Subject"]?.Contains(number, StringComparison.Ordinal) == true)
-               || !app.Receiver.LogEntries.Any(e => e.RequestMessage.Path == AlertAppFactory.RoadsHookPath && e.RequestMessage.Body!.Contains(number, StringComparison.Ordinal)))
+        while (!app.Smtp.ReceivedEmail.Any(IsEscalationMail) || !app.Receiver.LogEntries.Any(IsEscalationHook))
         {
             Assert.True(TimeProvider.System.GetUtcNow() < until, $"The alert for {number} did not arrive within {Patience.TotalSeconds} s of the deadline.");
-            if (!nudged && TimeProvider.System.GetUtcNow() > nudgeAt && await EscalationLevelAsync(reference) == 0)
-            {
-                var key = new TriggerKey(EscalationJobs.Deadline(reference).Name, EscalationJobs.Group);
-                var trigger = await scheduler.GetTrigger(key);
-                output.WriteLine($"Deadline trigger after 8 s: {await scheduler.GetTriggerState(key)}, next fire {trigger?.NextFireTimeUtc:O}, real now {TimeProvider.System.GetUtcNow():O}; firing the job now.");
-                await scheduler.TriggerJob(EscalationJobs.Deadline(reference), new JobDataMap());
-                nudged = true;
-            }
-
             await app.DrainOutboxAsync();
             await Task.Delay(250);
         }
 
         output.WriteLine($"Both alerts arrived {(TimeProvider.System.GetUtcNow() - submitted).TotalSeconds:F1} s after the report (SLA 4 s).");
-        // The reminder (at 80 % of the 4 s SLA) now fires on its own too and reaches the same mailbox: the escalation mail is the one checked.
-        var mail = Assert.Single(app.Smtp.ReceivedEmail, m => m.Headers["Subject"] is { } subject && subject.Contains(number, StringComparison.Ordinal) && subject.StartsWith("Escalation level", StringComparison.Ordinal));
+        var mail = Assert.Single(app.Smtp.ReceivedEmail, IsEscalationMail);
         Assert.Equal("roads-dispatch@calgary.example", Assert.Single(mail.ToAddresses).Address);
         Assert.StartsWith("Escalation level 1", mail.Headers["Subject"], StringComparison.Ordinal);
-        var hook = Assert.Single(app.Receiver.LogEntries, e => e.RequestMessage.Path == AlertAppFactory.RoadsHookPath && e.RequestMessage.Body!.Contains(number, StringComparison.Ordinal));
+        var hook = Assert.Single(app.Receiver.LogEntries, IsEscalationHook);
         Assert.True(AlertAppFactory.IsSignedBody(hook.RequestMessage.BodyAsBytes!, hook.RequestMessage.Headers!["X-Civic-Signature-256"].Single()));
 
         await using var db = app.CreateDbContext();
