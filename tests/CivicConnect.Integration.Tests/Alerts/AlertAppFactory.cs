@@ -1,10 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using CivicConnect.Channels.Outbox;
-using CivicConnect.Data.Entities;
 using CivicConnect.Integration.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using netDumbster.smtp;
 using WireMock.Server;
 
@@ -15,18 +12,20 @@ namespace CivicConnect.Integration.Tests.Alerts;
 /// and whose <c>webhook</c> channel posts to a WireMock receiver; the Roads department's webhook
 /// URL points at that receiver.
 /// </summary>
-public class AlertAppFactory : CivicAppFactory
+public class AlertAppFactory : ProviderAppFactory
 {
     public const string Secret = "a-webhook-secret-shared-with-the-roads-system";
     public const string RoadsHookPath = "/hooks/roads";
 
     public SimpleSmtpServer Smtp { get; } = SimpleSmtpServer.Start();
 
-    public WireMockServer Receiver { get; } = WireMockServer.Start();
+    /// <summary>The Roads department's own system, receiving webhooks.</summary>
+    public WireMockServer Receiver => Provider;
 
     public string RoadsHook => Receiver.Url + RoadsHookPath;
 
     public AlertAppFactory()
+        : base("civic-alert-media-")
     {
         Settings["Auth:DevSigningKey"] = "a-test-signing-key-that-is-long-enough-0123456789";
         Settings["Mail:Host"] = "127.0.0.1";
@@ -50,27 +49,6 @@ public class AlertAppFactory : CivicAppFactory
     {
         await base.DisposeAsync();
         Smtp.Stop();
-        Receiver.Stop();
-    }
-
-    /// <summary>Sends every due outbox row now, as the dispatcher would on its next poll.</summary>
-    public async Task DrainOutboxAsync()
-    {
-        var dispatcher = Services.GetRequiredService<OutboxDispatcher>();
-        for (var i = 0; i < 200; i++)
-        {
-            await dispatcher.DispatchOnceAsync(CancellationToken.None);
-            await using var db = CreateDbContext();
-            var now = Clock.GetUtcNow();
-            if (!await db.OutboxMessages.AnyAsync(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now))
-            {
-                return;
-            }
-
-            await Task.Delay(25);
-        }
-
-        Assert.Fail("The outbox did not drain.");
     }
 
     /// <summary>The receiver's own check, written from the scheme's definition rather than with the app's helper.</summary>

@@ -12,7 +12,10 @@ public sealed class QueuedTurnsTwilioApp : TwilioAppFactory
 
 public sealed partial class QueuedTurnTests(QueuedTurnsTwilioApp app) : IClassFixture<QueuedTurnsTwilioApp>
 {
-    private static readonly string[] PotholeReport = ["hi", "There is a pothole on 17 Ave SW at 4 St SW", "yes", "1", "Bigger than a tire", "yes", "1"];
+    // Two places far apart: the same spot would make the later report join the earlier one as a duplicate.
+    private static readonly string[] Places = ["on 17 Ave SW at 4 St SW", "at Chinook Centre"];
+
+    private static string[] PotholeReport(string place) => ["hi", $"There is a pothole {place}", "yes", "1", "Bigger than a tire", "yes", "1"];
 
     [Fact]
     public async Task TwoCitizensTypingFast_EachConversationIsProcessedInOrder_AndEndsWithItsOwnReferenceNumber()
@@ -20,16 +23,16 @@ public sealed partial class QueuedTurnTests(QueuedTurnsTwilioApp app) : IClassFi
         var citizens = new[] { TwilioAppFactory.NewCitizen(), TwilioAppFactory.NewCitizen() };
 
         // Every webhook is answered before its turn has run: nobody waits for the previous reply.
-        await Task.WhenAll(citizens.Select(async citizen =>
+        await Task.WhenAll(citizens.Select(async (citizen, index) =>
         {
             var twilio = new TwilioWebhook(app);
-            foreach (var text in PotholeReport)
+            foreach (var text in PotholeReport(Places[index]))
             {
                 await twilio.SendOk(TwilioWebhook.Sms(citizen.Written, text));
             }
         }));
 
-        await WaitUntilEveryInboxMessageIsProcessedAsync(citizens.Length * PotholeReport.Length);
+        await WaitUntilEveryInboxMessageIsProcessedAsync(citizens.Length * PotholeReport(Places[0]).Length);
         await app.DrainOutboxAsync();
 
         var references = new List<int>();
