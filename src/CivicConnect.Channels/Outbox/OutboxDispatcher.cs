@@ -1,5 +1,3 @@
-using System.Text.Json;
-using CivicConnect.Channels.Turns;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -104,7 +102,7 @@ public sealed class OutboxDispatcher(
         SendOutcome outcome;
         try
         {
-            var payload = JsonSerializer.Deserialize<OutboxPayload>(row.Payload, ConversationStateSerializer.Options)!;
+            var payload = OutboxPayload.Read(row.Payload);
             MessageTemplate? template = null;
             if (WhatsAppWindow.Applies(row.Channel))
             {

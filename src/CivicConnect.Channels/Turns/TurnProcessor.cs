@@ -103,7 +103,7 @@ public sealed class TurnProcessor(
                     Channel = channel,
                     Address = address,
                     ConversationId = conversation.Id,
-                    Payload = JsonSerializer.Serialize(new OutboxPayload(result.Locale, reply), ConversationStateSerializer.Options),
+                    Payload = OutboxPayload.Write(result.Locale, reply),
                     NextAttemptAt = now,
                     CreatedAt = now,
                 });

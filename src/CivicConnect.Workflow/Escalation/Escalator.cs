@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
 using CivicConnect.Channels.Outbox;
-using CivicConnect.Channels.Turns;
 using CivicConnect.Conversation.Activities;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
@@ -110,7 +108,7 @@ public sealed class Escalator(CivicDbContext db, RoutingRuleStore rules, IssueRo
         // A URL goes to the webhook sender (which refuses plain http except to this machine), anything else is an address.
         Channel = Uri.TryCreate(recipient, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp) ? AlertChannels.Webhook : AlertChannels.Mail,
         Address = recipient,
-        Payload = JsonSerializer.Serialize(new OutboxPayload("en", Reply.Plain(text)), ConversationStateSerializer.Options),
+        Payload = OutboxPayload.Write("en", Reply.Plain(text)),
         NextAttemptAt = now,
         CreatedAt = now,
     };

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using CivicConnect.Channels.Outbox;
-using CivicConnect.Channels.Turns;
 using CivicConnect.Conversation.Activities;
 using CivicConnect.Conversation.Dialogs;
 using CivicConnect.Conversation.Engine;
@@ -49,7 +47,7 @@ public sealed class CitizenNotifier(
                 Channel = conversation.Channel,
                 Address = conversation.Address,
                 ConversationId = conversation.Id,
-                Payload = JsonSerializer.Serialize(new OutboxPayload(phrases.Locale, Reply.Plain(text)), ConversationStateSerializer.Options),
+                Payload = OutboxPayload.Write(phrases.Locale, Reply.Plain(text)),
                 NextAttemptAt = holdUntil ?? now,
                 NotBefore = holdUntil,
                 CreatedAt = now,

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using CivicConnect.Channels.Outbox;
-using CivicConnect.Channels.Turns;
 using CivicConnect.Conversation.Activities;
 using CivicConnect.Data.Entities;
 using CivicConnect.Integration.Tests.Infrastructure;
@@ -32,7 +30,7 @@ public sealed class AlertChannelSettingsTests
                     Kind = OutboxKinds.Notification,
                     Channel = r.Item1,
                     Address = r.Item2,
-                    Payload = JsonSerializer.Serialize(new OutboxPayload("en", Reply.Plain("Escalation level 1: 311 report #1")), ConversationStateSerializer.Options),
+                    Payload = OutboxPayload.Write("en", Reply.Plain("Escalation level 1: 311 report #1")),
                     NextAttemptAt = now,
                     CreatedAt = now,
                 }).ToList();

@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CivicConnect.Channels.Outbox;
 using CivicConnect.Channels.Outbox.Admin;
-using CivicConnect.Channels.Turns;
 using CivicConnect.Conversation.Activities;
 using CivicConnect.Core.Security;
 using CivicConnect.Data.Entities;
@@ -116,7 +115,7 @@ public sealed class AlertSenderTests(AlertAppFactory app) : IClassFixture<AlertA
             Kind = OutboxKinds.Notification,
             Channel = AlertChannels.Webhook,
             Address = address,
-            Payload = JsonSerializer.Serialize(new OutboxPayload("en", Reply.Plain(text)), ConversationStateSerializer.Options),
+            Payload = OutboxPayload.Write("en", Reply.Plain(text)),
             NextAttemptAt = now,
             CreatedAt = now,
         };

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using CivicConnect.Channels.Inbox;
 using CivicConnect.Channels.Outbox;
-using CivicConnect.Channels.Turns;
 using CivicConnect.Conversation.Activities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,7 +47,7 @@ public sealed class Transcript(CivicAppFactory app, string channel = CivicConnec
             lastOutboxId = rows[^1].Id;
         }
 
-        Replies = rows.Select(r => JsonSerializer.Deserialize<OutboxPayload>(r.Payload, ConversationStateSerializer.Options)!.Reply).ToList();
+        Replies = rows.Select(r => OutboxPayload.Read(r.Payload).Reply).ToList();
         return this;
     }
 

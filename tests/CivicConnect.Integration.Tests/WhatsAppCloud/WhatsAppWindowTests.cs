@@ -1,6 +1,4 @@
-using System.Text.Json;
 using CivicConnect.Channels.Outbox;
-using CivicConnect.Channels.Turns;
 using CivicConnect.Conversation.Activities;
 using CivicConnect.Data.Entities;
 using CivicConnect.Integration.Tests.Twilio;
@@ -179,7 +177,7 @@ internal static class WindowRows
             Channel = channel,
             Address = address,
             ConversationId = conversation.Id,
-            Payload = JsonSerializer.Serialize(new OutboxPayload("en", Reply.Plain(text)), ConversationStateSerializer.Options),
+            Payload = OutboxPayload.Write("en", Reply.Plain(text)),
             NextAttemptAt = now,
             CreatedAt = now,
         };

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CivicConnect.Channels.Turns;
 using CivicConnect.Core.Logging;
 using CivicConnect.Core.Security;
 using CivicConnect.Data;
@@ -81,7 +80,7 @@ public static class OutboxAdminEndpoints
     {
         try
         {
-            var text = JsonSerializer.Deserialize<OutboxPayload>(payload, ConversationStateSerializer.Options)?.Reply.Text;
+            var text = OutboxPayload.Read(payload).Reply.Text;
             return text is { Length: > 120 } ? text[..117] + "…" : text;
         }
         catch (JsonException)
