@@ -22,7 +22,7 @@ public sealed class CivicDbContext(DbContextOptions<CivicDbContext> options) : D
 
     public DbSet<IssueSubscriber> IssueSubscribers => Set<IssueSubscriber>();
 
-    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<ConversationRecord> Conversations => Set<ConversationRecord>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 

@@ -8,6 +8,7 @@ using CivicConnect.Conversation.Activities;
 using CivicConnect.Conversation.Engine;
 using CivicConnect.Conversation.State;
 using CivicConnect.Core.Hosting;
+using CivicConnect.Core.Messages;
 using CivicConnect.Geo.Locating;
 using CivicConnect.Geo.Wards;
 using CivicConnect.Intelligence.Classification;
@@ -95,7 +96,7 @@ public class EngineInMemoryBenchmarks
     {
         var now = clock.GetUtcNow();
         var (id, state) = store.Load(address, () => Guid.CreateVersion7(now));
-        var activity = Activity.FromText($"{address}-{sequence}", CivicConnect.Conversation.Activities.Channels.DirectLine, address, text, now);
+        var activity = Activity.FromText($"{address}-{sequence}", ChannelIds.DirectLine, address, text, now);
         var result = await engine!.RunAsync(new TurnContext(id, activity, state), CancellationToken.None);
         store.Save(address, id, result.State);
         return result;

@@ -5,6 +5,7 @@ using CivicConnect.Channels.Inbox;
 using CivicConnect.Conversation;
 using CivicConnect.Conversation.Activities;
 using CivicConnect.Core.Hosting;
+using CivicConnect.Core.Messages;
 using CivicConnect.Data;
 using CivicConnect.Geo;
 using CivicConnect.Workflow;
@@ -125,7 +126,7 @@ public class EngineWithDatabaseBenchmarks
     private async Task<InboundAcceptance> AcceptAsync(string address, int sequence, string text)
     {
         await using var scope = host!.Services.CreateAsyncScope(); // one scope per webhook request, as in the server
-        var activity = Activity.FromText($"{address}-{sequence}", CivicConnect.Conversation.Activities.Channels.DirectLine, address, text, clock.GetUtcNow());
+        var activity = Activity.FromText($"{address}-{sequence}", ChannelIds.DirectLine, address, text, clock.GetUtcNow());
         return await scope.ServiceProvider.GetRequiredService<IInbound>().AcceptAsync(activity, CancellationToken.None);
     }
 

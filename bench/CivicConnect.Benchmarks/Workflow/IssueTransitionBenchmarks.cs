@@ -56,7 +56,7 @@ public class IssueTransitionBenchmarks
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CivicDbContext>();
         var now = TimeProvider.System.GetUtcNow();
-        var conversation = new Data.Entities.Conversation { Id = Guid.NewGuid(), Channel = "directline", Address = $"bench-transitions-{now.ToUnixTimeMilliseconds()}", CreatedAt = now, LastActivityAt = now };
+        var conversation = new ConversationRecord { Id = Guid.NewGuid(), Channel = "directline", Address = $"bench-transitions-{now.ToUnixTimeMilliseconds()}", CreatedAt = now, LastActivityAt = now };
         var category = await db.ServiceCategories.FirstAsync(c => c.Code == "pothole");
         var issue = new Issue
         {

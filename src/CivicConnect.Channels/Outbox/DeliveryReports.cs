@@ -1,7 +1,7 @@
+using CivicConnect.Core.Messages;
 using CivicConnect.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using ChannelNames = CivicConnect.Conversation.Activities.Channels;
 
 namespace CivicConnect.Channels.Outbox;
 
@@ -49,7 +49,7 @@ public sealed class DeliveryReports(OutboxSignal outbox, TimeProvider clock, ILo
     private async Task<bool> RouteAgainAsync(IQueryable<OutboxMessage> rows, string status, string error, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var requeued = await rows.Where(m => (m.Channel == ChannelNames.WhatsApp || m.Channel == ChannelNames.WhatsAppCloud) && m.Route == null && m.Status != OutboxStatus.Delivered)
+        var requeued = await rows.Where(m => (m.Channel == ChannelIds.WhatsApp || m.Channel == ChannelIds.WhatsAppCloud) && m.Route == null && m.Status != OutboxStatus.Delivered)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(m => m.Status, OutboxStatus.Pending)
                     .SetProperty(m => m.Route, WindowClosedRoute)

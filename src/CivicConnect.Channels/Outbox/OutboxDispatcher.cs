@@ -1,3 +1,4 @@
+using CivicConnect.Core.Messages;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -173,7 +174,7 @@ public sealed class OutboxDispatcher(
             case WindowRoute.Template template:
                 row.Route = "template:" + template.Value.Id;
                 return (sender, template.Value);
-            case WindowRoute.Sms sms when senders.TryGetValue(CivicConnect.Conversation.Activities.Channels.Sms, out var smsSender):
+            case WindowRoute.Sms sms when senders.TryGetValue(ChannelIds.Sms, out var smsSender):
                 row.Route = $"sms-fallback (from {row.Channel})";
                 row.Channel = smsSender.Channel;
                 row.Address = sms.Number;

@@ -1,10 +1,10 @@
 using CivicConnect.Channels.Twilio;
 using CivicConnect.Channels.WhatsAppCloud;
+using CivicConnect.Core.Messages;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using ChannelNames = CivicConnect.Conversation.Activities.Channels;
 
 namespace CivicConnect.Channels.Outbox;
 
@@ -32,7 +32,7 @@ internal sealed class WhatsAppWindow(
     IOptions<TwilioOptions> twilio,
     IOptions<WhatsAppCloudOptions> cloud)
 {
-    public static bool Applies(string channel) => channel is ChannelNames.WhatsApp or ChannelNames.WhatsAppCloud;
+    public static bool Applies(string channel) => channel is ChannelIds.WhatsApp or ChannelIds.WhatsAppCloud;
 
     /// <param name="closed">True when the provider already said the window is closed (error 63016 / 131047).</param>
     public async Task<WindowRoute> ChooseAsync(OutboxMessage row, string locale, string text, DateTimeOffset now, bool closed, CancellationToken cancellationToken)
@@ -48,14 +48,14 @@ internal sealed class WhatsAppWindow(
             }
         }
 
-        var templateId = row.Channel == ChannelNames.WhatsApp ? twilio.Value.WhatsAppTemplateContentSid : cloud.Value.NotificationTemplate;
+        var templateId = row.Channel == ChannelIds.WhatsApp ? twilio.Value.WhatsAppTemplateContentSid : cloud.Value.NotificationTemplate;
         if (!string.IsNullOrWhiteSpace(templateId))
         {
             return new WindowRoute.Template(new MessageTemplate(templateId, locale, [text.Length > 1000 ? text[..999] + "…" : text]));
         }
 
         var number = row.Address.StartsWith(Twilio.Inbound.E164.WhatsAppPrefix, StringComparison.Ordinal) ? row.Address[Twilio.Inbound.E164.WhatsAppPrefix.Length..] : row.Address;
-        var smsConsent = await db.Conversations.AsNoTracking().AnyAsync(c => c.Channel == ChannelNames.Sms && c.Address == number && !c.OptedOut, cancellationToken);
+        var smsConsent = await db.Conversations.AsNoTracking().AnyAsync(c => c.Channel == ChannelIds.Sms && c.Address == number && !c.OptedOut, cancellationToken);
         if (smsConsent && twilio.Value.IsConfigured && !string.IsNullOrWhiteSpace(twilio.Value.PhoneNumber))
         {
             return new WindowRoute.Sms(number);

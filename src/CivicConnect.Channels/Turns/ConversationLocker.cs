@@ -31,7 +31,7 @@ public sealed class ConversationLocker(CivicDbContext db, TimeProvider clock)
     }
 
     /// <param name="skipLocked">Sweepers pass true: a conversation busy on another node is simply skipped.</param>
-    public async Task<Data.Entities.Conversation?> LockAsync(string channel, string address, bool skipLocked, CancellationToken cancellationToken)
+    public async Task<ConversationRecord?> LockAsync(string channel, string address, bool skipLocked, CancellationToken cancellationToken)
     {
         var sql = skipLocked
             ? "SELECT *, xmin FROM conversations WHERE channel = {0} AND address = {1} FOR UPDATE SKIP LOCKED"

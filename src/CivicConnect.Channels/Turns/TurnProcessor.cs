@@ -2,6 +2,7 @@ using System.Text.Json;
 using CivicConnect.Channels.Outbox;
 using CivicConnect.Conversation.Activities;
 using CivicConnect.Conversation.Engine;
+using CivicConnect.Core.Messages;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
 using CivicConnect.Data.UnitOfWork;
@@ -122,9 +123,9 @@ public sealed class TurnProcessor(
     /// STOP, CANCEL, END … and START on SMS/WhatsApp are the carrier's words: the citizen is opted
     /// out (or back in) and the dialog never sees them. The provider sends its own confirmation.
     /// </summary>
-    private static bool HandleCarrierKeyword(Data.Entities.Conversation conversation, Activity activity)
+    private static bool HandleCarrierKeyword(ConversationRecord conversation, Activity activity)
     {
-        if (!CivicConnect.Conversation.Activities.Channels.HasCarrierKeywords(activity.Channel))
+        if (!ChannelIds.HasCarrierKeywords(activity.Channel))
         {
             return false;
         }

@@ -4,6 +4,7 @@ using CivicConnect.Channels.Twilio.Endpoints;
 using CivicConnect.Channels.Twilio.Inbound;
 using CivicConnect.Channels.Twilio.Outbound;
 using CivicConnect.Core.Hosting;
+using CivicConnect.Core.Messages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -11,7 +12,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using ChannelNames = CivicConnect.Conversation.Activities.Channels;
 
 namespace CivicConnect.Channels.Twilio;
 
@@ -43,7 +43,7 @@ public static class TwilioRegistration
         builder.Services.AddHttpClient(TwilioSender.HttpClientName)
             .AddProviderResilience(TwilioSender.PipelineName)
             .AddHttpMessageHandler<TwilioApiHandler>();
-        foreach (var channel in new[] { ChannelNames.Sms, ChannelNames.WhatsApp })
+        foreach (var channel in new[] { ChannelIds.Sms, ChannelIds.WhatsApp })
         {
             builder.Services.AddSingleton<IChannelSender>(sp => ActivatorUtilities.CreateInstance<TwilioSender>(sp, channel));
         }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CivicConnect.Conversation.Activities;
 using CivicConnect.Conversation.State;
+using CivicConnect.Core.Messages;
 
 namespace CivicConnect.Conversation.Engine;
 
@@ -43,7 +44,7 @@ public sealed partial class DialogEngine
         }
 
         // On SMS and Twilio WhatsApp, CANCEL/STOP/END… alone are carrier opt-out words: never a dialog word there.
-        var carrierWord = Channels.HasCarrierKeywords(turn.Activity.Channel) && CarrierKeywords.IsOptOut(turn.Text);
+        var carrierWord = ChannelIds.HasCarrierKeywords(turn.Activity.Channel) && CarrierKeywords.IsOptOut(turn.Text);
         if (!carrierWord && phrases.IsExactly("abandon", text))
         {
             if (state.Draft is null)

@@ -37,7 +37,7 @@ internal sealed class IssueConfiguration : IEntityTypeConfiguration<Issue>
         builder.HasOne(i => i.Ward).WithMany().HasForeignKey(i => i.WardId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(i => i.Department).WithMany().HasForeignKey(i => i.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Issue>().WithMany().HasForeignKey(i => i.DuplicateOfId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Conversation>().WithMany().HasForeignKey(i => i.ReporterConversationId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<ConversationRecord>().WithMany().HasForeignKey(i => i.ReporterConversationId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(i => i.Events).WithOne().HasForeignKey(e => e.IssueId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(i => i.Media).WithOne().HasForeignKey(m => m.IssueId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(i => i.Subscribers).WithOne().HasForeignKey(s => s.IssueId).OnDelete(DeleteBehavior.Cascade);

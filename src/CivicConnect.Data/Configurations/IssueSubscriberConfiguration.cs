@@ -11,6 +11,6 @@ internal sealed class IssueSubscriberConfiguration : IEntityTypeConfiguration<Is
         builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(s => new { s.IssueId, s.ConversationId }).IsUnique();
         builder.HasIndex(s => s.ConversationId);
-        builder.HasOne<Conversation>().WithMany().HasForeignKey(s => s.ConversationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ConversationRecord>().WithMany().HasForeignKey(s => s.ConversationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

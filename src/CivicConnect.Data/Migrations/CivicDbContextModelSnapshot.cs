@@ -96,7 +96,7 @@ namespace CivicConnect.Data.Migrations
                     b.ToTable("classifier_versions", (string)null);
                 });
 
-            modelBuilder.Entity("CivicConnect.Data.Entities.Conversation", b =>
+            modelBuilder.Entity("CivicConnect.Data.Entities.ConversationRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1287,7 +1287,7 @@ namespace CivicConnect.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_issues_issues_duplicate_of_id");
 
-                    b.HasOne("CivicConnect.Data.Entities.Conversation", null)
+                    b.HasOne("CivicConnect.Data.Entities.ConversationRecord", null)
                         .WithMany()
                         .HasForeignKey("ReporterConversationId")
                         .OnDelete(DeleteBehavior.SetNull)
@@ -1338,7 +1338,7 @@ namespace CivicConnect.Data.Migrations
 
             modelBuilder.Entity("CivicConnect.Data.Entities.IssueSubscriber", b =>
                 {
-                    b.HasOne("CivicConnect.Data.Entities.Conversation", null)
+                    b.HasOne("CivicConnect.Data.Entities.ConversationRecord", null)
                         .WithMany()
                         .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)

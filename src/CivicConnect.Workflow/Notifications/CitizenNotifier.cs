@@ -58,7 +58,7 @@ public sealed class CitizenNotifier(
     }
 
     /// <summary>Subscribed conversations that still accept messages, each once.</summary>
-    private async Task<List<Data.Entities.Conversation>> RecipientsAsync(long issueId, CancellationToken cancellationToken)
+    private async Task<List<ConversationRecord>> RecipientsAsync(long issueId, CancellationToken cancellationToken)
     {
         var saved = await db.IssueSubscribers.Where(s => s.IssueId == issueId).Select(s => s.ConversationId).ToListAsync(cancellationToken);
         var added = db.ChangeTracker.Entries<IssueSubscriber>()

@@ -1,6 +1,7 @@
 using CivicConnect.Channels.Inbox;
 using CivicConnect.Channels.Outbox;
 using CivicConnect.Conversation.Activities;
+using CivicConnect.Core.Messages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,12 +12,12 @@ namespace CivicConnect.Integration.Tests.Infrastructure;
 /// <c>await t.Send("pothole on 17 ave sw"); t.AssertReply("Pothole");</c>. Replies are read
 /// from the outbox rows the turn committed, exactly what a channel sender would deliver.
 /// </summary>
-public sealed class Transcript(CivicAppFactory app, string channel = CivicConnect.Conversation.Activities.Channels.DirectLine, string? address = null, string? locale = null)
+public sealed class Transcript(CivicAppFactory app, string channel = ChannelIds.DirectLine, string? address = null, string? locale = null)
 {
     private long lastOutboxId;
     private int sequence;
 
-    public string Address { get; } = address ?? (channel == CivicConnect.Conversation.Activities.Channels.Sms ? "+1403555" + Random.Shared.Next(1000, 9999) : Guid.NewGuid().ToString("N"));
+    public string Address { get; } = address ?? (channel == ChannelIds.Sms ? "+1403555" + Random.Shared.Next(1000, 9999) : Guid.NewGuid().ToString("N"));
 
     public IReadOnlyList<Reply> Replies { get; private set; } = [];
 

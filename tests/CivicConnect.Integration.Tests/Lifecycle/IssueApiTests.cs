@@ -159,7 +159,7 @@ public sealed class IssueApiTests(IssueApiTests.App app) : IClassFixture<IssueAp
     [Fact]
     public async Task Comments_InternalStayInternal_PublicOnesAreSentToTheCitizen()
     {
-        Data.Entities.Conversation citizen;
+        ConversationRecord citizen;
         await using (var db = app.CreateDbContext())
         {
             citizen = await LifecycleData.ConversationAsync(db, "directline", "dl-" + Guid.NewGuid().ToString("N"));
@@ -241,7 +241,7 @@ public sealed class IssueApiTests(IssueApiTests.App app) : IClassFixture<IssueAp
     public async Task FieldWorker_SeesPlaceDescriptionAndPhotos_NeverTheReporter_OnListAndDetail()
     {
         var phone = "+1403555" + Random.Shared.Next(1000, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Data.Entities.Conversation citizen;
+        ConversationRecord citizen;
         await using (var db = app.CreateDbContext())
         {
             citizen = await LifecycleData.ConversationAsync(db, "sms", phone);

@@ -13,9 +13,9 @@ internal static class LifecycleData
 
     private static readonly GeometryFactory Geometry = new(new PrecisionModel(), 4326);
 
-    public static async Task<Data.Entities.Conversation> ConversationAsync(CivicDbContext db, string channel, string address, string locale = "en", bool optedOut = false)
+    public static async Task<ConversationRecord> ConversationAsync(CivicDbContext db, string channel, string address, string locale = "en", bool optedOut = false)
     {
-        var conversation = new Data.Entities.Conversation
+        var conversation = new ConversationRecord
         {
             Id = Guid.NewGuid(),
             Channel = channel,

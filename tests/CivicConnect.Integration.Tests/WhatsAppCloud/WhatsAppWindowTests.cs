@@ -1,9 +1,9 @@
 using CivicConnect.Channels.Outbox;
 using CivicConnect.Conversation.Activities;
+using CivicConnect.Core.Messages;
 using CivicConnect.Data.Entities;
 using CivicConnect.Integration.Tests.Twilio;
 using Microsoft.EntityFrameworkCore;
-using ChannelNames = CivicConnect.Conversation.Activities.Channels;
 
 namespace CivicConnect.Integration.Tests.WhatsAppCloud;
 
@@ -52,7 +52,7 @@ public sealed class WhatsAppWindowTemplateTests(TemplateWhatsAppAppFactory app) 
         await app.DrainOutboxAsync();
         app.Clock.Advance(TimeSpan.FromHours(25));
 
-        var id = await WindowRows.AddNotificationAsync(app, ChannelNames.WhatsAppCloud, "+" + waId, "Report #1042 is now resolved.");
+        var id = await WindowRows.AddNotificationAsync(app, ChannelIds.WhatsAppCloud, "+" + waId, "Report #1042 is now resolved.");
         await app.DrainOutboxAsync();
 
         var template = Assert.Single(app.SentTo(waId), m => m["type"]?.GetValue<string>() == "template");
@@ -72,7 +72,7 @@ public sealed class WhatsAppWindowTemplateTests(TemplateWhatsAppAppFactory app) 
         await new CloudWebhook(app).SendOk(CloudWebhook.Text(waId, "hi"));
         await app.DrainOutboxAsync();
         app.Clock.Advance(TimeSpan.FromHours(2));
-        var id = await WindowRows.AddNotificationAsync(app, ChannelNames.WhatsAppCloud, "+" + waId, "Report #1046 is now resolved.");
+        var id = await WindowRows.AddNotificationAsync(app, ChannelIds.WhatsAppCloud, "+" + waId, "Report #1046 is now resolved.");
         await app.DrainOutboxAsync();
         await using var db = app.CreateDbContext();
         var freeForm = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id);
@@ -98,7 +98,7 @@ public sealed class WhatsAppWindowTemplateTests(TemplateWhatsAppAppFactory app) 
         await new CloudWebhook(app).SendOk(CloudWebhook.Text(waId, "hi"));
         app.Clock.Advance(TimeSpan.FromHours(2));
 
-        await WindowRows.AddNotificationAsync(app, ChannelNames.WhatsAppCloud, "+" + waId, "Report #1043 is now resolved.");
+        await WindowRows.AddNotificationAsync(app, ChannelIds.WhatsAppCloud, "+" + waId, "Report #1043 is now resolved.");
         await app.DrainOutboxAsync();
 
         Assert.Contains(app.SentTo(waId), m => m["text"]?["body"]?.GetValue<string>() == "Report #1043 is now resolved.");
@@ -117,14 +117,14 @@ public sealed class WhatsAppWindowFallbackTests(FallbackWhatsAppAppFactory app) 
         await app.DrainOutboxAsync();
         app.Clock.Advance(TimeSpan.FromHours(25));
 
-        var id = await WindowRows.AddNotificationAsync(app, ChannelNames.WhatsAppCloud, "+" + waId, "Report #1044 is now resolved.");
+        var id = await WindowRows.AddNotificationAsync(app, ChannelIds.WhatsAppCloud, "+" + waId, "Report #1044 is now resolved.");
         await app.DrainOutboxAsync();
 
         Assert.Single(app.Twilio.SentTo("+" + waId), m => m["Body"] == "Report #1044 is now resolved.");
         await using var db = app.CreateDbContext();
         var row = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id);
         Assert.Equal(OutboxStatus.Sent, row.Status);
-        Assert.Equal(ChannelNames.Sms, row.Channel);
+        Assert.Equal(ChannelIds.Sms, row.Channel);
         Assert.Equal("sms-fallback (from whatsapp-cloud)", row.Route);
     }
 
@@ -137,7 +137,7 @@ public sealed class WhatsAppWindowFallbackTests(FallbackWhatsAppAppFactory app) 
         var before = app.SentTo(waId).Count;
         app.Clock.Advance(TimeSpan.FromHours(25));
 
-        var id = await WindowRows.AddNotificationAsync(app, ChannelNames.WhatsAppCloud, "+" + waId, "Report #1045 is now resolved.");
+        var id = await WindowRows.AddNotificationAsync(app, ChannelIds.WhatsAppCloud, "+" + waId, "Report #1045 is now resolved.");
         await app.DrainOutboxAsync();
 
         Assert.Equal(before, app.SentTo(waId).Count);

@@ -6,8 +6,8 @@ using CivicConnect.Channels.DirectLine.Auth;
 using CivicConnect.Channels.DirectLine.Transcript;
 using CivicConnect.Channels.Inbox;
 using CivicConnect.Conversation.Activities;
+using CivicConnect.Core.Messages;
 using Microsoft.Extensions.DependencyInjection;
-using ChannelNames = CivicConnect.Conversation.Activities.Channels;
 
 namespace CivicConnect.Channels.DirectLine.Inbound;
 
@@ -43,7 +43,7 @@ internal sealed class DirectLineActivityIntake(DirectLineTranscript transcript, 
         json["id"] = id;
         json["type"] = incoming.IsJoin ? "event" : IncomingActivity.MessageType;
         json["timestamp"] = now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
-        json["channelId"] = ChannelNames.DirectLine;
+        json["channelId"] = ChannelIds.DirectLine;
         json["conversation"] = new JsonObject { ["id"] = conversationId };
         json["from"] = incoming.FromName is { } name
             ? new JsonObject { ["id"] = userId, ["name"] = name, ["role"] = "user" }
@@ -53,7 +53,7 @@ internal sealed class DirectLineActivityIntake(DirectLineTranscript transcript, 
 
         var activity = new Activity(
             id,
-            ChannelNames.DirectLine,
+            ChannelIds.DirectLine,
             conversationId,
             incoming.IsJoin ? null : incoming.Text,
             incoming.IsJoin ? [] : attachments,

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using CivicConnect.Channels.Outbox;
 using CivicConnect.Conversation.Activities;
+using CivicConnect.Core.Messages;
 using Microsoft.Extensions.Options;
-using ChannelNames = CivicConnect.Conversation.Activities.Channels;
 
 namespace CivicConnect.Channels.DirectLine.Outbound;
 
@@ -23,7 +23,7 @@ public sealed class BotActivityRenderer(BotIdentity bot, IOptions<DirectLineOpti
             ["type"] = "message",
             ["id"] = activityId,
             ["timestamp"] = timestamp.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
-            ["channelId"] = ChannelNames.DirectLine,
+            ["channelId"] = ChannelIds.DirectLine,
             ["conversation"] = new JsonObject { ["id"] = message.Address },
             ["from"] = new JsonObject { ["id"] = BotIdentity.Id, ["name"] = bot.Name, ["role"] = "bot" },
             ["locale"] = message.Locale,

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CivicConnect.Channels.DirectLine.Transcript;
 using CivicConnect.Channels.Outbox;
-using ChannelNames = CivicConnect.Conversation.Activities.Channels;
+using CivicConnect.Core.Messages;
 
 namespace CivicConnect.Channels.DirectLine.Outbound;
 
@@ -12,7 +12,7 @@ namespace CivicConnect.Channels.DirectLine.Outbound;
 /// </summary>
 public sealed class DirectLineSender(DirectLineTranscript transcript, BotActivityRenderer renderer, TimeProvider clock) : IChannelSender
 {
-    public string Channel => ChannelNames.DirectLine;
+    public string Channel => ChannelIds.DirectLine;
 
     public async Task<SendOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {

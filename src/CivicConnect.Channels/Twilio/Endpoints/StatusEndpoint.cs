@@ -1,11 +1,11 @@
 using System.Globalization;
 using CivicConnect.Channels.Outbox;
 using CivicConnect.Channels.Twilio.Outbound;
+using CivicConnect.Core.Messages;
 using CivicConnect.Data;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using ChannelNames = CivicConnect.Conversation.Activities.Channels;
 
 namespace CivicConnect.Channels.Twilio.Endpoints;
 
@@ -36,7 +36,7 @@ internal static class StatusEndpoint
             });
         }
 
-        var rows = db.OutboxMessages.Where(m => m.Channel == ChannelNames.Sms || m.Channel == ChannelNames.WhatsApp);
+        var rows = db.OutboxMessages.Where(m => m.Channel == ChannelIds.Sms || m.Channel == ChannelIds.WhatsApp);
         var code = form["ErrorCode"] is { } c ? c[..Math.Min(c.Length, 16)] : null;
         var windowClosed = code == TwilioSender.OutsideWindowError.ToString(CultureInfo.InvariantCulture);
         await reports.ApplyAsync(rows, new DeliveryReport("Twilio", sid, status, code, windowClosed), cancellationToken);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CivicConnect.Conversation.Activities;
-using ChannelNames = CivicConnect.Conversation.Activities.Channels;
+using CivicConnect.Core.Messages;
 
 namespace CivicConnect.Channels.Twilio.Inbound;
 
@@ -36,7 +36,7 @@ internal static class TwilioMessageReader
             return null;
         }
 
-        var channel = isWhatsApp ? ChannelNames.WhatsApp : ChannelNames.Sms;
+        var channel = isWhatsApp ? ChannelIds.WhatsApp : ChannelIds.Sms;
         var tooMany = int.TryParse(form["NumMedia"], NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count > MaxMedia;
         var address = isWhatsApp ? E164.WhatsAppPrefix + number : number!;
         return new Activity(

@@ -1,12 +1,12 @@
 using System.Net;
 using CivicConnect.Channels.Outbox;
+using CivicConnect.Core.Messages;
 using Microsoft.Extensions.Options;
 using Twilio.Clients;
 using Twilio.Exceptions;
 using Twilio.Http;
 using Twilio.Rest.Api.V2010.Account;
 using Twilio.Types;
-using ChannelNames = CivicConnect.Conversation.Activities.Channels;
 using SystemHttpClient = System.Net.Http.HttpClient;
 
 namespace CivicConnect.Channels.Twilio.Outbound;
@@ -30,7 +30,7 @@ internal sealed class TwilioSender(string channel, IHttpClientFactory httpClient
     public async Task<SendOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var isWhatsApp = channel == ChannelNames.WhatsApp;
+        var isWhatsApp = channel == ChannelIds.WhatsApp;
         var from = isWhatsApp ? settings.WhatsAppNumber : settings.PhoneNumber;
         if (string.IsNullOrWhiteSpace(from))
         {

@@ -7,6 +7,7 @@ using CivicConnect.Channels.Twilio.Inbound;
 using CivicConnect.Channels.WhatsAppCloud.Inbound;
 using CivicConnect.Channels.WhatsAppCloud.Outbound;
 using CivicConnect.Conversation.Activities;
+using CivicConnect.Core.Messages;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +15,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using ChannelNames = CivicConnect.Conversation.Activities.Channels;
 
 namespace CivicConnect.Channels.WhatsAppCloud.Endpoints;
 
@@ -125,7 +125,7 @@ internal static class WebhookEndpoints
             }
         }
 
-        var rows = db.OutboxMessages.Where(m => m.Channel == ChannelNames.WhatsAppCloud);
+        var rows = db.OutboxMessages.Where(m => m.Channel == ChannelIds.WhatsAppCloud);
         foreach (var status in webhook.Statuses)
         {
             var report = new DeliveryReport("WhatsApp", status.MessageId, status.Status, status.ErrorCode, status.ErrorCode == CloudSender.OutsideWindowError);

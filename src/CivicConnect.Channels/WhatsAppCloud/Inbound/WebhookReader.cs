@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CivicConnect.Channels.Twilio.Inbound;
 using CivicConnect.Conversation.Activities;
-using ChannelNames = CivicConnect.Conversation.Activities.Channels;
+using CivicConnect.Core.Messages;
 
 namespace CivicConnect.Channels.WhatsAppCloud.Inbound;
 
@@ -135,7 +135,7 @@ internal static class WebhookReader
 
         var activity = new Activity(
             id,
-            ChannelNames.WhatsAppCloud,
+            ChannelIds.WhatsAppCloud,
             number,
             TextCleaner.Clean(text, MaxTextLength),
             [],

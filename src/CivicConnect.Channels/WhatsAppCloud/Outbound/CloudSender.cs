@@ -4,8 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CivicConnect.Channels.Outbox;
 using CivicConnect.Conversation.Dialogs;
+using CivicConnect.Core.Messages;
 using Microsoft.Extensions.Options;
-using ChannelNames = CivicConnect.Conversation.Activities.Channels;
 
 namespace CivicConnect.Channels.WhatsAppCloud.Outbound;
 
@@ -21,7 +21,7 @@ internal sealed class CloudSender(IHttpClientFactory httpClients, IOptions<Whats
 
     public const string PipelineName = "whatsapp-send";
 
-    public string Channel => ChannelNames.WhatsAppCloud;
+    public string Channel => ChannelIds.WhatsAppCloud;
 
     public async Task<SendOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {

@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CivicConnect.Data.Configurations;
 
-internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conversation>
+internal sealed class ConversationRecordConfiguration : IEntityTypeConfiguration<ConversationRecord>
 {
-    public void Configure(EntityTypeBuilder<Conversation> builder)
+    public void Configure(EntityTypeBuilder<ConversationRecord> builder)
     {
         builder.Property(c => c.Channel).HasMaxLength(32);
         builder.Property(c => c.Address).HasMaxLength(200);

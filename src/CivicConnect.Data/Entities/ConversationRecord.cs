@@ -4,7 +4,7 @@ namespace CivicConnect.Data.Entities;
 /// One citizen on one channel (a phone number on SMS, a WhatsApp id, a web-chat conversation).
 /// The dialog state is a typed record owned by the conversation part, stored here as jsonb.
 /// </summary>
-public sealed class Conversation
+public sealed class ConversationRecord
 {
     public Guid Id { get; set; }
 

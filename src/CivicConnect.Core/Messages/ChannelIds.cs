@@ -1,0 +1,25 @@
+namespace CivicConnect.Core.Messages;
+
+/// <summary>
+/// Channel names as stored on conversations, inbox and outbox rows, defined once for every part:
+/// the citizen channels and the staff alert channels (mail, webhook) that the outbox also carries.
+/// </summary>
+public static class ChannelIds
+{
+    public const string Sms = "sms";
+    public const string WhatsApp = "whatsapp";
+    public const string WhatsAppCloud = "whatsapp-cloud";
+    public const string DirectLine = "directline";
+
+    /// <summary>Department alert by e-mail (escalations).</summary>
+    public const string Mail = "mail";
+
+    /// <summary>Department alert by signed webhook (escalations).</summary>
+    public const string Webhook = "webhook";
+
+    /// <summary>Channels where STOP, CANCEL, END … alone are carrier opt-out keywords, never dialog words.</summary>
+    public static bool HasCarrierKeywords(string channel) => channel is Sms or WhatsApp;
+
+    /// <summary>Plain-text channels render choices as a numbered list.</summary>
+    public static bool IsPlainText(string channel) => channel is Sms;
+}
