@@ -17,8 +17,7 @@ public static class ChannelsServiceCollectionExtensions
     public static IHostApplicationBuilder AddChannels(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<ConversationLocker>();
-        builder.Services.AddScoped<TurnProcessor>();
-        builder.Services.AddScoped<ITurnRunner>(sp => sp.GetRequiredService<TurnProcessor>());
+        builder.Services.AddScoped<ITurnRunner, TurnProcessor>();
         builder.Services.AddScoped<IDeliveryWindow, WhatsAppWindow>();
         builder.Services.AddSingleton<ProviderCircuits>();
         return builder;
