@@ -4,7 +4,6 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
 using CivicConnect.Benchmarks.Conversation.InMemory;
-using CivicConnect.Conversation.Activities;
 using CivicConnect.Conversation.Engine;
 using CivicConnect.Conversation.State;
 using CivicConnect.Core.Hosting;

@@ -3,15 +3,14 @@ using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
-using RunStrategy = BenchmarkDotNet.Engines.RunStrategy;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using CivicConnect.Channels;
 using CivicConnect.Conversation;
 using CivicConnect.Core.Hosting;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
 using CivicConnect.Geo;
+using CivicConnect.Messaging;
 using CivicConnect.Workflow;
 using CivicConnect.Workflow.Escalation;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +20,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NetTopologySuite.Geometries;
 using Quartz;
+using RunStrategy = BenchmarkDotNet.Engines.RunStrategy;
 
 namespace CivicConnect.Benchmarks.Workflow;
 

@@ -1,10 +1,10 @@
 using BenchmarkDotNet.Attributes;
-using CivicConnect.Channels;
 using CivicConnect.Conversation;
 using CivicConnect.Core.Hosting;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
 using CivicConnect.Geo;
+using CivicConnect.Messaging;
 using CivicConnect.Workflow;
 using CivicConnect.Workflow.Lifecycle;
 using Microsoft.EntityFrameworkCore;

@@ -68,7 +68,7 @@ public sealed partial class DialogEngine
 
         var optional = IsOptionalQuestion(turn, state.Awaiting);
         state.ReturnTo = state.Awaiting;
-        var choices = new List<Activities.Choice> { turn.Phrases.Choice("person", "handoff_person") };
+        var choices = new List<Choice> { turn.Phrases.Choice("person", "handoff_person") };
         if (optional)
         {
             choices.Add(turn.Phrases.Choice("skip", "skip"));

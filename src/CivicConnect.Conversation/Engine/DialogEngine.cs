@@ -40,7 +40,7 @@ public sealed partial class DialogEngine(
         var localeChosen = state.Locale is not null;
         state.Locale ??= InitialLocale(set, context);
         var turn = new Turn(context, set, city.Value.Name, timeZone, clock.GetUtcNow());
-        if (context.Activity.Kind == Activities.ActivityKind.ConversationStart)
+        if (context.Activity.Kind == ActivityKind.ConversationStart)
         {
             var greeting = Greet(turn);
 
@@ -54,7 +54,7 @@ public sealed partial class DialogEngine(
         }
 
         // A flood is told once to slow down; the draft and the pending question stay as they were.
-        if (context.Activity.Kind == Activities.ActivityKind.RateLimited)
+        if (context.Activity.Kind == ActivityKind.RateLimited)
         {
             turn.Say("rate_limited");
             return turn.Result();

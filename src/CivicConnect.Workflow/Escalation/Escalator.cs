@@ -1,8 +1,8 @@
 using System.Globalization;
-using CivicConnect.Channels.Outbox;
-using CivicConnect.Conversation.Activities;
+using CivicConnect.Core.Messages;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
+using CivicConnect.Messaging.Outbox;
 using CivicConnect.Workflow.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,7 +14,7 @@ namespace CivicConnect.Workflow.Escalation;
 /// raise its escalation level (and priority), write the history line and alert the department's
 /// supervisor contact and the rule's alert addresses through the outbox, all in one transaction.
 /// </summary>
-public sealed class Escalator(CivicDbContext db, RoutingRuleStore rules, IssueRouter router, IOptions<EscalationOptions> options, TimeProvider clock)
+public sealed class Escalator(CivicDbContext db, IOutbox outbox, RoutingRuleStore rules, IssueRouter router, IOptions<EscalationOptions> options, TimeProvider clock)
 {
     /// <summary>States at or past the one a deadline expects: nothing to escalate any more.</summary>
     public static readonly IssueStatus[] Done = [IssueStatus.Resolved, IssueStatus.Closed, IssueStatus.Duplicate, IssueStatus.Rejected, IssueStatus.ClosedNotFixed];
@@ -68,7 +68,7 @@ public sealed class Escalator(CivicDbContext db, RoutingRuleStore rules, IssueRo
             $"Escalation level {issue.EscalationLevel}: 311 report #{issue.ReferenceNumber} ({issue.Category.Name.For("en")}, {issue.AddressText}) is still {issue.Status} after its deadline {issue.Deadline:yyyy-MM-dd HH:mm} UTC. Priority is now {issue.Priority}.");
         foreach (var recipient in recipients)
         {
-            db.OutboxMessages.Add(Alert(recipient, text, now));
+            EnqueueAlert(recipient, text, now);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -98,25 +98,14 @@ public sealed class Escalator(CivicDbContext db, RoutingRuleStore rules, IssueRo
 
         var now = clock.GetUtcNow();
         var text = string.Create(CultureInfo.InvariantCulture, $"Reminder: 311 report #{reference} is due {issue.Deadline:yyyy-MM-dd HH:mm} UTC and is still {issue.Status}.");
-        db.OutboxMessages.Add(Alert(to, text, now));
+        EnqueueAlert(to, text, now);
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static OutboxMessage Alert(string recipient, string text, DateTimeOffset now) => new()
+    private void EnqueueAlert(string recipient, string text, DateTimeOffset now)
     {
-        Kind = OutboxKinds.Notification,
         // A URL goes to the webhook sender (which refuses plain http except to this machine), anything else is an address.
-        Channel = Uri.TryCreate(recipient, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp) ? AlertChannels.Webhook : AlertChannels.Mail,
-        Address = recipient,
-        Payload = OutboxPayload.Write("en", Reply.Plain(text)),
-        NextAttemptAt = now,
-        CreatedAt = now,
-    };
-}
-
-/// <summary>Outbox channels for staff alerts.</summary>
-public static class AlertChannels
-{
-    public const string Mail = "mail";
-    public const string Webhook = "webhook";
+        var channel = Uri.TryCreate(recipient, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp) ? ChannelIds.Webhook : ChannelIds.Mail;
+        outbox.Enqueue(OutboxKinds.Notification, channel, recipient, conversationId: null, "en", Reply.Plain(text), now);
+    }
 }

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace CivicConnect.Channels;
+namespace CivicConnect.Messaging;
 
 public sealed class MessagingOptions
 {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace CivicConnect.Channels.Turns;
+namespace CivicConnect.Messaging.Turns;
 
 /// <summary>
 /// Runs queued turns, <see cref="MessagingOptions.TurnWorkers"/> at a time. Two workers given the
@@ -36,7 +36,7 @@ public sealed class TurnWorkers(TurnQueue queue, IServiceScopeFactory scopes, IO
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var turns = scope.ServiceProvider.GetRequiredService<TurnProcessor>();
+            var turns = scope.ServiceProvider.GetRequiredService<ITurnRunner>();
             await turns.ProcessPendingAsync(conversation.Channel, conversation.Address, skipLocked: false, stoppingToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

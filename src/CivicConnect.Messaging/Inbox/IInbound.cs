@@ -1,6 +1,6 @@
-using CivicConnect.Conversation.Activities;
+using CivicConnect.Core.Messages;
 
-namespace CivicConnect.Channels.Inbox;
+namespace CivicConnect.Messaging.Inbox;
 
 /// <summary>
 /// Where every channel adapter hands an inbound activity. The activity is committed to the inbox

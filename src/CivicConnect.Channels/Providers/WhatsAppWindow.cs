@@ -1,24 +1,16 @@
 using CivicConnect.Channels.Twilio;
+using CivicConnect.Channels.Twilio.Inbound;
+using CivicConnect.Channels.Twilio.Outbound;
 using CivicConnect.Channels.WhatsAppCloud;
 using CivicConnect.Core.Messages;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
+using CivicConnect.Messaging;
+using CivicConnect.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace CivicConnect.Channels.Outbox;
-
-/// <summary>How a WhatsApp message is to go out, given the 24-hour customer-service window.</summary>
-internal abstract record WindowRoute
-{
-    public sealed record FreeForm : WindowRoute;
-
-    public sealed record Template(MessageTemplate Value) : WindowRoute;
-
-    public sealed record Sms(string Number) : WindowRoute;
-
-    public sealed record NotSent(string Reason) : WindowRoute;
-}
+namespace CivicConnect.Channels.Providers;
 
 /// <summary>
 /// WhatsApp only delivers free-form messages within 24 hours of the citizen's last message
@@ -30,12 +22,12 @@ internal sealed class WhatsAppWindow(
     CivicDbContext db,
     IOptions<MessagingOptions> messaging,
     IOptions<TwilioOptions> twilio,
-    IOptions<WhatsAppCloudOptions> cloud)
+    IOptions<WhatsAppCloudOptions> cloud) : IDeliveryWindow
 {
-    public static bool Applies(string channel) => channel is ChannelIds.WhatsApp or ChannelIds.WhatsAppCloud;
+    public bool Applies(string channel) => channel is ChannelIds.WhatsApp or ChannelIds.WhatsAppCloud;
 
     /// <param name="closed">True when the provider already said the window is closed (error 63016 / 131047).</param>
-    public async Task<WindowRoute> ChooseAsync(OutboxMessage row, string locale, string text, DateTimeOffset now, bool closed, CancellationToken cancellationToken)
+    public async Task<WindowRoute> ChooseAsync(OutboxMessage row, OutboxPayload payload, DateTimeOffset now, bool closed, CancellationToken cancellationToken)
     {
         if (!closed)
         {
@@ -51,10 +43,12 @@ internal sealed class WhatsAppWindow(
         var templateId = row.Channel == ChannelIds.WhatsApp ? twilio.Value.WhatsAppTemplateContentSid : cloud.Value.NotificationTemplate;
         if (!string.IsNullOrWhiteSpace(templateId))
         {
-            return new WindowRoute.Template(new MessageTemplate(templateId, locale, [text.Length > 1000 ? text[..999] + "…" : text]));
+            // The template's one variable is the message as SMS would show it (choices as a numbered list).
+            var text = SmsRenderer.Render(payload.Reply);
+            return new WindowRoute.Template(new MessageTemplate(templateId, payload.Locale, [text.Length > 1000 ? text[..999] + "…" : text]));
         }
 
-        var number = row.Address.StartsWith(Twilio.Inbound.E164.WhatsAppPrefix, StringComparison.Ordinal) ? row.Address[Twilio.Inbound.E164.WhatsAppPrefix.Length..] : row.Address;
+        var number = row.Address.StartsWith(E164.WhatsAppPrefix, StringComparison.Ordinal) ? row.Address[E164.WhatsAppPrefix.Length..] : row.Address;
         var smsConsent = await db.Conversations.AsNoTracking().AnyAsync(c => c.Channel == ChannelIds.Sms && c.Address == number && !c.OptedOut, cancellationToken);
         if (smsConsent && twilio.Value.IsConfigured && !string.IsNullOrWhiteSpace(twilio.Value.PhoneNumber))
         {

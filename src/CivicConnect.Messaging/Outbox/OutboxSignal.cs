@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace CivicConnect.Channels.Outbox;
+namespace CivicConnect.Messaging.Outbox;
 
 /// <summary>Wakes the dispatcher right after a turn commits, so replies go out without waiting for the next poll.</summary>
 public sealed class OutboxSignal

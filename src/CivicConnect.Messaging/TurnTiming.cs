@@ -1,4 +1,4 @@
-namespace CivicConnect.Channels;
+namespace CivicConnect.Messaging;
 
 /// <summary>When a committed inbound message gets its turn.</summary>
 public enum TurnTiming

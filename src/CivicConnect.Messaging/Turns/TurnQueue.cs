@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 
-namespace CivicConnect.Channels.Turns;
+namespace CivicConnect.Messaging.Turns;
 
 /// <summary>
 /// Conversations with a freshly committed inbox message, waiting for a <see cref="TurnWorkers"/>

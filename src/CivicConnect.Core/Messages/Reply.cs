@@ -1,4 +1,4 @@
-namespace CivicConnect.Conversation.Activities;
+namespace CivicConnect.Core.Messages;
 
 /// <summary>
 /// What the engine says back, channel-neutral. Each channel renders <see cref="Choices"/> its

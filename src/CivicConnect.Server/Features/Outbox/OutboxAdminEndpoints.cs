@@ -1,8 +1,10 @@
 using System.Text.Json;
+using CivicConnect.Channels.Providers;
 using CivicConnect.Core.Logging;
 using CivicConnect.Core.Security;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
+using CivicConnect.Messaging.Outbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,7 +12,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace CivicConnect.Channels.Outbox.Admin;
+namespace CivicConnect.Server.Features.Outbox;
 
 /// <summary>
 /// Messages the outbox gave up on are never dropped silently: supervisors list them here (with

@@ -1,11 +1,11 @@
-namespace CivicConnect.Conversation.Activities;
+namespace CivicConnect.Core.Messages;
 
 /// <summary>
 /// One message from a citizen, whatever channel it came on. Adapters build it; the dialog
 /// engine reads nothing else. Modelled on the Bot Framework activity.
 /// </summary>
 /// <param name="Id">The provider's message id (Twilio MessageSid, WhatsApp wamid, Direct Line activity id).</param>
-/// <param name="Channel">One of <see cref="Channels"/>.</param>
+/// <param name="Channel">One of <see cref="ChannelIds"/>.</param>
 /// <param name="Address">Who sent it on that channel: E.164 phone, WhatsApp id, Direct Line conversation id.</param>
 /// <param name="MediaProblem">Set when the citizen sent files the channel could not accept (not a photo, too large, unreachable); the engine says so.</param>
 public sealed record Activity(

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using CivicConnect.Messaging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
@@ -8,7 +9,7 @@ using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
-namespace CivicConnect.Channels.Outbox;
+namespace CivicConnect.Channels.Providers;
 
 /// <summary>
 /// The one resilience pipeline for provider send clients (<c>"twilio-send"</c>,

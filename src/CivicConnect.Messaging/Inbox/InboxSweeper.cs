@@ -1,12 +1,12 @@
-using CivicConnect.Channels.Turns;
 using CivicConnect.Data;
+using CivicConnect.Messaging.Turns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace CivicConnect.Channels.Inbox;
+namespace CivicConnect.Messaging.Inbox;
 
 /// <summary>
 /// Finishes what a crash left behind: conversations with inbox messages older than the grace
@@ -37,7 +37,7 @@ public sealed class InboxSweeper(IServiceScopeFactory scopes, IOptions<Messaging
         var db = scope.ServiceProvider.GetRequiredService<CivicDbContext>();
         var cutoff = clock.GetUtcNow() - options.Value.SweepGrace;
         var conversations = await db.InboxMessages.AsNoTracking()
-            .Where(m => m.ProcessedAt == null && m.ReceivedAt <= cutoff && m.Attempts < TurnProcessor.MaxAttempts)
+            .Where(m => m.ProcessedAt == null && m.ReceivedAt <= cutoff && m.Attempts < InboxAttempts.Max)
             .GroupBy(m => new { m.Channel, m.Address })
             .Select(g => new { g.Key.Channel, g.Key.Address, First = g.Min(m => m.Id) })
             .OrderBy(g => g.First)
@@ -48,7 +48,7 @@ public sealed class InboxSweeper(IServiceScopeFactory scopes, IOptions<Messaging
         foreach (var conversation in conversations)
         {
             await using var turnScope = scopes.CreateAsyncScope();
-            var turns = turnScope.ServiceProvider.GetRequiredService<TurnProcessor>();
+            var turns = turnScope.ServiceProvider.GetRequiredService<ITurnRunner>();
             processed += await turns.ProcessPendingAsync(conversation.Channel, conversation.Address, skipLocked: true, cancellationToken);
         }
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace CivicConnect.Channels.Outbox;
+namespace CivicConnect.Messaging.Outbox;
 
 /// <summary>
 /// Sends outbox rows through the sender of their channel. Rows are claimed with
@@ -50,7 +50,7 @@ public sealed class OutboxDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CivicDbContext>();
         var senders = scope.ServiceProvider.GetServices<IChannelSender>().ToDictionary(s => s.Channel, StringComparer.OrdinalIgnoreCase);
-        var window = scope.ServiceProvider.GetRequiredService<WhatsAppWindow>();
+        var window = scope.ServiceProvider.GetService<IDeliveryWindow>();
         var now = clock.GetUtcNow();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -97,7 +97,7 @@ public sealed class OutboxDispatcher(
         return batch.Count;
     }
 
-    private async Task SendAsync(OutboxMessage row, IChannelSender sender, Dictionary<string, IChannelSender> senders, WhatsAppWindow window, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task SendAsync(OutboxMessage row, IChannelSender sender, Dictionary<string, IChannelSender> senders, IDeliveryWindow? window, DateTimeOffset now, CancellationToken cancellationToken)
     {
         row.Attempts++;
         SendOutcome outcome;
@@ -105,7 +105,7 @@ public sealed class OutboxDispatcher(
         {
             var payload = OutboxPayload.Read(row.Payload);
             MessageTemplate? template = null;
-            if (WhatsAppWindow.Applies(row.Channel))
+            if (window is not null && window.Applies(row.Channel))
             {
                 var closed = row.Route == DeliveryReports.WindowClosedRoute;
                 (sender, template) = await RouteAsync(row, sender, senders, window, payload, now, closed, cancellationToken);
@@ -118,7 +118,7 @@ public sealed class OutboxDispatcher(
             outcome = await sender.SendAsync(new OutboundMessage(row.Id, row.Kind, row.Channel, row.Address, row.ConversationId, payload.Locale, payload.Reply, template), cancellationToken);
 
             // The provider knows the window better than our inbox does (a message may have come in elsewhere): route once more.
-            if (outcome.WindowClosed && template is null && WhatsAppWindow.Applies(row.Channel))
+            if (outcome.WindowClosed && template is null && window is not null && window.Applies(row.Channel))
             {
                 (sender, template) = await RouteAsync(row, sender, senders, window, payload, now, closed: true, cancellationToken);
                 if (row.Status == OutboxStatus.Failed)
@@ -164,11 +164,11 @@ public sealed class OutboxDispatcher(
         logger.LogWarning("Outbox message {Id} on {Channel} failed (attempt {Attempt}); retrying in {Delay}: {Error}", row.Id, row.Channel, row.Attempts, backoff, row.LastError);
     }
 
-    /// <summary>Applies WhatsApp's 24-hour window to the row: template, SMS instead, or not sent (then the row is Failed).</summary>
+    /// <summary>Applies the channel's delivery window (WhatsApp's 24 hours) to the row: template, SMS instead, or not sent (then the row is Failed).</summary>
     private async Task<(IChannelSender Sender, MessageTemplate? Template)> RouteAsync(
-        OutboxMessage row, IChannelSender sender, Dictionary<string, IChannelSender> senders, WhatsAppWindow window, OutboxPayload payload, DateTimeOffset now, bool closed, CancellationToken cancellationToken)
+        OutboxMessage row, IChannelSender sender, Dictionary<string, IChannelSender> senders, IDeliveryWindow window, OutboxPayload payload, DateTimeOffset now, bool closed, CancellationToken cancellationToken)
     {
-        var route = await window.ChooseAsync(row, payload.Locale, Twilio.Outbound.SmsRenderer.Render(payload.Reply), now, closed, cancellationToken);
+        var route = await window.ChooseAsync(row, payload, now, closed, cancellationToken);
         switch (route)
         {
             case WindowRoute.Template template:

@@ -3,7 +3,7 @@ using CivicConnect.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace CivicConnect.Channels.Outbox;
+namespace CivicConnect.Messaging.Outbox;
 
 /// <summary>A provider's report on a message the outbox sent (Twilio status callback, WhatsApp status).</summary>
 /// <param name="Provider">For the recorded error, e.g. "Twilio".</param>

@@ -1,11 +1,11 @@
-using CivicConnect.Conversation.Activities;
+using CivicConnect.Core.Messages;
 
-namespace CivicConnect.Channels.Outbox;
+namespace CivicConnect.Messaging.Outbox;
 
 /// <summary>Delivers an outbox message on one channel (Twilio, WhatsApp Cloud, Direct Line).</summary>
 public interface IChannelSender
 {
-    /// <summary>The <see cref="Channels"/> name this sender serves.</summary>
+    /// <summary>The <see cref="ChannelIds"/> name this sender serves.</summary>
     string Channel { get; }
 
     Task<SendOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken);

@@ -1,22 +1,22 @@
 using System.Text.Json;
-using CivicConnect.Channels.Turns;
-using CivicConnect.Conversation.Activities;
+using CivicConnect.Core.Messages;
 using CivicConnect.Data;
+using CivicConnect.Messaging.Turns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace CivicConnect.Channels.Inbox;
+namespace CivicConnect.Messaging.Inbox;
 
 /// <summary>
 /// Commits the activity to the inbox first (a provider retry of the same message id is a
 /// no-op), then hands the turn on (<see cref="MessagingOptions.Turns"/>). If the turn fails or
 /// the process dies in between, the inbox row is still there and the sweeper finishes it.
 /// </summary>
-public sealed class Inbound(CivicDbContext db, TurnProcessor turns, TurnQueue queue, IOptions<MessagingOptions> options, TimeProvider clock) : IInbound
+public sealed class Inbound(CivicDbContext db, ITurnRunner turns, TurnQueue queue, IOptions<MessagingOptions> options, TimeProvider clock) : IInbound
 {
     public async Task<InboundAcceptance> AcceptAsync(Activity activity, CancellationToken cancellationToken)
     {
-        var payload = JsonSerializer.Serialize(activity, ConversationStateSerializer.Options);
+        var payload = JsonSerializer.Serialize(activity, MessageJson.Options);
         var now = clock.GetUtcNow();
         var inserted = await db.Database.SqlQuery<long>(
             $"""
