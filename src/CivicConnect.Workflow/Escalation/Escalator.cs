@@ -16,38 +16,20 @@ namespace CivicConnect.Workflow.Escalation;
 /// </summary>
 public sealed class Escalator(CivicDbContext db, IOutbox outbox, RoutingRuleStore rules, IssueRouter router, IOptions<EscalationOptions> options, TimeProvider clock)
 {
-    /// <summary>States at or past the one a deadline expects: nothing to escalate any more.</summary>
-    public static readonly IssueStatus[] Done = [IssueStatus.Resolved, IssueStatus.Closed, IssueStatus.Duplicate, IssueStatus.Rejected, IssueStatus.ClosedNotFixed];
-
     /// <returns>The time to the next escalation, or null when there is none to schedule.</returns>
     public async Task<TimeSpan?> EscalateAsync(int reference, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var issue = await db.Issues.Include(i => i.Category).Include(i => i.Department).Include(i => i.Ward)
             .FirstOrDefaultAsync(i => i.ReferenceNumber == reference, cancellationToken);
-        if (issue is null || Done.Contains(issue.Status) || issue.EscalationLevel >= options.Value.MaxLevel)
+        if (issue is null || issue.Status.IsFinished() || issue.EscalationLevel >= options.Value.MaxLevel)
         {
             // Never committed (the submitting turn rolled back), already finished, or escalated as far as it goes.
             return null;
         }
 
         var now = clock.GetUtcNow();
-        issue.EscalationLevel++;
-        if (options.Value.RaisePriority && issue.Priority < Priority.Urgent)
-        {
-            issue.Priority++;
-        }
-
-        issue.UpdatedAt = now;
-        issue.Events.Add(new IssueEvent
-        {
-            Actor = "escalation",
-            FromStatus = issue.Status,
-            ToStatus = issue.Status,
-            Comment = string.Create(CultureInfo.InvariantCulture, $"Deadline passed in {issue.Status}: escalated to level {issue.EscalationLevel}, priority {issue.Priority}"),
-            IsPublic = false,
-            OccurredAt = now,
-        });
+        issue.Escalate(options.Value.RaisePriority, now);
 
         var published = await rules.CurrentAsync(cancellationToken);
         var decision = router.Decide(published.Rules, issue.Category!.Code, issue.Department?.Code ?? string.Empty, issue.Category.SlaHours, issue.Priority, issue.Ward?.Code, issue.Description, issue.CreatedAt);
@@ -84,7 +66,7 @@ public sealed class Escalator(CivicDbContext db, IOutbox outbox, RoutingRuleStor
             .Where(i => i.ReferenceNumber == reference)
             .Select(i => new { i.Status, i.AssignedTo, i.Deadline, Contact = i.Department == null ? null : i.Department.ContactEmail })
             .FirstOrDefaultAsync(cancellationToken);
-        if (issue is null || Done.Contains(issue.Status))
+        if (issue is null || issue.Status.IsFinished())
         {
             return;
         }

@@ -33,8 +33,8 @@ internal sealed class Open311RequestQuery(CivicDbContext db, IOptions<CityOption
             if (filter.Statuses is { Count: 1 } statuses)
             {
                 issues = statuses[0] == Open311Status.Closed
-                    ? issues.Where(i => Open311Status.ClosedStatuses.Contains(i.Status))
-                    : issues.Where(i => !Open311Status.ClosedStatuses.Contains(i.Status));
+                    ? issues.Where(i => IssueStatuses.Finished.Contains(i.Status))
+                    : issues.Where(i => !IssueStatuses.Finished.Contains(i.Status));
             }
         }
 

@@ -1,7 +1,7 @@
 using CivicConnect.Data.Entities;
 using CivicConnect.Workflow.Routing;
 
-namespace CivicConnect.Integration.Tests.Routing;
+namespace CivicConnect.Workflow.Tests.Routing;
 
 public sealed class RoutingEngineTests
 {
@@ -20,7 +20,7 @@ public sealed class RoutingEngineTests
         new(category, "WATER", Priority.Normal, 4, ward, description, new TimeOnly(hour, 0));
 
     [Fact]
-    public void Route_FirstMatchingRuleWins()
+    public void Route_SeveralRulesMatch_TheFirstWins()
     {
         var decision = RoutingEngine.Route(Rules, Input(description: "Basement FLOODING, main break on the street"));
 
@@ -32,7 +32,7 @@ public sealed class RoutingEngineTests
     }
 
     [Fact]
-    public void Route_KeywordsMatchWholeWordsOnly()
+    public void Route_KeywordsInsideLongerWords_DoNotMatch()
     {
         Assert.Equal("Ward 7 water", RoutingEngine.Route(Rules, Input(description: "mainbreakers tripped, floodingly wet")).Rule);
     }
@@ -53,7 +53,7 @@ public sealed class RoutingEngineTests
     [InlineData(3, "Night")]
     [InlineData(7, null)]
     [InlineData(21, null)]
-    public void Route_TimeOfDayWindowWrapsMidnight(int hour, string? rule)
+    public void Route_TimeOfDayWindowAcrossMidnight_MatchesOnBothSides(int hour, string? rule)
     {
         Assert.Equal(rule, RoutingEngine.Route(Rules, Input(category: "pothole", hour: hour)).Rule);
     }

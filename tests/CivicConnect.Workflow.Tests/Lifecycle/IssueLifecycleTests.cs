@@ -2,7 +2,7 @@ using CivicConnect.Core.Hosting;
 using CivicConnect.Data.Entities;
 using CivicConnect.Workflow.Lifecycle;
 
-namespace CivicConnect.Integration.Tests.Lifecycle;
+namespace CivicConnect.Workflow.Tests.Lifecycle;
 
 /// <summary>The machine on its own: every transition, every guard, what each transition records on the issue.</summary>
 public sealed class IssueLifecycleTests
@@ -118,7 +118,7 @@ public sealed class IssueLifecycleTests
     }
 
     [Fact]
-    public async Task Resolve_RecordsTheNoteAndTime()
+    public async Task Resolve_WithANote_RecordsTheNoteAndTime()
     {
         var issue = NewIssue(IssueStatus.InProgress);
 
@@ -129,7 +129,7 @@ public sealed class IssueLifecycleTests
     }
 
     [Fact]
-    public async Task CloseNotFixed_RecordsReasonAndWhoHandlesIt()
+    public async Task CloseNotFixed_WithAReasonAndReferral_RecordsReasonAndWhoHandlesIt()
     {
         var issue = NewIssue(IssueStatus.Triaged);
 
@@ -189,7 +189,7 @@ public sealed class IssueLifecycleTests
     }
 
     [Fact]
-    public async Task Reopen_ARejectedIssue_ByACitizen_IsForbidden()
+    public async Task Reopen_ARejectedIssueByACitizen_IsForbidden()
     {
         var issue = NewIssue(IssueStatus.Rejected);
 
@@ -197,7 +197,7 @@ public sealed class IssueLifecycleTests
     }
 
     [Fact]
-    public void MermaidDiagram_MatchesTheReadme()
+    public void ToMermaid_TheConfiguredMachine_MatchesTheReadme()
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryPaths.RootDirectory, "README.md")).ReplaceLineEndings("\n");
         var section = readme.IndexOf("## Issue lifecycle", StringComparison.Ordinal);

@@ -1,6 +1,6 @@
 using CivicConnect.Workflow.Routing;
 
-namespace CivicConnect.Integration.Tests.Routing;
+namespace CivicConnect.Workflow.Tests.Routing;
 
 public sealed class BusinessClockTests
 {

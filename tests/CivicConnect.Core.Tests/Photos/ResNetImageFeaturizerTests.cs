@@ -1,10 +1,11 @@
+using CivicConnect.Integration.Tests.Photos;
 using CivicConnect.Intelligence.Embeddings;
 using CivicConnect.Intelligence.Photos;
 using Microsoft.Extensions.Options;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
-namespace CivicConnect.Integration.Tests.Photos;
+namespace CivicConnect.Core.Tests.Photos;
 
 public sealed class ResNetImageFeaturizerTests
 {
@@ -21,7 +22,7 @@ public sealed class ResNetImageFeaturizerTests
     }
 
     [Fact]
-    public void Featurize_SamePictureResavedSmaller_IsAboveTheSamePhotoThreshold_AnotherShotIsNot()
+    public void Featurize_SamePictureResavedSmaller_IsAboveTheSamePhotoThresholdAndAnotherShotIsNot()
     {
         var original = SyntheticPhotos.Graffiti(7);
         var threshold = new PhotoOptions().SamePhotoSimilarity;
@@ -34,7 +35,7 @@ public sealed class ResNetImageFeaturizerTests
     }
 
     [Fact]
-    public void Featurize_ShotsOfOneSceneAreCloserThanShotsOfAnother()
+    public void Featurize_ShotsOfOneScene_AreCloserThanShotsOfAnother()
     {
         var pothole = Featurizer.Featurize(SyntheticPhotos.Pothole(1));
 
@@ -59,7 +60,7 @@ public sealed class ResNetImageFeaturizerTests
     }
 
     [Fact]
-    public void Featurize_FortyMegapixelPhoto_GivesFeatures_AndAboveTheConfiguredLimitIsRefusedBeforeDecoding()
+    public void Featurize_FortyMegapixelPhoto_GivesFeaturesAndAboveTheConfiguredLimitIsRefusedBeforeDecoding()
     {
         using var image = new Image<Rgb24>(8000, 5000, new Rgb24(110, 110, 110));
         var fortyMegapixels = SyntheticPhotos.Jpeg(image.Clone());
