@@ -1,6 +1,7 @@
 using System.Globalization;
 using CivicConnect.Channels.Outbox;
 using CivicConnect.Conversation.Activities;
+using CivicConnect.Core.Issues;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
 using CivicConnect.Workflow.Routing;

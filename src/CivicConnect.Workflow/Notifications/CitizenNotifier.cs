@@ -3,6 +3,7 @@ using CivicConnect.Conversation.Activities;
 using CivicConnect.Conversation.Dialogs;
 using CivicConnect.Conversation.Engine;
 using CivicConnect.Core.Hosting;
+using CivicConnect.Core.Issues;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
 using Microsoft.EntityFrameworkCore;
