@@ -3,11 +3,13 @@ using BenchmarkDotNet.Attributes;
 using CivicConnect.Channels;
 using CivicConnect.Channels.Inbox;
 using CivicConnect.Conversation;
+using CivicConnect.Conversation.Adapters;
 using CivicConnect.Conversation.Activities;
 using CivicConnect.Core.Hosting;
 using CivicConnect.Core.Messages;
 using CivicConnect.Data;
 using CivicConnect.Geo;
+using CivicConnect.Intelligence;
 using CivicConnect.Workflow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,7 +71,9 @@ public class EngineWithDatabaseBenchmarks
         builder.Services.AddSingleton(clock);
         builder.AddData();
         builder.AddGeo();
+        builder.AddIntelligence();
         builder.AddConversation();
+        builder.AddConversationAdapters();
         builder.AddWorkflow();
         builder.AddMessaging();
         host = builder.Build(); // not started: no outbox dispatcher, no inbox sweeper
