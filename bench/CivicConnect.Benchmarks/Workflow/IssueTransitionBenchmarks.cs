@@ -1,9 +1,11 @@
 using BenchmarkDotNet.Attributes;
 using CivicConnect.Conversation;
+using CivicConnect.Conversation.Adapters;
 using CivicConnect.Core.Hosting;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
 using CivicConnect.Geo;
+using CivicConnect.Intelligence;
 using CivicConnect.Messaging;
 using CivicConnect.Workflow;
 using CivicConnect.Workflow.Lifecycle;
@@ -48,7 +50,9 @@ public class IssueTransitionBenchmarks
         builder.Configuration["Notifications:QuietHoursEnd"] = "00:00";
         builder.AddData();
         builder.AddGeo();
+        builder.AddIntelligence();
         builder.AddConversation();
+        builder.AddConversationAdapters();
         builder.AddWorkflow();
         builder.AddMessaging();
         host = builder.Build();

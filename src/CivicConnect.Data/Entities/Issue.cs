@@ -1,3 +1,4 @@
+using CivicConnect.Core.Issues;
 using NetTopologySuite.Geometries;
 
 namespace CivicConnect.Data.Entities;

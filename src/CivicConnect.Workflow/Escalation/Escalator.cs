@@ -1,4 +1,5 @@
 using System.Globalization;
+using CivicConnect.Core.Issues;
 using CivicConnect.Core.Messages;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;

@@ -1,6 +1,7 @@
 using CivicConnect.Conversation.Dialogs;
 using CivicConnect.Conversation.Engine;
 using CivicConnect.Core.Hosting;
+using CivicConnect.Core.Issues;
 using CivicConnect.Core.Messages;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;

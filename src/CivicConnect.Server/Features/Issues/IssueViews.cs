@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Security.Claims;
+using CivicConnect.Core.Issues;
 using CivicConnect.Core.Security;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;

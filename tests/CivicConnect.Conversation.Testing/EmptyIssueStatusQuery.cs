@@ -1,6 +1,6 @@
 using CivicConnect.Conversation.Ports;
 
-namespace CivicConnect.Benchmarks.Conversation.InMemory;
+namespace CivicConnect.Conversation.Testing;
 
 /// <summary>No issue is known: status questions find nothing.</summary>
 public sealed class EmptyIssueStatusQuery : IIssueStatusQuery

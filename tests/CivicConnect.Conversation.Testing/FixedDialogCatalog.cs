@@ -1,6 +1,6 @@
 using CivicConnect.Conversation.Dialogs;
 
-namespace CivicConnect.Benchmarks.Conversation.InMemory;
+namespace CivicConnect.Conversation.Testing;
 
 /// <summary>
 /// A dialog catalog loaded once and never reloaded: an intake definition (any path) with the

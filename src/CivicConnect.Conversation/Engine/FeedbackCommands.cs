@@ -5,13 +5,14 @@ using CivicConnect.Conversation.State;
 
 namespace CivicConnect.Conversation.Engine;
 
-public sealed partial class DialogEngine
+/// <summary>
+/// "NOT FIXED" (optionally with a reference) reopens the citizen's resolved issue within 7 days;
+/// a lone 1–5 answers the satisfaction question after an issue of theirs was closed.
+/// </summary>
+public sealed partial class FeedbackCommands(IIssueFeedback feedback)
 {
-    /// <summary>
-    /// "NOT FIXED" (optionally with a reference) reopens the citizen's resolved issue within 7 days;
-    /// a lone 1–5 answers the satisfaction question after an issue of theirs was closed.
-    /// </summary>
-    private async Task<Outcome?> HandleFeedbackAsync(Turn turn, CancellationToken cancellationToken)
+    /// <summary>Null when the message is neither.</summary>
+    public async Task<TurnOutcome?> HandleAsync(Turn turn, CancellationToken cancellationToken)
     {
         var text = turn.Normalized;
         var notFixed = NotFixedCommand().Match(text);
@@ -23,15 +24,15 @@ public sealed partial class DialogEngine
             {
                 case NotFixedResult.Reopened:
                     turn.Say("not_fixed_reopened", ("reference", outcome.ReferenceNumber));
-                    return turn.State.Draft is null ? Outcome.Done : Outcome.Continue;
+                    return turn.State.Draft is null ? TurnOutcome.Done : TurnOutcome.Continue;
                 case NotFixedResult.TooLate:
                     turn.State.Draft = null;
                     turn.Ask(Awaiting.Description, "not_fixed_too_late", values: [("reference", outcome.ReferenceNumber), ("days", 7)]);
-                    return Outcome.Done;
+                    return TurnOutcome.Done;
                 default:
                     turn.State.Draft = null;
                     turn.Ask(Awaiting.Description, "not_fixed_none");
-                    return Outcome.Done;
+                    return TurnOutcome.Done;
             }
         }
 
@@ -40,7 +41,7 @@ public sealed partial class DialogEngine
         {
             await feedback.RecordSatisfactionAsync(turn.Context.ConversationId, surveyed, text[0] - '0', cancellationToken);
             turn.Say("survey_thanks", ("reference", surveyed));
-            return Outcome.Done;
+            return TurnOutcome.Done;
         }
 
         return null;

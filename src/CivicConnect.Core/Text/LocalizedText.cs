@@ -1,4 +1,4 @@
-namespace CivicConnect.Data.Entities;
+namespace CivicConnect.Core.Text;
 
 /// <summary>Text in every language the city offers, keyed by locale ("en", "fr"); stored as jsonb.</summary>
 public sealed class LocalizedText : Dictionary<string, string>

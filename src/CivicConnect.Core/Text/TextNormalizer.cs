@@ -1,7 +1,6 @@
 using System.Text;
-using CivicConnect.Core.Text;
 
-namespace CivicConnect.Intelligence.Classification;
+namespace CivicConnect.Core.Text;
 
 /// <summary>Lower-cases, strips accents and collapses punctuation so "Nid-de-poule!" and "nid de poule" compare equal.</summary>
 public static class TextNormalizer

@@ -1,7 +1,7 @@
 using CivicConnect.Conversation.Ports;
 using CivicConnect.Conversation.State;
 
-namespace CivicConnect.Benchmarks.Conversation.InMemory;
+namespace CivicConnect.Conversation.Testing;
 
 /// <summary>Accepts every report and hands out the next reference number; keeps nothing.</summary>
 public sealed class SequentialIssueIntake(int firstReferenceNumber = 1001) : IIssueIntake

@@ -1,8 +1,8 @@
 using CivicConnect.Conversation.Ports;
 
-namespace CivicConnect.Benchmarks.Conversation.InMemory;
+namespace CivicConnect.Conversation.Testing;
 
-/// <summary>The benchmark's conversations never follow a resolved or closed issue: "not fixed" finds nothing, no survey is pending.</summary>
+/// <summary>Conversations that never follow a resolved or closed issue: "not fixed" finds nothing, no survey is pending.</summary>
 public sealed class NoIssueFeedback : IIssueFeedback
 {
     public Task<NotFixedOutcome> ReportNotFixedAsync(Guid conversationId, string channel, int? reference, CancellationToken cancellationToken) =>
@@ -11,5 +11,5 @@ public sealed class NoIssueFeedback : IIssueFeedback
     public Task<int?> PendingSurveyAsync(Guid conversationId, CancellationToken cancellationToken) => Task.FromResult<int?>(null);
 
     public Task RecordSatisfactionAsync(Guid conversationId, int reference, int score, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException("No survey is ever pending in the benchmark.");
+        throw new InvalidOperationException("No survey is ever pending here.");
 }
