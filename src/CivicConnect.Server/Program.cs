@@ -25,6 +25,12 @@ using CivicConnect.Server.Hosting;
 using CivicConnect.Server.Security;
 using CivicConnect.Workflow;
 
+// `civic help` lists the maintenance commands without composing anything (no database needed).
+if (CivicCommands.IsHelp(args))
+{
+    return CivicCommands.Help();
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddRepositoryConfiguration();

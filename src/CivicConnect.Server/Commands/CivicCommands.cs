@@ -10,13 +10,37 @@ namespace CivicConnect.Server.Commands;
 
 /// <summary>
 /// The maintenance commands behind the <c>civic</c> script. They run against the same
-/// composition as the server (same configuration, same services) and then exit.
+/// composition as the server (same configuration, same services) and then exit. This is the one
+/// list of them: the script passes any command it does not handle itself through to here and
+/// shows <see cref="UsageText"/> as its own help.
 /// </summary>
 internal static class CivicCommands
 {
     private static readonly string[] Names = ["migrate", "seed", "wards", "gazetteer", "token", "eval", "train"];
 
+    private const string UsageText = """
+          civic migrate                                   apply database migrations
+          civic seed [--if-empty]                         load departments, service categories, the gazetteer and the neighbouring municipalities from seed/
+          civic gazetteer import FILE.json                replace the gazetteer with a places file (format: seed/README.md)
+          civic wards import FILE.geojson [--code-property P] [--name-property Q]
+                                                          replace the wards from a GeoJSON FeatureCollection (defaults: ward_num, label)
+          civic token --role ROLE [--department CODE] [--name NAME] [--hours N]
+                                                          print a development bearer token (roles: staff, supervisor, field_worker)
+          civic eval FILE.csv [--head linear|knn] [--draft DIR|FILE.json]
+                                                          measure the classifier on labelled messages (text,category[,expected_priority])
+          civic train FILE.csv [--dry-run]                import labelled history as examples (held-out fifth measured)
+        """;
+
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal);
+
+    /// <summary><c>help</c> needs no composition, so it works before a database exists.</summary>
+    public static bool IsHelp(string[] args) => args is ["help" or "--help" or "-h"];
+
+    public static int Help()
+    {
+        Console.WriteLine(UsageText);
+        return 0;
+    }
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -129,18 +153,8 @@ internal static class CivicCommands
 
     private static int Usage()
     {
-        Console.Error.WriteLine("""
-            usage:
-              migrate                                   apply database migrations
-              seed [--if-empty]                         load departments, service categories and the gazetteer from seed/
-              gazetteer import FILE.json                replace the gazetteer with a places file (format: seed/README.md)
-              wards import FILE.geojson [--code-property P] [--name-property Q]
-              token --role ROLE [--department CODE] [--name NAME] [--hours N]
-                                                        print a development bearer token (roles: staff, supervisor, field_worker)
-              eval FILE.csv [--head linear|knn] [--draft DIR|FILE.json]
-                                                        measure the classifier on labelled messages (text,category[,expected_priority])
-              train FILE.csv [--dry-run]                import labelled history as examples (held-out fifth measured)
-            """);
+        Console.Error.WriteLine("usage:");
+        Console.Error.WriteLine(UsageText);
         return 64;
     }
 }
