@@ -25,10 +25,10 @@ using CivicConnect.Server.Hosting;
 using CivicConnect.Server.Security;
 using CivicConnect.Workflow;
 
-// `civic help` lists the maintenance commands without composing anything (no database needed).
-if (CivicCommands.IsHelp(args))
+// `civic help` and unknown command words are answered without composing anything (no database needed).
+if (CivicCommands.AnswerWithoutComposition(args) is { } answered)
 {
-    return CivicCommands.Help();
+    return answered;
 }
 
 var builder = WebApplication.CreateBuilder(args);

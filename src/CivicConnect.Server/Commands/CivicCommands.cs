@@ -33,13 +33,24 @@ internal static class CivicCommands
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal);
 
-    /// <summary><c>help</c> needs no composition, so it works before a database exists.</summary>
-    public static bool IsHelp(string[] args) => args is ["help" or "--help" or "-h"];
-
-    public static int Help()
+    /// <summary>
+    /// <c>help</c>, and a first word that is no command (the script passes those through), are
+    /// answered before anything is composed: no database needed, and an unknown word never starts
+    /// the web server. Null for a command or the server's own options (<c>--urls …</c>).
+    /// </summary>
+    public static int? AnswerWithoutComposition(string[] args)
     {
-        Console.WriteLine(UsageText);
-        return 0;
+        switch (args)
+        {
+            case ["help" or "--help" or "-h"]:
+                Console.WriteLine(UsageText);
+                return 0;
+            case [var first, ..] when !first.StartsWith('-') && !Names.Contains(first, StringComparer.Ordinal):
+                Console.Error.WriteLine($"unknown command: {first}");
+                return Usage();
+            default:
+                return null;
+        }
     }
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
