@@ -53,9 +53,9 @@ internal sealed class ServerHost : IAsyncDisposable
                     return host;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening (or not answering) yet.
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(500));

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace CivicConnect.Intelligence.Tuning;
 
-public static class TuningRegistration
+public static class ClassifierVersionRegistration
 {
     /// <summary>
     /// Versioned classifier definitions in PostgreSQL: the live classifier reads the published
