@@ -1,3 +1,4 @@
+using CivicConnect.Intelligence;
 using System.Diagnostics;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
@@ -180,6 +181,7 @@ public class EscalationThroughputBenchmarks
         builder.Configuration["Escalation:Threads"] = threads.ToString(CultureInfo.InvariantCulture);
         builder.AddData();
         builder.AddGeo();
+        builder.AddClassification();
         builder.AddConversation();
         builder.AddWorkflow();
         builder.AddMessaging();

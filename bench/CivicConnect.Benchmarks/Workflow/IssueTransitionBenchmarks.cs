@@ -5,6 +5,7 @@ using CivicConnect.Core.Hosting;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
 using CivicConnect.Geo;
+using CivicConnect.Intelligence;
 using CivicConnect.Workflow;
 using CivicConnect.Workflow.Lifecycle;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +49,7 @@ public class IssueTransitionBenchmarks
         builder.Configuration["Notifications:QuietHoursEnd"] = "00:00";
         builder.AddData();
         builder.AddGeo();
+        builder.AddClassification();
         builder.AddConversation();
         builder.AddWorkflow();
         builder.AddMessaging();
