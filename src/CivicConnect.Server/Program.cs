@@ -27,6 +27,12 @@ using CivicConnect.Server.Hosting;
 using CivicConnect.Server.Security;
 using CivicConnect.Workflow;
 
+// `civic help` and unknown command words are answered without composing anything (no database needed).
+if (CivicCommands.AnswerWithoutComposition(args) is { } answered)
+{
+    return answered;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddRepositoryConfiguration();
@@ -35,7 +41,7 @@ builder.AddStaffAuth();
 builder.AddData();
 builder.AddGeo();
 builder.AddDuplicateRanking();
-builder.AddIntelligence();
+builder.AddClassification();
 builder.AddConversation();
 builder.AddConversationAdapters();
 builder.AddWorkflow();

@@ -14,7 +14,6 @@ using CivicConnect.Core.Hosting;
 using CivicConnect.Core.Messages;
 using CivicConnect.Geo.Locating;
 using CivicConnect.Geo.Wards;
-using CivicConnect.Intelligence.Classification;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CivicConnect.Benchmarks.Conversation;

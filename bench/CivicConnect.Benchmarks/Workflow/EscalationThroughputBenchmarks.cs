@@ -182,7 +182,7 @@ public class EscalationThroughputBenchmarks
         builder.Configuration["Escalation:Threads"] = threads.ToString(CultureInfo.InvariantCulture);
         builder.AddData();
         builder.AddGeo();
-        builder.AddIntelligence();
+        builder.AddClassification();
         builder.AddConversation();
         builder.AddConversationAdapters();
         builder.AddWorkflow();

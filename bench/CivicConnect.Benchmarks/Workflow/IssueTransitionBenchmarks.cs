@@ -50,7 +50,7 @@ public class IssueTransitionBenchmarks
         builder.Configuration["Notifications:QuietHoursEnd"] = "00:00";
         builder.AddData();
         builder.AddGeo();
-        builder.AddIntelligence();
+        builder.AddClassification();
         builder.AddConversation();
         builder.AddConversationAdapters();
         builder.AddWorkflow();

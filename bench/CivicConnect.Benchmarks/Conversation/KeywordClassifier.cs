@@ -2,13 +2,15 @@ using CivicConnect.Core.Issues;
 using CivicConnect.Core.Text;
 using CivicConnect.Data.Entities;
 using CivicConnect.Intelligence.Categories;
+using CivicConnect.Intelligence.Classification;
 
-namespace CivicConnect.Intelligence.Classification;
+namespace CivicConnect.Benchmarks.Conversation;
 
 /// <summary>
-/// The stand-in classifier: the words citizens use for each category (seed data, every locale)
-/// scored as whole-phrase matches; longer phrases weigh more. Real, deterministic and fast; the
-/// embedding and LLM classifiers replace it behind <see cref="IClassifier"/>.
+/// A keyword classifier for measuring the dialog engine alone: the words citizens use for each
+/// category (seed data, every locale) scored as whole-phrase matches; longer phrases weigh more.
+/// Deterministic and fast, so the benchmark times the engine and not the embedding model; the
+/// service itself classifies with the embedded (and optionally LLM) classifier.
 /// </summary>
 public sealed class KeywordClassifier(ICategoryDirectory categories) : IClassifier
 {

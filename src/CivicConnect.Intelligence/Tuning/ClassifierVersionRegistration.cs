@@ -5,11 +5,12 @@ using Microsoft.Extensions.Hosting;
 
 namespace CivicConnect.Intelligence.Tuning;
 
-public static class TuningRegistration
+public static class ClassifierVersionRegistration
 {
     /// <summary>
     /// Versioned classifier definitions in PostgreSQL: the live classifier reads the published
-    /// version (replacing the prompts/ files as its source; they seed version 1).
+    /// version (replacing the prompts/ files as its source; they seed version 1) and its photo gallery.
+    /// A part of <c>AddClassification</c>; the tuning API registers its own services.
     /// </summary>
     public static IHostApplicationBuilder AddClassifierVersions(this IHostApplicationBuilder builder)
     {
@@ -17,8 +18,6 @@ public static class TuningRegistration
         builder.Services.AddSingleton<ClassifierVersionStore>();
         builder.Services.AddSingleton<IClassifierDefinitionSource>(sp => sp.GetRequiredService<ClassifierVersionStore>());
         builder.Services.AddSingleton<IActiveGallery>(sp => sp.GetRequiredService<ClassifierVersionStore>());
-        builder.Services.AddScoped<ClassifierTuning>();
-        builder.Services.AddSingleton<VersionClassifiers>();
         return builder;
     }
 }
