@@ -1,0 +1,31 @@
+using CivicConnect.Geo.Places.Normalize;
+
+namespace CivicConnect.Geo.Places.Parse;
+
+/// <summary>How the citizen put it, for the evaluation by phrasing type and for the answer's wording.</summary>
+public enum PhrasingKind
+{
+    Corner,
+    Approaching,
+    DirectionOf,
+    Between,
+    Address,
+    Block,
+    NamedPlace,
+    Community,
+}
+
+/// <summary>What a place phrase says, before anything is looked up.</summary>
+public abstract record PlacePhrase(PhrasingKind Kind);
+
+/// <summary>"A and B", "A at B", "corner of A and B", "A approaching B", "north of B on A".</summary>
+public sealed record CornerPhrase(PhrasingKind How, StreetName First, StreetName Second) : PlacePhrase(How);
+
+/// <summary>"A between B and C": the middle of A from B to C.</summary>
+public sealed record BetweenPhrase(StreetName Street, StreetName From, StreetName To) : PlacePhrase(PhrasingKind.Between);
+
+/// <summary>"815 7 Ave SW", or (<paramref name="Block"/>) "the 1000 block of 9 Ave SW".</summary>
+public sealed record AddressPhrase(int Number, string? Suffix, StreetName Street, bool Block) : PlacePhrase(Block ? PhrasingKind.Block : PhrasingKind.Address);
+
+/// <summary>"Peace Bridge", "the Saddledome", "in Bowness", "A by the Co-op" (the words after the street).</summary>
+public sealed record NamedPhrase(string Words, StreetName? Along) : PlacePhrase(PhrasingKind.NamedPlace);
