@@ -16,10 +16,9 @@ public sealed class ServiceFileFormat : IPlaceFileFormat
             return false;
         }
 
-        // "Calgary Zoo, Botanical Garden & Prehistoric Park" is known as "Calgary Zoo"; a name with
-        // several communities ("Chinook Park/Kelvin Grove/… Community Centre") by each of them.
+        // "Calgary Zoo, Botanical Garden & Prehistoric Park" is known as "Calgary Zoo".
         var aliases = new List<string> { name };
-        aliases.AddRange(name.Split([',', '/'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Take(1));
+        aliases.AddRange(name.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Take(1));
         var kind = row["TYPE"].Trim().ToLowerInvariant();
         into.Places.Add(new KnownPlace(name, kind, PlaceAliases.Expand(aliases, bareWord: kind is "attraction" or "hospital"), latitude, longitude, Coarse: false));
         return true;

@@ -19,7 +19,11 @@ public enum PhrasingKind
 public abstract record PlacePhrase(PhrasingKind Kind);
 
 /// <summary>"A and B", "A at B", "corner of A and B", "A approaching B", "north of B on A".</summary>
-public sealed record CornerPhrase(PhrasingKind How, StreetName First, StreetName Second) : PlacePhrase(How);
+/// <param name="Towards">
+/// For "approaching", "past" and "north of": the compass direction ("N", "S", "E", "W") from the
+/// corner along <paramref name="First"/> where the place is; null when it is the corner itself.
+/// </param>
+public sealed record CornerPhrase(PhrasingKind How, StreetName First, StreetName Second, string? Towards = null) : PlacePhrase(How);
 
 /// <summary>"A between B and C": the middle of A from B to C.</summary>
 public sealed record BetweenPhrase(StreetName Street, StreetName From, StreetName To) : PlacePhrase(PhrasingKind.Between);
@@ -28,4 +32,5 @@ public sealed record BetweenPhrase(StreetName Street, StreetName From, StreetNam
 public sealed record AddressPhrase(int Number, string? Suffix, StreetName Street, bool Block) : PlacePhrase(Block ? PhrasingKind.Block : PhrasingKind.Address);
 
 /// <summary>"Peace Bridge", "the Saddledome", "in Bowness", "A by the Co-op" (the words after the street).</summary>
-public sealed record NamedPhrase(string Words, StreetName? Along) : PlacePhrase(PhrasingKind.NamedPlace);
+/// <param name="LooksLikeStreets">The phrase also reads as two streets: only an exact name may then match.</param>
+public sealed record NamedPhrase(string Words, StreetName? Along, bool LooksLikeStreets = false) : PlacePhrase(PhrasingKind.NamedPlace);

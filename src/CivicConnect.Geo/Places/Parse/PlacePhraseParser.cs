@@ -33,7 +33,21 @@ public static class PlacePhraseParser
         ["pres"] = PhrasingKind.Approaching, ["apres"] = PhrasingKind.Approaching, ["avant"] = PhrasingKind.Approaching,
     };
 
-    private static readonly HashSet<string> Compass = new(StringComparer.Ordinal) { "north", "south", "east", "west", "n", "s", "e", "w", "nord", "sud", "est", "ouest" };
+    private static readonly Dictionary<string, string> Compass = new(StringComparer.Ordinal)
+    {
+        ["north"] = "N", ["south"] = "S", ["east"] = "E", ["west"] = "W", ["n"] = "N", ["s"] = "S", ["e"] = "E", ["w"] = "W",
+        ["nord"] = "N", ["sud"] = "S", ["est"] = "E", ["ouest"] = "W",
+    };
+
+    private static readonly Dictionary<string, string> TravelDirection = new(StringComparer.Ordinal)
+    {
+        ["nb"] = "N", ["northbound"] = "N", ["sb"] = "S", ["southbound"] = "S", ["eb"] = "E", ["eastbound"] = "E", ["wb"] = "W", ["westbound"] = "W",
+    };
+
+    /// <summary>Connectors that put the place before the corner (upstream of the traffic) rather than after it.</summary>
+    private static readonly HashSet<string> Upstream = new(StringComparer.Ordinal) { "approaching", "before", "avant" };
+
+    private static readonly HashSet<string> Downstream = new(StringComparer.Ordinal) { "after", "past", "apres" };
 
     public static IReadOnlyList<PlacePhrase> Parse(string text)
     {
@@ -42,7 +56,9 @@ public static class PlacePhraseParser
             return [];
         }
 
-        var words = PlaceWords.Split(text).Where(w => !Travel.Contains(w)).ToList();
+        var all = PlaceWords.Split(text);
+        var travel = all.Select(w => TravelDirection.GetValueOrDefault(w)).FirstOrDefault(d => d is not null);
+        var words = all.Where(w => !Travel.Contains(w)).ToList();
         var start = 0;
         while (start < words.Count - 1 && Leading.Contains(words[start]))
         {
@@ -59,9 +75,9 @@ public static class PlacePhraseParser
         var readings = new List<PlacePhrase>();
         AddBetween(words, quadrant, readings);
         AddDirectionOf(words, quadrant, readings);
-        AddCorner(words, quadrant, readings);
+        AddCorner(words, quadrant, travel, readings);
         AddAddress(words, quadrant, readings);
-        AddNamed(words, readings);
+        AddNamed(words, readings.Count > 0, readings);
         return readings;
     }
 
@@ -95,7 +111,7 @@ public static class PlacePhraseParser
     {
         for (var i = 0; i < words.Count - 1; i++)
         {
-            if (!Compass.Contains(words[i]) || words[i + 1] is not ("of" or "de" or "du"))
+            if (!Compass.TryGetValue(words[i], out var towards) || words[i + 1] is not ("of" or "de" or "du"))
             {
                 continue;
             }
@@ -107,14 +123,14 @@ public static class PlacePhraseParser
                 : on > i + 2 ? (words[(on + 1)..], words[(i + 2)..on]) : ([], []);
             if (Street(along, quadrant) is { } a && Street(cross, quadrant) is { } b)
             {
-                readings.Add(new CornerPhrase(PhrasingKind.DirectionOf, a, b));
+                readings.Add(new CornerPhrase(PhrasingKind.DirectionOf, a, b, towards));
             }
 
             return;
         }
     }
 
-    private static void AddCorner(List<string> words, string? quadrant, List<PlacePhrase> readings)
+    private static void AddCorner(List<string> words, string? quadrant, string? travel, List<PlacePhrase> readings)
     {
         for (var i = 1; i < words.Count - 1; i++)
         {
@@ -131,7 +147,9 @@ public static class PlacePhraseParser
 
             if (Street(words[..i], quadrant) is { } a && Street(second, quadrant) is { } b && a.Key != b.Key)
             {
-                readings.Add(new CornerPhrase(how, a, b));
+                // "Southbound A approaching B" is north of the corner; "… past B" south of it.
+                var towards = travel is null ? null : Upstream.Contains(words[i]) ? Opposite(travel) : Downstream.Contains(words[i]) ? travel : null;
+                readings.Add(new CornerPhrase(how, a, b, towards));
             }
 
             if (how == PhrasingKind.Approaching && Street(words[..i], quadrant) is { } along)
@@ -170,7 +188,7 @@ public static class PlacePhraseParser
         }
     }
 
-    private static void AddNamed(List<string> words, List<PlacePhrase> readings)
+    private static void AddNamed(List<string> words, bool looksLikeStreets, List<PlacePhrase> readings)
     {
         var named = words.Where(w => w is not ("&" or "@" or "/")).ToList();
         while (named.Count > 1 && named[0] is "in" or "dans" or "near" or "by" or "pres" or "the")
@@ -180,9 +198,11 @@ public static class PlacePhraseParser
 
         if (named.Count > 0)
         {
-            readings.Add(new NamedPhrase(string.Join(' ', named), null));
+            readings.Add(new NamedPhrase(string.Join(' ', named), null, looksLikeStreets));
         }
     }
+
+    private static string Opposite(string direction) => direction switch { "N" => "S", "S" => "N", "E" => "W", _ => "E" };
 
     private static StreetName? Street(List<string> words, string? quadrant) =>
         words.Count is 0 or > 6 ? null : StreetNameNormalizer.FromWords(words)?.WithQuadrant(quadrant);

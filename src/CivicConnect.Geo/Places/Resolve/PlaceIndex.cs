@@ -147,9 +147,16 @@ public sealed class PlaceIndex
                             continue;
                         }
 
+                        // Lines named in different quadrants ("16 AV NE", "STONEY TR NW") cannot meet.
+                        if (!Quadrants.Compatible(a.Street.Quadrant, b.Street.Quadrant))
+                        {
+                            continue;
+                        }
+
+                        var quadrant = a.Street.Quadrant is { Length: 2 } ? a.Street.Quadrant : b.Street.Quadrant;
                         foreach (var c in a.Line.Intersection(b.Line).Coordinates)
                         {
-                            corners.GetOrAdd(Pair(a.Street.Key, b.Street.Key)).Add(new StreetPoint(c.Y, c.X, a.Street.Quadrant ?? b.Street.Quadrant, "line"));
+                            corners.GetOrAdd(Pair(a.Street.Key, b.Street.Key)).Add(new StreetPoint(c.Y, c.X, quadrant, "line"));
                         }
                     }
                 }

@@ -12,8 +12,12 @@ namespace CivicConnect.Geo.Places.Resolve;
 /// </summary>
 public sealed class PlaceResolver(PlaceIndex index)
 {
-    /// <summary>Points of one corner lie within this of each other (a stop stands a few tens of metres off).</summary>
-    public const double CornerRadiusMetres = 300;
+    /// <summary>
+    /// Points of one corner lie within this of each other: a stop stands a few tens of metres off,
+    /// and an interchange's ramps spread over several hundred metres. Two streets that truly meet
+    /// twice this close (a loop road) are answered with one point between, within 400 m of both.
+    /// </summary>
+    public const double CornerRadiusMetres = 800;
 
     /// <summary>Two streets with no recorded corner "meet" where their known points come this close.</summary>
     public const double ApproachMetres = 150;
@@ -33,7 +37,7 @@ public sealed class PlaceResolver(PlaceIndex index)
         {
             var candidates = phrase switch
             {
-                CornerPhrase corner => Corner(corner.First, corner.Second),
+                CornerPhrase corner => Offset(Corner(corner.First, corner.Second), corner),
                 BetweenPhrase between => Between(between),
                 AddressPhrase address => Address(address),
                 NamedPhrase named => Named(named),
@@ -76,6 +80,45 @@ public sealed class PlaceResolver(PlaceIndex index)
                 return new PlaceCandidate(CornerLabel(a, b, c.Quadrant ?? quadrant), c.Latitude, c.Longitude, "corner", 50);
             })
             .ToList();
+    }
+
+    /// <summary>How far from the corner "approaching B" and "north of B" usually are (measured on the development phrasings).</summary>
+    public const double OffsetMetres = 250;
+
+    /// <summary>
+    /// "Southbound A approaching B", "A north of B": the known point on A in that direction nearest
+    /// to <see cref="OffsetMetres"/> from the corner; the corner itself when A has none there.
+    /// </summary>
+    private List<PlaceCandidate> Offset(List<PlaceCandidate> corners, CornerPhrase phrase)
+    {
+        if (phrase.Towards is null || corners.Count != 1)
+        {
+            return corners;
+        }
+
+        var corner = corners[0];
+        var (north, east) = phrase.Towards switch { "N" => (1.0, 0.0), "S" => (-1.0, 0.0), "E" => (0.0, 1.0), _ => (0.0, -1.0) };
+        var best = (Score: double.MaxValue, Point: default(StreetPoint));
+        foreach (var point in Keys(phrase.First).SelectMany(index.PointsOn))
+        {
+            var distance = GeoMath.Metres(corner.Latitude, corner.Longitude, point.Latitude, point.Longitude);
+            if (distance is < 50 or > OffsetMetres * 3)
+            {
+                continue;
+            }
+
+            // Direction of the point from the corner, on a local flat map.
+            var dy = point.Latitude - corner.Latitude;
+            var dx = (point.Longitude - corner.Longitude) * Math.Cos(double.DegreesToRadians(corner.Latitude));
+            var along = ((dy * north) + (dx * east)) / Math.Sqrt((dx * dx) + (dy * dy));
+            var score = Math.Abs(distance - OffsetMetres);
+            if (along >= 0.7 && score < best.Score)
+            {
+                best = (score, point);
+            }
+        }
+
+        return best.Score == double.MaxValue ? corners : [corner with { Latitude = best.Point.Latitude, Longitude = best.Point.Longitude, Kind = "corner", UncertaintyMetres = OffsetMetres }];
     }
 
     /// <summary>Streets with no recorded corner: where their known points come closest, if close enough.</summary>
@@ -214,7 +257,9 @@ public sealed class PlaceResolver(PlaceIndex index)
             places = index.PlacesCalled(words[4..]).ToList();
         }
 
-        if (places.Count == 0 && words.Length >= 4)
+        // A phrase shaped like two streets is not a misspelt place name ("Stoney Trail and 69 Street SW"
+        // must not become "69 Street SW Station").
+        if (places.Count == 0 && words.Length >= 4 && !phrase.LooksLikeStreets)
         {
             var similar = index.SimilarAliases(words, PlaceNameSimilarity).Take(3).ToList();
             if (similar.Count > 0)
@@ -229,7 +274,7 @@ public sealed class PlaceResolver(PlaceIndex index)
         var distinct = new List<KnownPlace>();
         foreach (var place in places.OrderBy(p => p.Coarse))
         {
-            if (!distinct.Any(d => GeoMath.Metres(d.Latitude, d.Longitude, place.Latitude, place.Longitude) < 500))
+            if (!distinct.Any(d => d.Name.Equals(place.Name, StringComparison.OrdinalIgnoreCase) || GeoMath.Metres(d.Latitude, d.Longitude, place.Latitude, place.Longitude) < 500))
             {
                 distinct.Add(place);
             }
