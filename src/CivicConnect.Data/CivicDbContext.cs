@@ -36,6 +36,14 @@ public sealed class CivicDbContext(DbContextOptions<CivicDbContext> options) : D
 
     public DbSet<GazetteerPlace> GazetteerPlaces => Set<GazetteerPlace>();
 
+    public DbSet<PlaceCorner> PlaceCorners => Set<PlaceCorner>();
+
+    public DbSet<PlaceAddress> PlaceAddresses => Set<PlaceAddress>();
+
+    public DbSet<PlaceName> PlaceNames => Set<PlaceName>();
+
+    public DbSet<PlaceStreetLine> PlaceStreetLines => Set<PlaceStreetLine>();
+
     public DbSet<NeighbouringMunicipality> NeighbouringMunicipalities => Set<NeighbouringMunicipality>();
 
     public DbSet<GalleryPhoto> GalleryPhotos => Set<GalleryPhoto>();

@@ -1,6 +1,5 @@
 using CivicConnect.Geo.Places.Import;
 using CivicConnect.Geo.Places.Normalize;
-using NetTopologySuite.Geometries;
 
 namespace CivicConnect.Geo.Places.Resolve;
 
@@ -9,9 +8,9 @@ public readonly record struct StreetPoint(double Latitude, double Longitude, str
 
 /// <summary>
 /// The whole gazetteer in memory, built once from what the import stored: street names by name
-/// and type, corners by street pair (including where two named lines cross, so interchanges
-/// such as Crowchild Trail over Bow Trail are known), civic addresses by street, and named places
-/// by alias with their trigrams. Immutable; a new import builds a new index.
+/// and type, corners by street pair (the import adds where two named lines cross, see
+/// <see cref="LineCrossings"/>), civic addresses by street, and named places by alias with their
+/// trigrams. Immutable; a new import builds a new index.
 /// </summary>
 public sealed class PlaceIndex
 {
@@ -111,68 +110,16 @@ public sealed class PlaceIndex
         pointsByStreet.GetOrAdd(street.Key).Add(point);
     }
 
-    /// <summary>
-    /// Every vertex of a named line is a point on its street; where two named lines cross is a
-    /// corner even when no signal or stop marks it (interchanges, overpasses).
-    /// </summary>
+    /// <summary>Every vertex of a named line is a point on its street (for "approaching", snapping and closest approach).</summary>
     private void AddLines(IReadOnlyList<KnownStreetLine> lines)
     {
-        var byStreet = lines.GroupBy(l => l.Street.Key).Select(g => (Street: g.First().Street, Lines: g.ToList(), Envelope: Envelope(g))).ToList();
-        foreach (var (street, group, _) in byStreet)
-        {
-            foreach (var line in group)
-            {
-                foreach (var c in line.Line.Coordinates)
-                {
-                    AddStreet(street, new StreetPoint(c.Y, c.X, line.Street.Quadrant, "line"));
-                }
-            }
-        }
-
-        for (var i = 0; i < byStreet.Count; i++)
-        {
-            for (var j = i + 1; j < byStreet.Count; j++)
-            {
-                if (!byStreet[i].Envelope.Intersects(byStreet[j].Envelope))
-                {
-                    continue;
-                }
-
-                foreach (var a in byStreet[i].Lines)
-                {
-                    foreach (var b in byStreet[j].Lines)
-                    {
-                        if (!a.Line.EnvelopeInternal.Intersects(b.Line.EnvelopeInternal))
-                        {
-                            continue;
-                        }
-
-                        // Lines named in different quadrants ("16 AV NE", "STONEY TR NW") cannot meet.
-                        if (!Quadrants.Compatible(a.Street.Quadrant, b.Street.Quadrant))
-                        {
-                            continue;
-                        }
-
-                        var quadrant = a.Street.Quadrant is { Length: 2 } ? a.Street.Quadrant : b.Street.Quadrant;
-                        foreach (var c in a.Line.Intersection(b.Line).Coordinates)
-                        {
-                            corners.GetOrAdd(Pair(a.Street.Key, b.Street.Key)).Add(new StreetPoint(c.Y, c.X, quadrant, "line"));
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    private static Envelope Envelope(IEnumerable<KnownStreetLine> lines)
-    {
-        var envelope = new Envelope();
         foreach (var line in lines)
         {
-            envelope.ExpandToInclude(line.Line.EnvelopeInternal);
+            foreach (var c in line.Line.Coordinates)
+            {
+                AddStreet(line.Street, new StreetPoint(c.Y, c.X, line.Street.Quadrant, "line"));
+            }
         }
-
-        return envelope;
     }
 
     private static (string, string) Pair(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
