@@ -40,7 +40,8 @@ public static class StreetNameNormalizer
 
         // A quadrant may also sit between the name and the type's absence: "Deerfoot NE".
         quadrant ??= TakeQuadrant(list);
-        if (list.Count == 0 || (list.Count == 1 && StreetTypeWords.TryShort(list[0]) is not null && type is null))
+        // A lone type or quadrant word ("Ave", "SW") names no street.
+        if (list.Count == 0 || (list.Count == 1 && type is null && (StreetTypeWords.TryShort(list[0]) is not null || Quadrants.TryOne(list[0]) is not null)))
         {
             return null;
         }

@@ -22,6 +22,8 @@ public sealed class PlaceIndex
     private readonly Dictionary<string, List<KnownPlace>> placesByAlias = new(StringComparer.Ordinal);
     private readonly List<(string Alias, HashSet<string> Trigrams)> aliasTrigrams = [];
     private readonly List<(string Name, HashSet<string> Trigrams)> nameTrigrams = [];
+    private readonly PointGrid<KnownAddress> addressGrid = new();
+    private readonly PointGrid<(string First, string Second, StreetPoint Point)> cornerGrid = new();
 
     private PlaceIndex()
     {
@@ -43,6 +45,7 @@ public sealed class PlaceIndex
         {
             index.AddStreet(address.Street, new StreetPoint(address.Latitude, address.Longitude, address.Street.Quadrant, "address"));
             index.addressesByStreet.GetOrAdd(address.Street.Key).Add(address);
+            index.addressGrid.Add(address.Latitude, address.Longitude, address);
         }
 
         index.AddLines(set.Lines);
@@ -73,6 +76,13 @@ public sealed class PlaceIndex
 
     public IReadOnlyList<KnownPlace> PlacesCalled(string alias) => placesByAlias.TryGetValue(alias, out var list) ? list : [];
 
+    public (KnownAddress Address, double Metres)? NearestAddress(double latitude, double longitude, double withinMetres) =>
+        addressGrid.Nearest(latitude, longitude, withinMetres);
+
+    /// <summary>The nearest recorded corner (signal, junction or stop; not a line crossing, which may be an overpass).</summary>
+    public (string First, string Second, StreetPoint Point, double Metres)? NearestCorner(double latitude, double longitude, double withinMetres) =>
+        cornerGrid.Nearest(latitude, longitude, withinMetres) is { } found ? (found.Item.First, found.Item.Second, found.Item.Point, found.Metres) : null;
+
     /// <summary>Aliases of named places most like <paramref name="words"/>, by trigram similarity.</summary>
     public IEnumerable<(string Alias, double Similarity)> SimilarAliases(string words, double threshold)
     {
@@ -96,6 +106,10 @@ public sealed class PlaceIndex
         AddStreet(first, point);
         AddStreet(second, point);
         corners.GetOrAdd(Pair(first.Key, second.Key)).Add(point);
+        if (point.Source != "line" && first.Type is not null && second.Type is not null)
+        {
+            cornerGrid.Add(point.Latitude, point.Longitude, (first.Key, second.Key, point));
+        }
     }
 
     private void AddStreet(StreetName street, StreetPoint point)

@@ -53,6 +53,33 @@ public sealed class PlaceResolver(PlaceIndex index)
         return phrases.Count == 0 ? PlaceResolution.None : new PlaceResolution(phrases[0].Kind, []);
     }
 
+    /// <summary>How far a pin may be from the nearest known address or corner and still be read back by it.</summary>
+    public const double DescribeWithinMetres = 250;
+
+    /// <summary>
+    /// A pin or a photo's GPS point read back as the nearest civic address or corner from the same
+    /// data ("near 815 7 Ave SW"), so the citizen can confirm it; null when nothing is close.
+    /// </summary>
+    public PlaceCandidate? Describe(double latitude, double longitude)
+    {
+        var address = index.NearestAddress(latitude, longitude, DescribeWithinMetres);
+        var corner = index.NearestCorner(latitude, longitude, DescribeWithinMetres);
+        if (address is null && corner is null)
+        {
+            return null;
+        }
+
+        // A corner a citizen can see beats an address further than it; an address within a few doors wins.
+        if (address is not null && (corner is null || address.Value.Metres <= Math.Min(60, corner.Value.Metres)))
+        {
+            var a = address.Value.Address;
+            return new PlaceCandidate($"{a.Number}{a.Suffix} {a.Street.Label}", a.Latitude, a.Longitude, "address", address.Value.Metres);
+        }
+
+        var (first, second, point, metres) = corner!.Value;
+        return new PlaceCandidate(CornerLabel(first, second, point.Quadrant), point.Latitude, point.Longitude, "corner", metres);
+    }
+
     private List<PlaceCandidate> Corner(StreetName first, StreetName second)
     {
         var quadrant = first.Quadrant ?? second.Quadrant;
