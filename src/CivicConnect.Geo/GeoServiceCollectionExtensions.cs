@@ -5,6 +5,8 @@ using CivicConnect.Geo.Geocoding;
 using CivicConnect.Geo.Hotspots;
 using CivicConnect.Geo.Locating;
 using CivicConnect.Geo.Municipalities;
+using CivicConnect.Geo.Places.Import;
+using CivicConnect.Geo.Places.Resolve;
 using CivicConnect.Geo.Wards;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -22,6 +24,9 @@ public static class GeoServiceCollectionExtensions
         builder.Services.AddScoped<WardImporter>();
         builder.Services.AddScoped<GazetteerImporter>();
         builder.Services.AddScoped<GazetteerSearch>();
+        builder.Services.AddSingleton<PlaceGazetteer>();
+        builder.Services.AddHostedService<PlaceGazetteerRefresher>();
+        builder.Services.AddScoped<PlaceImporter>();
         builder.AddGeocoding();
         builder.Services.AddSingleton<GazetteerLocator>();
         builder.Services.AddSingleton<ILocator, CompositeLocator>();

@@ -14,7 +14,7 @@ namespace CivicConnect.Server.Commands;
 /// </summary>
 internal static class CivicCommands
 {
-    private static readonly string[] Names = ["migrate", "seed", "wards", "gazetteer", "token", "eval", "train"];
+    private static readonly string[] Names = ["migrate", "seed", "wards", "gazetteer", "places", "token", "eval", "train"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal);
 
@@ -36,6 +36,8 @@ internal static class CivicCommands
                 ["migrate", ..] => await MigrateAsync(services, cancellation.Token),
                 ["seed", .. var rest] => await SeedAsync(services, rest.Contains("--if-empty"), cancellation.Token),
                 ["wards", "import", var file, .. var rest] => await ImportWardsAsync(services, file, rest, cancellation.Token),
+                ["places", "import", .. var rest] => await PlacesCommands.ImportAsync(services, rest.FirstOrDefault(r => !r.StartsWith("--", StringComparison.Ordinal)), rest, cancellation.Token),
+                ["places", "eval", var file, .. var rest] => await PlacesCommands.EvalAsync(services, file, rest, cancellation.Token),
                 ["gazetteer", "import", var file] => await ImportGazetteerAsync(services, file, cancellation.Token),
                 ["token", .. var rest] => TokenCommand.Run(services, rest),
                 ["eval", var file, .. var rest] => await ClassifierCommands.EvalAsync(services, file, rest, cancellation.Token),
@@ -43,7 +45,7 @@ internal static class CivicCommands
                 _ => Usage(),
             };
         }
-        catch (Exception ex) when (ex is WardImportException or InvalidDataException or FileNotFoundException)
+        catch (Exception ex) when (ex is WardImportException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException)
         {
             await Console.Error.WriteLineAsync($"error: {ex.Message}");
             return 2;
@@ -134,6 +136,10 @@ internal static class CivicCommands
               migrate                                   apply database migrations
               seed [--if-empty]                         load departments, service categories and the gazetteer from seed/
               gazetteer import FILE.json                replace the gazetteer with a places file (format: seed/README.md)
+              places import [DIR] [--landmarks FILE] [--if-empty]
+                                                        replace the street gazetteer from City registers (default ../shared/data/calgary; formats: seed/README.md)
+              places eval FILE.csv [--text C --lat C --lon C] [--examples N]
+                                                        measure the place resolver on labelled place texts, by phrasing type
               wards import FILE.geojson [--code-property P] [--name-property Q]
               token --role ROLE [--department CODE] [--name NAME] [--hours N]
                                                         print a development bearer token (roles: staff, supervisor, field_worker)
