@@ -31,6 +31,11 @@ public static class StreetNameNormalizer
             type = last;
             list.RemoveAt(list.Count - 1);
         }
+        else if (list.Count >= 2 && StreetTypeWords.TryShortMisspelt(list[^1]) is { } misspelt)
+        {
+            type = misspelt;
+            list.RemoveAt(list.Count - 1);
+        }
         else if (list.Count >= 2 && StreetTypeWords.TryShort(list[0]) is { } first && !StreetTypeWords.IsWeak(list[0]))
         {
             // French order: "rue 17", "boulevard Crowchild".

@@ -66,6 +66,26 @@ public static class StreetTypeWords
     /// <summary>"avenue", "av", "rue" → "AV"/"ST"; null when the lower-case word is not a street type.</summary>
     public static string? TryShort(string lowerWord) => ToShort.GetValueOrDefault(lowerWord);
 
+    /// <summary>
+    /// A misspelt long type word ("trial", "stret", "avenu", "boulvard") to its short form; only
+    /// words of five letters or more, so a short name is never taken for a type.
+    /// </summary>
+    public static string? TryShortMisspelt(string lowerWord)
+    {
+        if (lowerWord.Length < 5 || char.IsAsciiDigit(lowerWord[0]))
+        {
+            return null;
+        }
+
+        var match = Types.SelectMany(t => t.Words.Where(w => w.Length >= 5).Select(w => (Word: w, t.Short)))
+            .Select(t => (t.Short, Distance: EditDistance.Between(lowerWord, t.Word)))
+            .Where(t => t.Distance == 1)
+            .Select(t => t.Short)
+            .Distinct()
+            .ToList();
+        return match.Count == 1 ? match[0] : null;
+    }
+
     /// <summary>Whether a word is a street type only when nothing else could be meant (last word of a street).</summary>
     public static bool IsWeak(string lowerWord) => WeakWords.Contains(lowerWord);
 
