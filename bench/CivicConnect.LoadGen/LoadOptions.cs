@@ -1,7 +1,14 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using Npgsql;
 
 namespace CivicConnect.LoadGen;
 
+/// <summary>
+/// Every setting has its default here: the ports, the city's number, and a Twilio account made up
+/// for the run (the server is started with it when <see cref="Server"/> is given), so the script
+/// only says which server to start and where pgbench is.
+/// </summary>
 internal sealed record LoadOptions(
     Uri Url,
     string AccountSid,
@@ -28,12 +35,28 @@ internal sealed record LoadOptions(
     /// <summary>How long a level may take to reply to everything it sent before it counts as failed.</summary>
     public TimeSpan ReplyPatience { get; init; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>The server's entry assembly: when given, the load generator starts it on <see cref="Url"/> and stops it at the end.</summary>
+    public string? Server { get; init; }
+
+    /// <summary>Where the started server's output goes.</summary>
+    public string ServerLog { get; init; } = DefaultServerLog();
+
+    /// <summary><c>ConnectionStrings__Civic</c> from the environment (the script exports it): the server's database, the scratch table's and pgbench's.</summary>
+    public string? ConnectionString { get; init; }
+
+    public const string DefaultUrl = "http://127.0.0.1:5097";
+    public const int DefaultApiPort = 5098;
+    public const string DefaultCityNumber = "+15875550100";
+
     public const string Usage = """
-        usage: CivicConnect.LoadGen --url http://127.0.0.1:PORT --account-sid AC… --auth-token TOKEN --city-number +1…
-                                    [--api-port 5098] [--concurrency 1,8,32] [--seconds 10] [--max-requests 3000]
-                                    [--pgbench PATH --pg "-h 127.0.0.1 -p 5432 -U civic DBNAME"]
-                                    [--mode webhooks|transitions --staff-token JWT --issues 256 --open311-key KEY]
-        Only loopback URLs are accepted.
+        usage: CivicConnect.LoadGen [--server CivicConnect.Server.dll [--server-log FILE]] [--url http://127.0.0.1:5097]
+                                    [--account-sid AC… --auth-token TOKEN] [--city-number +15875550100] [--api-port 5098]
+                                    [--concurrency 1,8,32] [--seconds 10] [--max-requests 3000]
+                                    [--pgbench PATH [--pg "-h 127.0.0.1 -p 5432 -U civic DBNAME"]]
+                                    [--mode webhooks|transitions [--staff-token JWT] --issues 256 --open311-key KEY]
+        Only loopback URLs are accepted. Without --account-sid/--auth-token an account is made up for the run
+        (use both when --url points at a server you started yourself); --pg defaults to the database of
+        ConnectionStrings__Civic; with --server a supervisor's token is asked of the server itself.
         """;
 
     public static LoadOptions? Parse(string[] args)
@@ -49,11 +72,18 @@ internal sealed record LoadOptions(
             values[args[i][2..]] = args[i + 1];
         }
 
-        if (!values.TryGetValue("url", out var url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || !uri.IsLoopback
-            || !values.TryGetValue("account-sid", out var sid) || !values.TryGetValue("auth-token", out var token) || !values.TryGetValue("city-number", out var city))
+        var url = values.GetValueOrDefault("url") ?? DefaultUrl;
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !uri.IsLoopback
+            || values.ContainsKey("account-sid") != values.ContainsKey("auth-token"))
         {
             return null;
         }
+
+        // A made-up account (the signature key of the webhooks) unless one was given.
+        var sid = values.GetValueOrDefault("account-sid") ?? "AC" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var token = values.GetValueOrDefault("auth-token") ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var city = values.GetValueOrDefault("city-number") ?? DefaultCityNumber;
+        var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Civic") is { Length: > 0 } configured ? configured : null;
 
         int Int(string key, int fallback) => values.TryGetValue(key, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         var concurrency = values.TryGetValue("concurrency", out var levels)
@@ -63,19 +93,37 @@ internal sealed record LoadOptions(
         // Bounded by design: at most 60 s and 20,000 requests a level.
         return new LoadOptions(
             uri, sid, token, city,
-            Int("api-port", 5098),
+            Int("api-port", DefaultApiPort),
             concurrency,
             TimeSpan.FromSeconds(Math.Clamp(Int("seconds", 10), 1, 60)),
             Math.Clamp(Int("max-requests", 3_000), 1, 20_000),
             values.GetValueOrDefault("pgbench"),
-            values.GetValueOrDefault("pg") ?? string.Empty)
+            values.GetValueOrDefault("pg") ?? PgBenchConnection(connectionString))
         {
+            Server = values.GetValueOrDefault("server"),
+            ServerLog = values.GetValueOrDefault("server-log") ?? DefaultServerLog(),
+            ConnectionString = connectionString,
             Mode = values.GetValueOrDefault("mode") ?? "webhooks",
             StaffToken = values.GetValueOrDefault("staff-token"),
             Issues = Math.Clamp(Int("issues", 256), 1, 2_000),
             Open311Key = values.GetValueOrDefault("open311-key") ?? "dev-open311-key",
         };
     }
+
+    /// <summary>pgbench's connection arguments for the same database as the server's.</summary>
+    private static string PgBenchConnection(string? connectionString)
+    {
+        if (connectionString is null)
+        {
+            return string.Empty;
+        }
+
+        var parts = new NpgsqlConnectionStringBuilder(connectionString);
+        return string.Create(CultureInfo.InvariantCulture, $"-h {parts.Host} -p {parts.Port} -U {parts.Username} {parts.Database}");
+    }
+
+    private static string DefaultServerLog() =>
+        Path.Combine(Environment.GetEnvironmentVariable("CIVIC_ROOT") ?? Directory.GetCurrentDirectory(), ".data", "loadgen-server.log");
 }
 
 /// <param name="AllRepliedAfter">From the level's first webhook until every accepted message had its reply; null if some never did.</param>

@@ -3,7 +3,8 @@ using CivicConnect.LoadGen;
 
 // Bounded load on loopback only: signed Twilio webhooks at 1, 8 and 32 concurrent senders, each
 // level next to pgbench single-row inserts on the same database at the same concurrency.
-// `civic loadgen` starts the server and passes these arguments; see bench/README.md.
+// `civic loadgen` prepares the database and passes the server to start (--server) and pgbench's
+// path; everything else has its default in LoadOptions. See bench/README.md.
 var options = LoadOptions.Parse(args);
 if (options is null)
 {
@@ -11,15 +12,30 @@ if (options is null)
     return 64;
 }
 
+if (options.Mode == "transitions" && string.IsNullOrEmpty(options.StaffToken) && options.Server is null)
+{
+    Console.Error.WriteLine("transitions mode needs --staff-token, or --server to ask the server for one");
+    return 64;
+}
+
+await using var scratch = options.ConnectionString is null ? null : await ScratchTable.CreateAsync(options.ConnectionString);
+ServerHost? startedServer;
+try
+{
+    startedServer = options.Server is null ? null : await ServerHost.StartAsync(options);
+}
+catch (InvalidOperationException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 1;
+}
+
+await using var server = startedServer;
 if (options.Mode == "transitions")
 {
-    if (string.IsNullOrEmpty(options.StaffToken))
-    {
-        Console.Error.WriteLine("transitions mode needs --staff-token (civic loadgen passes one)");
-        return 64;
-    }
-
-    var load = new TransitionLoad(options);
+    // A supervisor's development token for the staff API, from the server's own `token` command.
+    var staffToken = string.IsNullOrEmpty(options.StaffToken) ? await ServerHost.TokenAsync(options, "supervisor") : options.StaffToken;
+    var load = new TransitionLoad(options with { StaffToken = staffToken });
     await load.CreateIssuesAsync(options.Issues);
     var levels = new List<TransitionResult>();
     foreach (var concurrency in options.Concurrency)
@@ -40,7 +56,7 @@ using var twilioApi = TwilioApiStandIn.Start(options.ApiPort);
 var warmUp = await WebhookLoad.RunAsync(options with { MaxRequests = 16, Duration = TimeSpan.FromSeconds(60) }, 4);
 if (await WebhookLoad.RepliesAsync(warmUp, twilioApi, TimeSpan.Zero, options.ReplyPatience) is null)
 {
-    Console.Error.WriteLine("warm-up: the server did not reply to every message; is it running with Twilio pointed at the stand-in?");
+    Console.Error.WriteLine("warm-up: the server did not reply to every message; is it running with this account's Twilio pointed at the stand-in?");
     return 1;
 }
 

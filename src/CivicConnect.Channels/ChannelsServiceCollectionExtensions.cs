@@ -1,7 +1,7 @@
-using CivicConnect.Channels.Inbox;
-using CivicConnect.Channels.Outbox;
+using CivicConnect.Channels.Providers;
 using CivicConnect.Channels.Turns;
-using CivicConnect.Core.Hosting;
+using CivicConnect.Messaging.Outbox;
+using CivicConnect.Messaging.Turns;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -9,23 +9,17 @@ namespace CivicConnect.Channels;
 
 public static class ChannelsServiceCollectionExtensions
 {
-    /// <summary>The durable path every message takes: inbox, turn processor, outbox and their background workers.</summary>
-    public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder)
+    /// <summary>
+    /// What every channel adapter shares on top of the message path (<c>AddMessaging</c>): the turn
+    /// processor that runs the dialog for the inbox, WhatsApp's delivery window for the outbox, and
+    /// the provider circuits. The adapters themselves register with their own <c>Add…Channel</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddChannels(this IHostApplicationBuilder builder)
     {
-        builder.AddValidatedOptions<MessagingOptions>(MessagingOptions.SectionName);
-        builder.Services.AddScoped<IInbound, Inbound>();
         builder.Services.AddScoped<ConversationLocker>();
-        builder.Services.AddScoped<TurnProcessor>();
-        builder.Services.AddSingleton<TurnQueue>();
-        builder.Services.AddHostedService<TurnWorkers>();
-        builder.Services.AddScoped<WhatsAppWindow>();
-        builder.Services.AddSingleton<OutboxSignal>();
-        builder.Services.AddScoped<DeliveryReports>();
+        builder.Services.AddScoped<ITurnRunner, TurnProcessor>();
+        builder.Services.AddScoped<IDeliveryWindow, WhatsAppWindow>();
         builder.Services.AddSingleton<ProviderCircuits>();
-        builder.Services.AddSingleton<OutboxDispatcher>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
-        builder.Services.AddSingleton<InboxSweeper>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<InboxSweeper>());
         return builder;
     }
 }

@@ -1,7 +1,6 @@
 using CivicConnect.Conversation.Dialogs;
 using CivicConnect.Conversation.Engine;
 using CivicConnect.Core.Hosting;
-using CivicConnect.Intelligence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -10,14 +9,17 @@ namespace CivicConnect.Conversation;
 
 public static class ConversationServiceCollectionExtensions
 {
-    /// <summary>The dialog engine with its dialogs (reloaded on change) and the classifier it asks.</summary>
+    /// <summary>
+    /// The dialog engine with its dialogs (reloaded on change). Its ports — classifier, categories,
+    /// places, nearby and same-photo reports, intake, status and feedback — are registered by whoever
+    /// implements them (the composition root).
+    /// </summary>
     public static IHostApplicationBuilder AddConversation(this IHostApplicationBuilder builder)
     {
-        builder.AddIntelligence();
         builder.AddValidatedOptions<CityOptions>(CityOptions.SectionName);
         builder.Services.AddSingleton<IValidateOptions<CityOptions>, CityOptionsValidator>();
         builder.Services.AddSingleton<IDialogCatalog, FileDialogCatalog>();
-        builder.Services.AddScoped<DialogEngine>();
+        builder.Services.AddDialogEngine();
         return builder;
     }
 }

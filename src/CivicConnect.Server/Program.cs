@@ -1,12 +1,14 @@
 using CivicConnect.Channels;
 using CivicConnect.Channels.Alerts;
 using CivicConnect.Channels.DirectLine;
-using CivicConnect.Channels.Outbox.Admin;
 using CivicConnect.Channels.Twilio;
 using CivicConnect.Channels.WhatsAppCloud;
 using CivicConnect.Conversation;
+using CivicConnect.Conversation.Adapters;
 using CivicConnect.Data;
 using CivicConnect.Geo;
+using CivicConnect.Intelligence;
+using CivicConnect.Messaging;
 using CivicConnect.Server.Commands;
 using CivicConnect.Server.Composition;
 using CivicConnect.Server.Features.Account;
@@ -16,6 +18,7 @@ using CivicConnect.Server.Features.Categories;
 using CivicConnect.Server.Features.Hotspots;
 using CivicConnect.Server.Features.Issues;
 using CivicConnect.Server.Features.Open311;
+using CivicConnect.Server.Features.Outbox;
 using CivicConnect.Server.Features.Routing;
 using CivicConnect.Server.Features.Wards;
 using CivicConnect.Server.Features.WebChat;
@@ -23,6 +26,12 @@ using CivicConnect.Server.Health;
 using CivicConnect.Server.Hosting;
 using CivicConnect.Server.Security;
 using CivicConnect.Workflow;
+
+// `civic help` and unknown command words are answered without composing anything (no database needed).
+if (CivicCommands.AnswerWithoutComposition(args) is { } answered)
+{
+    return answered;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -32,9 +41,12 @@ builder.AddStaffAuth();
 builder.AddData();
 builder.AddGeo();
 builder.AddDuplicateRanking();
+builder.AddClassification();
 builder.AddConversation();
+builder.AddConversationAdapters();
 builder.AddWorkflow();
 builder.AddMessaging();
+builder.AddChannels();
 builder.AddDirectLine();
 builder.AddTwilioChannel();
 builder.AddWhatsAppCloudChannel();

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
@@ -5,15 +6,15 @@ using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
 using CivicConnect.Benchmarks.Conversation.InMemory;
 using CivicConnect.Conversation.Activities;
+using CivicConnect.Conversation.Adapters;
 using CivicConnect.Conversation.Engine;
 using CivicConnect.Conversation.State;
+using CivicConnect.Conversation.Testing;
 using CivicConnect.Core.Hosting;
 using CivicConnect.Core.Messages;
 using CivicConnect.Geo.Locating;
 using CivicConnect.Geo.Wards;
-using CivicConnect.Intelligence.Classification;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace CivicConnect.Benchmarks.Conversation;
 
@@ -22,11 +23,13 @@ namespace CivicConnect.Benchmarks.Conversation;
 /// benchmark dialog <c>bench/CivicConnect.Benchmarks/dialogs/intake-minimal.json</c>
 /// (hi → "big pothole" → "17 Ave SW at 4 St SW" → "yes" → reference number). The real
 /// <see cref="KeywordClassifier"/> and <see cref="GazetteerLocator"/> run over the seed catalog
-/// and the Calgary ward polygons held in memory; the state goes through
+/// (through the engine's port adapters) and the Calgary ward polygons held in memory, with the
+/// other ports stood in for by <c>CivicConnect.Conversation.Testing</c>; the state goes through
 /// <see cref="CivicConnect.Channels.Turns.ConversationStateSerializer"/> on every turn.
 /// One operation is one turn (<c>OperationsPerInvoke = 4</c>).
 /// </summary>
 [Config(typeof(Config))]
+[SuppressMessage("Design", "CA1001", Justification = "BenchmarkDotNet owns the lifetime: [GlobalCleanup] disposes the engine host.")]
 public class EngineInMemoryBenchmarks
 {
     private const int TurnsPerConversation = 4;
@@ -35,6 +38,7 @@ public class EngineInMemoryBenchmarks
     private readonly TimeProvider clock = TimeProvider.System;
     private readonly InMemoryConversationStore store = new();
     private ServiceProvider? services;
+    private InMemoryEngine? host;
     private DialogEngine? engine;
     private long conversations;
     private long turns;
@@ -47,18 +51,13 @@ public class EngineInMemoryBenchmarks
         var wards = new StrTreeWardLookup(Path.Combine(RepositoryPaths.SharedData, "calgary-wards-2017.geojson"));
         services = new ServiceCollection().AddSingleton<IWardLookup>(wards).BuildServiceProvider();
         var categories = new SeedFileCategoryDirectory(Path.Combine(RepositoryPaths.Seed, "service-catalog.json"));
-        engine = new DialogEngine(
+        host = new InMemoryEngine(
             new FixedDialogCatalog(RepositoryPaths.Dialogs, Path.Combine(root, "bench", "CivicConnect.Benchmarks", "dialogs", "intake-minimal.json")),
-            new KeywordClassifier(categories),
-            categories,
-            new GazetteerLocator(services.GetRequiredService<IServiceScopeFactory>()),
-            new NoDuplicateFinder(),
-            new NoSamePhotoFinder(),
-            new SequentialIssueIntake(),
-            new EmptyIssueStatusQuery(),
-            new NoIssueFeedback(),
-            Options.Create(new CityOptions()),
+            new ClassifierAdapter(new KeywordClassifier(categories)),
+            new CategoryCatalogAdapter(categories),
+            new PlaceFinderAdapter(new GazetteerLocator(services.GetRequiredService<IServiceScopeFactory>())),
             clock);
+        engine = host.Engine;
 
         await AssertConversationEndsWithReferenceAsync(wards.Count);
         cpuAtStart = Environment.CpuUsage.TotalTime;
@@ -74,6 +73,7 @@ public class EngineInMemoryBenchmarks
             Console.WriteLine($"// process CPU per turn (all threads, incl. GC and JIT, warm-up included): {cpu.TotalMicroseconds / turns:N1} µs over {turns:N0} turns");
         }
 
+        host?.Dispose();
         services?.Dispose();
     }
 

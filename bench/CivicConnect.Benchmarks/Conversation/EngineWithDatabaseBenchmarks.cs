@@ -1,13 +1,16 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using CivicConnect.Channels;
-using CivicConnect.Channels.Inbox;
 using CivicConnect.Conversation;
 using CivicConnect.Conversation.Activities;
+using CivicConnect.Conversation.Adapters;
 using CivicConnect.Core.Hosting;
 using CivicConnect.Core.Messages;
 using CivicConnect.Data;
 using CivicConnect.Geo;
+using CivicConnect.Intelligence;
+using CivicConnect.Messaging;
+using CivicConnect.Messaging.Inbox;
 using CivicConnect.Workflow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +25,7 @@ namespace CivicConnect.Benchmarks.Conversation;
 /// (inbox insert, then the turn processor: conversation row locked FOR UPDATE, dialog engine
 /// with the real classifier, locator, PostGIS ward and duplicate lookups, issue workflow, state
 /// and outbox rows written in one transaction). The services come from the server's own
-/// <c>AddData</c>, <c>AddGeo</c>, <c>AddConversation</c>, <c>AddWorkflow</c> and <c>AddMessaging</c>;
+/// <c>AddData</c>, <c>AddGeo</c>, <c>AddClassification</c>, <c>AddConversation</c>, <c>AddWorkflow</c>, <c>AddMessaging</c> and <c>AddChannels</c>;
 /// the host is built but not started, so the outbox dispatcher and inbox sweeper do not run
 /// (replies stay in the outbox). One measured iteration is one turn (<see cref="PerCallConfig"/>);
 /// the turns belong to complete five-turn reports, one new address each, every one ending with
@@ -69,9 +72,12 @@ public class EngineWithDatabaseBenchmarks
         builder.Services.AddSingleton(clock);
         builder.AddData();
         builder.AddGeo();
+        builder.AddClassification();
         builder.AddConversation();
+        builder.AddConversationAdapters();
         builder.AddWorkflow();
         builder.AddMessaging();
+        builder.AddChannels();
         host = builder.Build(); // not started: no outbox dispatcher, no inbox sweeper
         dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
 

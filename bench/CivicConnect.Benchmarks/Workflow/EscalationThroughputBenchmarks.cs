@@ -3,15 +3,16 @@ using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
-using RunStrategy = BenchmarkDotNet.Engines.RunStrategy;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using CivicConnect.Channels;
 using CivicConnect.Conversation;
+using CivicConnect.Conversation.Adapters;
 using CivicConnect.Core.Hosting;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
 using CivicConnect.Geo;
+using CivicConnect.Intelligence;
+using CivicConnect.Messaging;
 using CivicConnect.Workflow;
 using CivicConnect.Workflow.Escalation;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NetTopologySuite.Geometries;
 using Quartz;
+using RunStrategy = BenchmarkDotNet.Engines.RunStrategy;
 
 namespace CivicConnect.Benchmarks.Workflow;
 
@@ -180,7 +182,9 @@ public class EscalationThroughputBenchmarks
         builder.Configuration["Escalation:Threads"] = threads.ToString(CultureInfo.InvariantCulture);
         builder.AddData();
         builder.AddGeo();
+        builder.AddClassification();
         builder.AddConversation();
+        builder.AddConversationAdapters();
         builder.AddWorkflow();
         builder.AddMessaging();
         return builder.Build();

@@ -1,10 +1,12 @@
 using BenchmarkDotNet.Attributes;
-using CivicConnect.Channels;
 using CivicConnect.Conversation;
+using CivicConnect.Conversation.Adapters;
 using CivicConnect.Core.Hosting;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
 using CivicConnect.Geo;
+using CivicConnect.Intelligence;
+using CivicConnect.Messaging;
 using CivicConnect.Workflow;
 using CivicConnect.Workflow.Lifecycle;
 using Microsoft.EntityFrameworkCore;
@@ -48,7 +50,9 @@ public class IssueTransitionBenchmarks
         builder.Configuration["Notifications:QuietHoursEnd"] = "00:00";
         builder.AddData();
         builder.AddGeo();
+        builder.AddClassification();
         builder.AddConversation();
+        builder.AddConversationAdapters();
         builder.AddWorkflow();
         builder.AddMessaging();
         host = builder.Build();

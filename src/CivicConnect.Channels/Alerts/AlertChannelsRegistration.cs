@@ -1,5 +1,6 @@
-using CivicConnect.Channels.Outbox;
+using CivicConnect.Channels.Providers;
 using CivicConnect.Core.Hosting;
+using CivicConnect.Messaging.Outbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,7 +14,7 @@ public static class AlertChannelsRegistration
     /// The staff-alert channels of the outbox: <c>mail</c> (section <c>Mail</c>, SMTP) and
     /// <c>webhook</c> (section <c>Webhook</c>, signed JSON). Each sender exists only when configured;
     /// otherwise the dispatcher marks its rows failed as "not configured", visible at /admin/outbox/failed.
-    /// Needs <see cref="ChannelsServiceCollectionExtensions.AddMessaging"/>.
+    /// Needs <see cref="Messaging.MessagingRegistration.AddMessaging"/> and <see cref="ChannelsServiceCollectionExtensions.AddChannels"/>.
     /// </summary>
     public static IHostApplicationBuilder AddAlertChannels(this IHostApplicationBuilder builder)
     {

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
-using CivicConnect.Channels.Outbox;
-using CivicConnect.Conversation.Activities;
+using CivicConnect.Core.Messages;
+using CivicConnect.Messaging.Outbox;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -18,12 +18,9 @@ namespace CivicConnect.Channels.Alerts;
 /// </summary>
 internal sealed class MailSender(IOptions<MailOptions> options) : IChannelSender
 {
-    /// <summary>The outbox channel of staff e-mail (Workflow's <c>AlertChannels.Mail</c>).</summary>
-    public const string ChannelName = "mail";
-
     private const int MaxSubjectLength = 120;
 
-    public string Channel => ChannelName;
+    public string Channel => ChannelIds.Mail;
 
     public async Task<SendOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using CivicConnect.Channels.Outbox;
+using CivicConnect.Channels.Providers;
+using CivicConnect.Core.Messages;
+using CivicConnect.Messaging.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace CivicConnect.Channels.Alerts;
@@ -15,16 +17,13 @@ namespace CivicConnect.Channels.Alerts;
 /// </summary>
 internal sealed class WebhookSender(IHttpClientFactory httpClients, IOptions<WebhookOptions> options, TimeProvider clock) : IChannelSender
 {
-    /// <summary>The outbox channel of department webhooks (Workflow's <c>AlertChannels.Webhook</c>).</summary>
-    public const string ChannelName = "webhook";
-
     public const string HttpClientName = "webhook";
 
     public const string PipelineName = "webhook-send";
 
     public const string DeliveryHeader = "X-Civic-Delivery";
 
-    public string Channel => ChannelName;
+    public string Channel => ChannelIds.Webhook;
 
     public async Task<SendOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {

@@ -6,8 +6,8 @@ using CivicConnect.Channels.DirectLine.Outbound;
 using CivicConnect.Channels.DirectLine.Streaming;
 using CivicConnect.Channels.DirectLine.Transcript;
 using CivicConnect.Channels.Media;
-using CivicConnect.Channels.Outbox;
 using CivicConnect.Core.Hosting;
+using CivicConnect.Messaging.Outbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
@@ -26,7 +26,7 @@ public static class DirectLineRegistration
 
     /// <summary>
     /// The Direct Line 3.0-compatible API (section <c>DirectLine</c>), its photo store (section
-    /// <c>Media</c>) and the <c>directline</c> channel sender. Needs an <see cref="Inbox.IInbound"/>.
+    /// <c>Media</c>) and the <c>directline</c> channel sender. Needs an <see cref="Messaging.Inbox.IInbound"/>.
     /// </summary>
     public static IHostApplicationBuilder AddDirectLine(this IHostApplicationBuilder builder)
     {

@@ -1,7 +1,7 @@
 using MetadataExtractor;
 using MetadataExtractor.Formats.Exif;
-using GeoLocation = CivicConnect.Conversation.Activities.GeoLocation;
-using LocationSource = CivicConnect.Conversation.Activities.LocationSource;
+using GeoLocation = CivicConnect.Core.Messages.GeoLocation;
+using LocationSource = CivicConnect.Core.Messages.LocationSource;
 
 namespace CivicConnect.Channels.Media;
 

@@ -1,4 +1,4 @@
-using CivicConnect.Conversation.Activities;
+using CivicConnect.Core.Messages;
 
 namespace CivicConnect.Channels.Media;
 

@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using CivicConnect.Conversation.Activities;
+using CivicConnect.Core.Messages;
 using Microsoft.Extensions.Logging;
 
 namespace CivicConnect.Channels.Media;
@@ -90,7 +90,7 @@ public sealed class MediaDownloader(IMediaStore store, ILogger<MediaDownloader> 
         {
             response = await client.GetAsync(reference.Url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
-        catch (Exception ex) when (Outbox.ProviderResilience.IsTransient(ex) || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (Providers.ProviderResilience.IsTransient(ex) || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             logger.LogWarning(ex, "Could not fetch a media file from the provider");
             return (null, MediaProblem.Unavailable);

@@ -1,18 +1,12 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using CivicConnect.Conversation.State;
+using CivicConnect.Messaging;
 
 namespace CivicConnect.Channels.Turns;
 
-/// <summary>The one place conversation state becomes jsonb and back, upgrading older schema versions on read.</summary>
+/// <summary>The one place conversation state becomes jsonb and back (in <see cref="MessageJson"/>'s shape), upgrading older schema versions on read.</summary>
 public static class ConversationStateSerializer
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     public static ConversationState Read(string json, int schemaVersion)
     {
         if (string.IsNullOrWhiteSpace(json) || json == "{}")
@@ -20,7 +14,7 @@ public static class ConversationStateSerializer
             return new ConversationState();
         }
 
-        var state = JsonSerializer.Deserialize<ConversationState>(json, Options) ?? new ConversationState();
+        var state = JsonSerializer.Deserialize<ConversationState>(json, MessageJson.Options) ?? new ConversationState();
 
         // Version 1 is the first; later versions add their upgrade steps here, oldest first.
         _ = schemaVersion;
@@ -28,5 +22,5 @@ public static class ConversationStateSerializer
         return state;
     }
 
-    public static string Write(ConversationState state) => JsonSerializer.Serialize(state, Options);
+    public static string Write(ConversationState state) => JsonSerializer.Serialize(state, MessageJson.Options);
 }

@@ -1,11 +1,14 @@
 using System.Text.Json;
-using CivicConnect.Channels.Outbox;
 using CivicConnect.Conversation.Activities;
 using CivicConnect.Conversation.Engine;
 using CivicConnect.Core.Messages;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
 using CivicConnect.Data.UnitOfWork;
+using CivicConnect.Messaging;
+using CivicConnect.Messaging.Inbox;
+using CivicConnect.Messaging.Outbox;
+using CivicConnect.Messaging.Turns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -20,14 +23,12 @@ public sealed class TurnProcessor(
     CivicDbContext db,
     ConversationLocker locker,
     DialogEngine engine,
+    IOutbox outbox,
     OutboxSignal outboxSignal,
     AfterCommit afterCommit,
     TimeProvider clock,
-    ILogger<TurnProcessor> logger)
+    ILogger<TurnProcessor> logger) : ITurnRunner
 {
-    /// <summary>After this many failed attempts an inbox message is set aside (logged), so one poison message cannot block a conversation.</summary>
-    public const int MaxAttempts = 5;
-
     /// <returns>The number of messages processed.</returns>
     public async Task<int> ProcessPendingAsync(string channel, string address, bool skipLocked, CancellationToken cancellationToken)
     {
@@ -71,7 +72,7 @@ public sealed class TurnProcessor(
         }
 
         var pending = await db.InboxMessages
-            .Where(m => m.Channel == channel && m.Address == address && m.ProcessedAt == null && m.Attempts < MaxAttempts)
+            .Where(m => m.Channel == channel && m.Address == address && m.ProcessedAt == null && m.Attempts < InboxAttempts.Max)
             .OrderBy(m => m.Id)
             .ToListAsync(cancellationToken);
         if (pending.Count == 0)
@@ -86,7 +87,7 @@ public sealed class TurnProcessor(
             current(message.Id);
             message.Attempts++;
             message.ProcessedAt = now;
-            var activity = JsonSerializer.Deserialize<Activity>(message.Payload, ConversationStateSerializer.Options)!;
+            var activity = JsonSerializer.Deserialize<Activity>(message.Payload, MessageJson.Options)!;
             if (HandleCarrierKeyword(conversation, activity))
             {
                 continue;
@@ -98,16 +99,7 @@ public sealed class TurnProcessor(
             conversation.HandOffRequested |= result.HandOffRequested;
             foreach (var reply in result.Replies)
             {
-                db.OutboxMessages.Add(new OutboxMessage
-                {
-                    Kind = OutboxKinds.Reply,
-                    Channel = channel,
-                    Address = address,
-                    ConversationId = conversation.Id,
-                    Payload = OutboxPayload.Write(result.Locale, reply),
-                    NextAttemptAt = now,
-                    CreatedAt = now,
-                });
+                outbox.Enqueue(OutboxKinds.Reply, channel, address, conversation.Id, result.Locale, reply, now);
             }
         }
 

@@ -1,10 +1,11 @@
 using CivicConnect.Channels.Media;
-using CivicConnect.Channels.Outbox;
+using CivicConnect.Channels.Providers;
 using CivicConnect.Channels.Twilio.Endpoints;
 using CivicConnect.Channels.Twilio.Inbound;
 using CivicConnect.Channels.Twilio.Outbound;
 using CivicConnect.Core.Hosting;
 using CivicConnect.Core.Messages;
+using CivicConnect.Messaging.Outbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -20,7 +21,7 @@ public static class TwilioRegistration
     /// <summary>
     /// Twilio SMS, MMS and WhatsApp (section <c>Twilio</c>, plus <c>Channels:PublicBaseUrl</c>).
     /// The webhooks are always mapped (and answer 404 while unconfigured, so an operator sees why);
-    /// the senders exist only with credentials. Needs <see cref="ChannelsServiceCollectionExtensions.AddMessaging"/>.
+    /// the senders exist only with credentials. Needs <see cref="Messaging.MessagingRegistration.AddMessaging"/> and <see cref="ChannelsServiceCollectionExtensions.AddChannels"/>.
     /// </summary>
     public static IHostApplicationBuilder AddTwilioChannel(this IHostApplicationBuilder builder)
     {

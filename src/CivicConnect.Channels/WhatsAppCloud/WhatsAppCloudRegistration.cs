@@ -1,9 +1,10 @@
 using CivicConnect.Channels.Media;
-using CivicConnect.Channels.Outbox;
+using CivicConnect.Channels.Providers;
 using CivicConnect.Channels.WhatsAppCloud.Endpoints;
 using CivicConnect.Channels.WhatsAppCloud.Inbound;
 using CivicConnect.Channels.WhatsAppCloud.Outbound;
 using CivicConnect.Core.Hosting;
+using CivicConnect.Messaging.Outbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -19,7 +20,7 @@ public static class WhatsAppCloudRegistration
     /// <summary>
     /// Meta's WhatsApp Cloud API (section <c>WhatsAppCloud</c>). The webhook is always mapped (and
     /// answers 404 while unconfigured); the sender exists only with credentials. Needs
-    /// <see cref="ChannelsServiceCollectionExtensions.AddMessaging"/>.
+    /// <see cref="Messaging.MessagingRegistration.AddMessaging"/> and <see cref="ChannelsServiceCollectionExtensions.AddChannels"/>.
     /// </summary>
     public static IHostApplicationBuilder AddWhatsAppCloudChannel(this IHostApplicationBuilder builder)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CivicConnect.Conversation.Engine.Steps;
 
 namespace CivicConnect.Conversation.Dialogs;
 
@@ -53,7 +54,7 @@ public static class DialogLoader
         var problems = new List<string>();
         foreach (var step in set.Intake.Steps)
         {
-            if (!StepIds.All.Contains(step.Id))
+            if (!IntakeSteps.ById.ContainsKey(step.Id))
             {
                 problems.Add($"intake: unknown step '{step.Id}'");
             }

@@ -13,23 +13,10 @@ public sealed record IntakeDefinition(
     IReadOnlyList<StepDefinition> Steps,
     double PhotoLocationMaxAgeDays = 7);
 
-/// <param name="Id">One of <see cref="StepIds"/>.</param>
+/// <param name="Id">The <see cref="Engine.Steps.IntakeStepAttribute"/> id of a step class ("description", "location", …).</param>
 /// <param name="Required">Optional steps can be skipped by the citizen.</param>
 /// <param name="Confirm">For the location step: ask "near X, ward N — right?" before accepting.</param>
 public sealed record StepDefinition(string Id, bool Required = true, bool Confirm = true);
-
-public static class StepIds
-{
-    public const string Description = "description";
-    public const string Category = "category";
-    public const string Location = "location";
-    public const string Duplicate = "duplicate";
-    public const string FollowUps = "followups";
-    public const string Contact = "contact";
-    public const string Confirm = "confirm";
-
-    public static readonly IReadOnlySet<string> All = new HashSet<string> { Description, Category, Location, Duplicate, FollowUps, Contact, Confirm };
-}
 
 /// <summary><c>dialogs/{locale}.json</c>: every word the engine says or listens for in one language.</summary>
 public sealed record LocaleText(

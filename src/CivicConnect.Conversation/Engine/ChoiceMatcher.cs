@@ -1,6 +1,6 @@
 using System.Globalization;
 using CivicConnect.Conversation.Activities;
-using CivicConnect.Intelligence.Classification;
+using CivicConnect.Core.Text;
 
 namespace CivicConnect.Conversation.Engine;
 

@@ -1,12 +1,9 @@
+using CivicConnect.Conversation.Activities;
 using CivicConnect.Conversation.Dialogs;
-using CivicConnect.Conversation.Ports;
+using CivicConnect.Conversation.Engine.Steps;
 using CivicConnect.Conversation.State;
 using CivicConnect.Core.Hosting;
-using CivicConnect.Geo.Duplicates;
-using CivicConnect.Intelligence.Photos;
-using CivicConnect.Geo.Locating;
-using CivicConnect.Intelligence.Categories;
-using CivicConnect.Intelligence.Classification;
+using CivicConnect.Core.Text;
 using Microsoft.Extensions.Options;
 
 namespace CivicConnect.Conversation.Engine;
@@ -14,24 +11,21 @@ namespace CivicConnect.Conversation.Engine;
 /// <summary>
 /// The intake dialog: one turn in, replies out. Each turn (1) handles interruptions (help,
 /// status, language, discard, start over, a person), (2) takes whatever the message gives —
-/// photos, a pin, a description, place words — (3) reads an answer to the pending question,
-/// then (4) asks for the first thing still missing. The steps, their order and every word come
-/// from <c>dialogs/</c>.
+/// photos, a pin — (3) reads the text as the answer to the pending question (or as the start of
+/// a report), then (4) walks the steps in the order <c>dialogs/intake.json</c> gives and lets the
+/// first one whose slot is still empty ask. Each step is one <see cref="IIntakeStep"/>.
 /// </summary>
-public sealed partial class DialogEngine(
+public sealed class DialogEngine(
     IDialogCatalog dialogs,
-    IClassifier classifier,
-    ICategoryDirectory categories,
-    ILocator locator,
-    IDuplicateFinder duplicates,
-    ISamePhotoFinder samePhotos,
-    IIssueIntake intake,
-    IIssueStatusQuery statusQuery,
-    IIssueFeedback feedback,
+    IEnumerable<IIntakeStep> steps,
+    Interruptions interruptions,
+    AttachmentReader attachments,
+    IssueSubmitter submitter,
     IOptions<CityOptions> city,
     TimeProvider clock)
 {
     private readonly TimeZoneInfo timeZone = TimeZoneInfo.FindSystemTimeZoneById(city.Value.TimeZone);
+    private readonly Dictionary<string, IIntakeStep> stepsById = steps.ToDictionary(s => IntakeSteps.IdOf(s.GetType()), StringComparer.Ordinal);
 
     public async Task<TurnResult> RunAsync(TurnContext context, CancellationToken cancellationToken)
     {
@@ -40,7 +34,7 @@ public sealed partial class DialogEngine(
         var localeChosen = state.Locale is not null;
         state.Locale ??= InitialLocale(set, context);
         var turn = new Turn(context, set, city.Value.Name, timeZone, clock.GetUtcNow());
-        if (context.Activity.Kind == Activities.ActivityKind.ConversationStart)
+        if (context.Activity.Kind == ActivityKind.ConversationStart)
         {
             var greeting = Greet(turn);
 
@@ -54,22 +48,22 @@ public sealed partial class DialogEngine(
         }
 
         // A flood is told once to slow down; the draft and the pending question stay as they were.
-        if (context.Activity.Kind == Activities.ActivityKind.RateLimited)
+        if (context.Activity.Kind == ActivityKind.RateLimited)
         {
             turn.Say("rate_limited");
             return turn.Result();
         }
 
-        if (!ExpireIdleDraft(turn) && OfferResume(turn))
+        if (!ResumeOffer.ExpireIdleDraft(turn) && ResumeOffer.TryOffer(turn))
         {
             state.LastActivityAt = turn.Now;
             return turn.Result();
         }
 
         state.LastActivityAt = turn.Now;
-        if (await HandleInterruptionAsync(turn, cancellationToken) is { } interrupted)
+        if (await interruptions.HandleAsync(turn, cancellationToken) is { } interrupted)
         {
-            if (interrupted == Outcome.Continue)
+            if (interrupted == TurnOutcome.Continue)
             {
                 await AdvanceAsync(turn, cancellationToken);
             }
@@ -77,14 +71,64 @@ public sealed partial class DialogEngine(
             return turn.Result();
         }
 
-        var contributed = await AbsorbAttachmentsAsync(turn, cancellationToken);
-        var outcome = await HandleTextAsync(turn, contributed, cancellationToken);
-        if (outcome != Outcome.Done)
+        var contributed = await attachments.AbsorbAsync(turn, cancellationToken);
+        if (await ReadAnswerAsync(turn, contributed, cancellationToken) != TurnOutcome.Done)
         {
             await AdvanceAsync(turn, cancellationToken);
         }
 
         return turn.Result();
+    }
+
+    /// <summary>Reads the text as the answer to the pending question, or as the start of a report.</summary>
+    private async Task<TurnOutcome> ReadAnswerAsync(Turn turn, bool contributed, CancellationToken cancellationToken)
+    {
+        var state = turn.State;
+        if (turn.Text.Length == 0)
+        {
+            return TurnOutcome.Continue;
+        }
+
+        var awaiting = state.Awaiting;
+        if (awaiting is Awaiting.Location && state.Draft?.Description is null)
+        {
+            // Photo first, then words: the words describe the problem.
+            state.Awaiting = null;
+            awaiting = null;
+        }
+
+        // Nothing pending: the words start (or add to) a report.
+        awaiting ??= Awaiting.Description;
+        var answer = awaiting switch
+        {
+            Awaiting.AbandonConfirm => AbandonQuestion.Answer(turn),
+            Awaiting.Resume => ResumeOffer.Answer(turn),
+            Awaiting.HandOff => HandOffOffer.Answer(turn),
+            _ => stepsById.Values.FirstOrDefault(s => s.Asks(awaiting)) is { } step ? await step.AnswerAsync(turn, awaiting, cancellationToken) : null,
+        };
+
+        return answer ?? (contributed ? TurnOutcome.Continue : HandOffOffer.CountFailure(turn));
+    }
+
+    /// <summary>Lets the first step with nothing in its slot ask, in the order <c>intake.json</c> gives; submits when none has to.</summary>
+    private async Task AdvanceAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (turn.State.Draft is null)
+        {
+            turn.Ask(Awaiting.Description, "ask_description");
+            return;
+        }
+
+        foreach (var definition in turn.Dialogs.Intake.Steps)
+        {
+            if (stepsById.TryGetValue(definition.Id, out var step) && !step.IsFilled(turn) && await step.AskAsync(turn, definition, cancellationToken))
+            {
+                return;
+            }
+        }
+
+        // A definition without a confirm step submits as soon as everything is there.
+        await submitter.SubmitAsync(turn, cancellationToken);
     }
 
     private string InitialLocale(DialogSet set, TurnContext context)
@@ -111,51 +155,5 @@ public sealed partial class DialogEngine(
         }
 
         return turn.Result();
-    }
-
-    /// <summary>A draft idle longer than the limit is dropped, and the citizen told so.</summary>
-    private static bool ExpireIdleDraft(Turn turn)
-    {
-        var state = turn.State;
-        if (state.Draft is null || state.LastActivityAt is not { } last || turn.Now - last < TimeSpan.FromHours(turn.Dialogs.Intake.IdleExpiryHours))
-        {
-            return false;
-        }
-
-        turn.Say("expired", ("date", turn.Phrases.Date(state.Draft.StartedAt)), ("hours", turn.Dialogs.Intake.IdleExpiryHours));
-        state.Draft = null;
-        state.Awaiting = null;
-        state.ReturnTo = null;
-        return true;
-    }
-
-    /// <summary>A citizen coming back to a draft after a while is asked whether to continue it.</summary>
-    private static bool OfferResume(Turn turn)
-    {
-        var state = turn.State;
-        if (state.Draft is null || state.Awaiting is null or Awaiting.Resume || state.LastActivityAt is not { } last
-            || turn.Now - last < TimeSpan.FromHours(turn.Dialogs.Intake.ResumeAfterHours))
-        {
-            return false;
-        }
-
-        state.ReturnTo = state.Awaiting;
-        turn.Ask(
-            Awaiting.Resume,
-            "resume_offer",
-            [turn.Phrases.Choice("continue", "resume_continue"), turn.Phrases.Choice("restart", "resume_restart")],
-            values: ("description", Shorten(state.Draft.Description ?? "📷")));
-        return true;
-    }
-
-    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "…";
-
-    private enum Outcome
-    {
-        /// <summary>Move on: ask for whatever is missing next.</summary>
-        Continue,
-
-        /// <summary>The turn said all it needs to (submitted, discarded, asked its own question).</summary>
-        Done,
     }
 }

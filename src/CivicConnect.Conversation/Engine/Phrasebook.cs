@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using CivicConnect.Conversation.Activities;
 using CivicConnect.Conversation.Dialogs;
-using CivicConnect.Intelligence.Classification;
+using CivicConnect.Core.Text;
 
 namespace CivicConnect.Conversation.Engine;
 

@@ -1,7 +1,7 @@
 using CivicConnect.Conversation.Activities;
 using CivicConnect.Conversation.Dialogs;
 using CivicConnect.Conversation.State;
-using CivicConnect.Intelligence.Classification;
+using CivicConnect.Core.Text;
 
 namespace CivicConnect.Conversation.Engine;
 
@@ -10,12 +10,12 @@ namespace CivicConnect.Conversation.Engine;
 /// the way ("Got it: Pothole.") are joined with the next question into one message, so an SMS
 /// citizen gets one text per turn rather than several.
 /// </summary>
-internal sealed class Turn
+public sealed class Turn
 {
     private readonly List<string> pending = [];
     private readonly List<Reply> replies = [];
 
-    public Turn(TurnContext context, DialogSet dialogs, string cityName, TimeZoneInfo timeZone, DateTimeOffset now)
+    internal Turn(TurnContext context, DialogSet dialogs, string cityName, TimeZoneInfo timeZone, DateTimeOffset now)
     {
         Context = context;
         Dialogs = dialogs;
@@ -95,6 +95,16 @@ internal sealed class Turn
         State.OfferedChoices = choices?.ToList() ?? [];
         pending.Add(Phrases.Say(messageKey, values));
         Emit(choices ?? [], card);
+    }
+
+    /// <summary>The report is done with (sent, joined, discarded): nothing pending any more.</summary>
+    public void ClearDraft()
+    {
+        State.Draft = null;
+        State.Awaiting = null;
+        State.ReturnTo = null;
+        State.OfferedChoices = [];
+        State.Attempts = 0;
     }
 
     public TurnResult Result()

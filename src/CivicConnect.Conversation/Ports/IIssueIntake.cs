@@ -1,5 +1,5 @@
 using CivicConnect.Conversation.State;
-using CivicConnect.Data.Entities;
+using CivicConnect.Core.Issues;
 
 namespace CivicConnect.Conversation.Ports;
 

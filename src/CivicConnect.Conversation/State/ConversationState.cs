@@ -24,7 +24,7 @@ public sealed class ConversationState
     public string? ReturnTo { get; set; }
 
     /// <summary>Values of the choices last offered, in order, so "2" can be mapped back.</summary>
-    public List<Activities.Choice> OfferedChoices { get; set; } = [];
+    public List<Choice> OfferedChoices { get; set; } = [];
 
     /// <summary>Failed attempts at the current question.</summary>
     public int Attempts { get; set; }

@@ -1,5 +1,5 @@
 using CivicConnect.Conversation.Activities;
-using CivicConnect.Data.Entities;
+using CivicConnect.Core.Issues;
 
 namespace CivicConnect.Conversation.State;
 

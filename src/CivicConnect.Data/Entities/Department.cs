@@ -1,3 +1,5 @@
+using CivicConnect.Core.Text;
+
 namespace CivicConnect.Data.Entities;
 
 public sealed class Department

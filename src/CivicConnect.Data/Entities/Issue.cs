@@ -1,3 +1,4 @@
+using CivicConnect.Core.Issues;
 using NetTopologySuite.Geometries;
 
 namespace CivicConnect.Data.Entities;
@@ -15,9 +16,14 @@ public sealed class Issue
 
     public Priority Priority { get; set; }
 
-    public IssueStatus Status { get; set; } = IssueStatus.Received;
+    /// <summary>
+    /// Written only by the lifecycle (Workflow's <c>IssueLifecycle</c>, the Stateless machine whose external
+    /// state this is): internal, and Data's internals are visible to Workflow and the tests only.
+    /// </summary>
+    public IssueStatus Status { get; internal set; } = IssueStatus.Received;
 
-    public int EscalationLevel { get; set; }
+    /// <summary>How often its deadline passed unresolved; raised by <see cref="Escalate"/> only.</summary>
+    public int EscalationLevel { get; private set; }
 
     public required string Description { get; set; }
 
@@ -55,28 +61,30 @@ public sealed class Issue
 
     public DateTimeOffset? Deadline { get; set; }
 
-    public DateTimeOffset? ResolvedAt { get; set; }
+    // What a transition records (resolution, closing, referral, original, assignee): written by the
+    // lifecycle's entry actions only, like Status.
+    public DateTimeOffset? ResolvedAt { get; internal set; }
 
     /// <summary>The person (crew, inspector) the issue is assigned to within its department.</summary>
-    public string? AssignedTo { get; set; }
+    public string? AssignedTo { get; internal set; }
 
     /// <summary>What was done, told to the citizen when the issue is resolved.</summary>
-    public string? ResolutionNote { get; set; }
+    public string? ResolutionNote { get; internal set; }
 
     /// <summary>Why it was rejected or closed without a fix; shown to the citizen.</summary>
-    public string? StatusReason { get; set; }
+    public string? StatusReason { get; internal set; }
 
     /// <summary>Who handles it instead, when closed as not the city's responsibility (e.g. "ENMAX").</summary>
-    public string? ReferredTo { get; set; }
+    public string? ReferredTo { get; internal set; }
 
-    public DateTimeOffset? ClosedAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; internal set; }
 
-    /// <summary>The citizen's answer (1–5) to the one satisfaction question after Closed.</summary>
-    public int? Satisfaction { get; set; }
+    /// <summary>The citizen's answer (1–5) to the one satisfaction question after Closed; see <see cref="RecordSatisfaction"/>.</summary>
+    public int? Satisfaction { get; private set; }
 
-    public DateTimeOffset? SatisfactionAt { get; set; }
+    public DateTimeOffset? SatisfactionAt { get; private set; }
 
-    public long? DuplicateOfId { get; set; }
+    public long? DuplicateOfId { get; internal set; }
 
     public int VoteCount { get; set; }
 
@@ -92,4 +100,62 @@ public sealed class Issue
     public List<IssueMedia> Media { get; set; } = [];
 
     public List<IssueSubscriber> Subscribers { get; set; } = [];
+
+    /// <summary>Adds a line about the issue as it stands (from and to are the current status); saved with the issue.</summary>
+    /// <param name="kind">One of <see cref="IssueEventKinds"/>.</param>
+    public IssueEvent AddHistory(string kind, string actor, string? comment, bool isPublic, DateTimeOffset at) =>
+        AddHistory(kind, actor, Status, comment, isPublic, at);
+
+    /// <summary>Adds a line about a change that ended in the current status; saved with the issue.</summary>
+    /// <param name="kind">One of <see cref="IssueEventKinds"/>.</param>
+    /// <param name="from">The status before the change; null on a citizen's report (the lines written when the issue is reported, and a vote).</param>
+    public IssueEvent AddHistory(string kind, string actor, IssueStatus? from, string? comment, bool isPublic, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        var line = new IssueEvent
+        {
+            IssueId = Id,
+            Kind = kind,
+            Actor = actor,
+            FromStatus = from,
+            ToStatus = Status,
+            Comment = comment,
+            IsPublic = isPublic,
+            OccurredAt = at,
+        };
+        Events.Add(line);
+        return line;
+    }
+
+    /// <summary>
+    /// The deadline passed and the issue is not finished: one level up, one priority step up (when
+    /// <paramref name="raisePriority"/>, up to Urgent), and the internal history line that says so.
+    /// The caller decides whether it may escalate at all (finished, or already at the last level).
+    /// </summary>
+    public IssueEvent Escalate(bool raisePriority, DateTimeOffset at)
+    {
+        EscalationLevel++;
+        if (raisePriority && Priority < Priority.Urgent)
+        {
+            Priority++;
+        }
+
+        UpdatedAt = at;
+        return AddHistory(
+            IssueEventKinds.Escalation,
+            "escalation",
+            FormattableString.Invariant($"Deadline passed in {Status}: escalated to level {EscalationLevel}, priority {Priority}"),
+            isPublic: false,
+            at);
+    }
+
+    /// <summary>The citizen's one answer (1–5) to the satisfaction question, with its history line.</summary>
+    public IssueEvent RecordSatisfaction(int score, DateTimeOffset at)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(score, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(score, 5);
+        Satisfaction = score;
+        SatisfactionAt = at;
+        return AddHistory(IssueEventKinds.Satisfaction, "citizen", FormattableString.Invariant($"Satisfaction {score}/5"), isPublic: false, at);
+    }
 }

@@ -1,17 +1,25 @@
 namespace CivicConnect.Data.Entities;
 
-/// <summary>One line of an issue's history; written in the same transaction as the change it records.</summary>
+/// <summary>
+/// One line of an issue's history; written in the same transaction as the change it records. Lines are
+/// made by <see cref="Issue.AddHistory"/> only (hence the internal constructor, which EF Core also uses).
+/// </summary>
 public sealed class IssueEvent
 {
+    internal IssueEvent()
+    {
+    }
+
     public long Id { get; set; }
 
     public long IssueId { get; set; }
 
-    /// <summary>One of <see cref="IssueEventKinds"/>: a transition, a comment, an assignment, a survey answer…</summary>
-    public string Kind { get; set; } = IssueEventKinds.Transition;
+    /// <summary>One of <see cref="IssueEventKinds"/>: a transition, a comment, an escalation, a survey answer…</summary>
+    public required string Kind { get; set; }
 
     public required string Actor { get; set; }
 
+    /// <summary>The status before the change; null on a citizen's report (intake, routing and vote lines).</summary>
     public IssueStatus? FromStatus { get; set; }
 
     public IssueStatus ToStatus { get; set; }
@@ -22,12 +30,4 @@ public sealed class IssueEvent
     public bool IsPublic { get; set; }
 
     public DateTimeOffset OccurredAt { get; set; }
-}
-
-public static class IssueEventKinds
-{
-    public const string Transition = "transition";
-    public const string Comment = "comment";
-    public const string Vote = "vote";
-    public const string Satisfaction = "satisfaction";
 }

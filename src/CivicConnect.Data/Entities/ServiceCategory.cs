@@ -1,3 +1,6 @@
+using CivicConnect.Core.Issues;
+using CivicConnect.Core.Text;
+
 namespace CivicConnect.Data.Entities;
 
 public sealed class ServiceCategory

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CivicConnect.Core.Text;
 using CivicConnect.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 

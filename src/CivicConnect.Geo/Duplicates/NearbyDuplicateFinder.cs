@@ -1,4 +1,5 @@
 using CivicConnect.Data;
+using CivicConnect.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -76,7 +77,7 @@ public sealed class NearbyDuplicateFinder(CivicDbContext db, IOptions<DuplicateO
         return
         [
             new NpgsqlParameter("lon", longitude), new NpgsqlParameter("lat", latitude), new NpgsqlParameter("categories", categories),
-            new NpgsqlParameter("closed", OpenIssues.ClosedStatuses), new NpgsqlParameter("since", since),
+            new NpgsqlParameter("closed", IssueStatuses.FinishedNames), new NpgsqlParameter("since", since),
             new NpgsqlParameter("degrees", degrees), new NpgsqlParameter("radius", radius), new NpgsqlParameter("limit", limit),
         ];
     }

@@ -1,4 +1,5 @@
 using CivicConnect.Data;
+using CivicConnect.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -45,7 +46,7 @@ public sealed class HotspotQuery(CivicDbContext db, IOptions<HotspotOptions> opt
         var settings = options.Value;
         object[] parameters =
         [
-            new NpgsqlParameter("srid", settings.MetricSrid), new NpgsqlParameter("closed", OpenIssues.ClosedStatuses),
+            new NpgsqlParameter("srid", settings.MetricSrid), new NpgsqlParameter("closed", IssueStatuses.FinishedNames),
             new NpgsqlParameter("since", since), new NpgsqlParameter("category", (object?)categoryCode ?? DBNull.Value),
             new NpgsqlParameter("eps", settings.EpsMeters), new NpgsqlParameter("minpoints", settings.MinPoints),
         ];

@@ -1,3 +1,5 @@
+using CivicConnect.Core.Issues;
+using CivicConnect.Core.Text;
 using CivicConnect.Data.Entities;
 
 namespace CivicConnect.Intelligence.Categories;

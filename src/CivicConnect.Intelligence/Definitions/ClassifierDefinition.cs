@@ -1,3 +1,4 @@
+using CivicConnect.Core.Issues;
 using CivicConnect.Data.Entities;
 
 namespace CivicConnect.Intelligence.Definitions;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CivicConnect.Core.Issues;
 using CivicConnect.Data.Entities;
 
 namespace CivicConnect.Intelligence.Definitions;

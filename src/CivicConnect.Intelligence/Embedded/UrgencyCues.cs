@@ -1,3 +1,4 @@
+using CivicConnect.Core.Text;
 using CivicConnect.Intelligence.Classification;
 using CivicConnect.Intelligence.Definitions;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using CivicConnect.Core.Issues;
 using CivicConnect.Data.Entities;
 using CivicConnect.Intelligence.Definitions;
 

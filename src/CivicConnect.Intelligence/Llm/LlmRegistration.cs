@@ -1,6 +1,4 @@
 using CivicConnect.Core.Hosting;
-using CivicConnect.Intelligence.Classification;
-using CivicConnect.Intelligence.Embedded;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,18 +8,20 @@ namespace CivicConnect.Intelligence.Llm;
 
 public static class LlmRegistration
 {
-    /// <summary>Puts the LLM in front of the embedded classifier, only when an endpoint and model are configured.</summary>
-    public static IHostApplicationBuilder AddLlmClassifier(this IHostApplicationBuilder builder)
+    /// <summary>
+    /// The LLM classifier (over the embedded one), registered only when an endpoint and model are
+    /// configured. Returns whether it was, so <c>AddClassification</c> puts it in the chain.
+    /// </summary>
+    public static bool AddLlmClassifier(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<LlmOptions>(LlmOptions.SectionName);
         var configured = builder.Configuration.GetSection(LlmOptions.SectionName).Get<LlmOptions>();
         if (configured?.Enabled != true)
         {
-            return builder;
+            return false;
         }
 
-        builder.Services.AddSingleton<EmbeddedClassifier>();
-        builder.Services.AddSingleton<IClassifier, LlmClassifier>();
+        builder.Services.AddSingleton<LlmClassifier>();
         builder.Services
             .AddHttpClient(LlmClassifier.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan) // the pipeline owns the timeout
             .AddResilienceHandler(LlmClassifier.HttpClientName, (pipeline, context) =>
@@ -34,6 +34,6 @@ public static class LlmRegistration
                 // No retry: a 429 or 5xx falls back to the embedded answer at once, the citizen does not wait.
                 pipeline.AddTimeout(TimeSpan.FromSeconds(settings.TimeoutSeconds));
             });
-        return builder;
+        return true;
     }
 }

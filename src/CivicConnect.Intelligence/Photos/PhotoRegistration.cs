@@ -1,18 +1,16 @@
 using CivicConnect.Core.Hosting;
-using CivicConnect.Intelligence.Categories;
-using CivicConnect.Intelligence.Classification;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace CivicConnect.Intelligence.Photos;
 
 public static class PhotoRegistration
 {
     /// <summary>
-    /// ResNet18 features, the labelled gallery, same-photo detection, and photo evidence wrapped
-    /// around whichever text classifier is registered before this call (<c>Photos</c> section).
-    /// The host provides <see cref="IPhotoFiles"/> (the media store) and <see cref="IActiveGallery"/>.
+    /// ResNet18 features, the labelled gallery, same-photo detection and the photo evidence that
+    /// <c>AddClassification</c> wraps around the text classifier (<c>Photos</c> section). The host
+    /// provides <see cref="IPhotoFiles"/> (the media store); <see cref="IActiveGallery"/> is the
+    /// published classifier version's gallery.
     /// </summary>
     public static IHostApplicationBuilder AddPhotoEvidence(this IHostApplicationBuilder builder)
     {
@@ -21,24 +19,6 @@ public static class PhotoRegistration
         builder.Services.AddSingleton<PhotoGallery>();
         builder.Services.AddSingleton<PhotoEvidence>();
         builder.Services.AddScoped<ISamePhotoFinder, SamePhotoFinder>();
-
-        var text = builder.Services.LastOrDefault(d => d.ServiceType == typeof(IClassifier))
-            ?? throw new InvalidOperationException("Register the text classifier before AddPhotoEvidence.");
-        builder.Services.Remove(text);
-        builder.Services.Add(new ServiceDescriptor(typeof(IClassifier), sp => new PhotoAwareClassifier(
-            CreateText(sp, text),
-            sp.GetRequiredService<PhotoEvidence>(),
-            sp.GetRequiredService<IActiveGallery>(),
-            sp.GetRequiredService<ICategoryDirectory>(),
-            sp.GetRequiredService<IOptions<PhotoOptions>>()), text.Lifetime));
         return builder;
     }
-
-    private static IClassifier CreateText(IServiceProvider services, ServiceDescriptor text) => text switch
-    {
-        { ImplementationInstance: IClassifier instance } => instance,
-        { ImplementationFactory: { } factory } => (IClassifier)factory(services),
-        { ImplementationType: { } type } => (IClassifier)ActivatorUtilities.CreateInstance(services, type),
-        _ => throw new InvalidOperationException($"Cannot wrap the classifier registration {text}."),
-    };
 }

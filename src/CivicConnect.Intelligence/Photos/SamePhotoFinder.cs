@@ -23,8 +23,6 @@ public sealed record SamePhotoMatch(long IssueId, int ReferenceNumber, string Ne
 /// </summary>
 public sealed class SamePhotoFinder(CivicDbContext db, PhotoEvidence photos, IOptions<PhotoOptions> options, TimeProvider clock) : ISamePhotoFinder
 {
-    private static readonly IssueStatus[] Finished = [IssueStatus.Resolved, IssueStatus.Closed, IssueStatus.Duplicate, IssueStatus.Rejected, IssueStatus.ClosedNotFixed];
-
     public async Task<SamePhotoMatch?> FindAsync(IReadOnlyList<string> photoPaths, long? excludeIssueId, CancellationToken cancellationToken)
     {
         var newPhotos = new List<(string Path, float[] Features)>();
@@ -44,7 +42,7 @@ public sealed class SamePhotoFinder(CivicDbContext db, PhotoEvidence photos, IOp
         var since = clock.GetUtcNow().AddDays(-options.Value.SamePhotoMaxAgeDays);
         var candidates = await db.IssueMedia.AsNoTracking()
             .Where(m => m.IssueId != excludeIssueId && !photoPaths.Contains(m.StoredPath))
-            .Join(db.Issues.Where(i => !Finished.Contains(i.Status) && i.CreatedAt >= since), m => m.IssueId, i => i.Id, (m, i) => new { MediaId = m.Id, m.StoredPath, IssueId = i.Id, i.ReferenceNumber })
+            .Join(db.Issues.Where(i => !IssueStatuses.Finished.Contains(i.Status) && i.CreatedAt >= since), m => m.IssueId, i => i.Id, (m, i) => new { MediaId = m.Id, m.StoredPath, IssueId = i.Id, i.ReferenceNumber })
             .ToListAsync(cancellationToken);
         if (candidates.Count == 0)
         {

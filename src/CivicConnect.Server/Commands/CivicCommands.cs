@@ -10,13 +10,52 @@ namespace CivicConnect.Server.Commands;
 
 /// <summary>
 /// The maintenance commands behind the <c>civic</c> script. They run against the same
-/// composition as the server (same configuration, same services) and then exit.
+/// composition as the server (same configuration, same services) and then exit. This is the one
+/// list of them: the script passes any command it does not handle itself through to here and
+/// shows <see cref="UsageText"/> as its own help.
 /// </summary>
 internal static class CivicCommands
 {
     private static readonly string[] Names = ["migrate", "seed", "wards", "gazetteer", "places", "token", "eval", "train"];
 
+    private const string UsageText = """
+          civic migrate                                   apply database migrations
+          civic seed [--if-empty]                         load departments, service categories, the gazetteer and the neighbouring municipalities from seed/
+          civic gazetteer import FILE.json                replace the gazetteer with a places file (format: seed/README.md)
+          civic places import [DIR] [--landmarks FILE] [--if-empty]
+                                                          replace the street gazetteer from City registers (default ../shared/data/calgary; formats: seed/README.md)
+          civic places eval FILE.csv [--text C --lat C --lon C] [--examples N]
+                                                          measure the place resolver on labelled place texts, by phrasing type
+          civic wards import FILE.geojson [--code-property P] [--name-property Q]
+                                                          replace the wards from a GeoJSON FeatureCollection (defaults: ward_num, label)
+          civic token --role ROLE [--department CODE] [--name NAME] [--hours N]
+                                                          print a development bearer token (roles: staff, supervisor, field_worker)
+          civic eval FILE.csv [--head linear|knn] [--draft DIR|FILE.json]
+                                                          measure the classifier on labelled messages (text,category[,expected_priority])
+          civic train FILE.csv [--dry-run]                import labelled history as examples (held-out fifth measured)
+        """;
+
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal);
+
+    /// <summary>
+    /// <c>help</c>, and a first word that is no command (the script passes those through), are
+    /// answered before anything is composed: no database needed, and an unknown word never starts
+    /// the web server. Null for a command or the server's own options (<c>--urls …</c>).
+    /// </summary>
+    public static int? AnswerWithoutComposition(string[] args)
+    {
+        switch (args)
+        {
+            case ["help" or "--help" or "-h"]:
+                Console.WriteLine(UsageText);
+                return 0;
+            case [var first, ..] when !first.StartsWith('-') && !Names.Contains(first, StringComparer.Ordinal):
+                Console.Error.WriteLine($"unknown command: {first}");
+                return Usage();
+            default:
+                return null;
+        }
+    }
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -131,22 +170,8 @@ internal static class CivicCommands
 
     private static int Usage()
     {
-        Console.Error.WriteLine("""
-            usage:
-              migrate                                   apply database migrations
-              seed [--if-empty]                         load departments, service categories and the gazetteer from seed/
-              gazetteer import FILE.json                replace the gazetteer with a places file (format: seed/README.md)
-              places import [DIR] [--landmarks FILE] [--if-empty]
-                                                        replace the street gazetteer from City registers (default ../shared/data/calgary; formats: seed/README.md)
-              places eval FILE.csv [--text C --lat C --lon C] [--examples N]
-                                                        measure the place resolver on labelled place texts, by phrasing type
-              wards import FILE.geojson [--code-property P] [--name-property Q]
-              token --role ROLE [--department CODE] [--name NAME] [--hours N]
-                                                        print a development bearer token (roles: staff, supervisor, field_worker)
-              eval FILE.csv [--head linear|knn] [--draft DIR|FILE.json]
-                                                        measure the classifier on labelled messages (text,category[,expected_priority])
-              train FILE.csv [--dry-run]                import labelled history as examples (held-out fifth measured)
-            """);
+        Console.Error.WriteLine("usage:");
+        Console.Error.WriteLine(UsageText);
         return 64;
     }
 }

@@ -1,3 +1,4 @@
+using CivicConnect.Data.Entities;
 using CivicConnect.Workflow.Lifecycle;
 
 namespace CivicConnect.Workflow.Escalation;
@@ -12,5 +13,5 @@ namespace CivicConnect.Workflow.Escalation;
 public sealed class EscalationCancellation(EscalationScheduler scheduler) : IIssueTransitionCommittedListener
 {
     public Task OnCommittedAsync(IssueTransitionContext context, CancellationToken cancellationToken) =>
-        Escalator.Done.Contains(context.To) ? scheduler.CancelAsync(context.Issue.ReferenceNumber, cancellationToken) : Task.CompletedTask;
+        context.To.IsFinished() ? scheduler.CancelAsync(context.Issue.ReferenceNumber, cancellationToken) : Task.CompletedTask;
 }

@@ -1,8 +1,9 @@
 using System.Globalization;
-using CivicConnect.Channels.Outbox;
-using CivicConnect.Conversation.Activities;
+using CivicConnect.Core.Issues;
+using CivicConnect.Core.Messages;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
+using CivicConnect.Messaging.Outbox;
 using CivicConnect.Workflow.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,40 +15,22 @@ namespace CivicConnect.Workflow.Escalation;
 /// raise its escalation level (and priority), write the history line and alert the department's
 /// supervisor contact and the rule's alert addresses through the outbox, all in one transaction.
 /// </summary>
-public sealed class Escalator(CivicDbContext db, RoutingRuleStore rules, IssueRouter router, IOptions<EscalationOptions> options, TimeProvider clock)
+public sealed class Escalator(CivicDbContext db, IOutbox outbox, RoutingRuleStore rules, IssueRouter router, IOptions<EscalationOptions> options, TimeProvider clock)
 {
-    /// <summary>States at or past the one a deadline expects: nothing to escalate any more.</summary>
-    public static readonly IssueStatus[] Done = [IssueStatus.Resolved, IssueStatus.Closed, IssueStatus.Duplicate, IssueStatus.Rejected, IssueStatus.ClosedNotFixed];
-
     /// <returns>The time to the next escalation, or null when there is none to schedule.</returns>
     public async Task<TimeSpan?> EscalateAsync(int reference, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var issue = await db.Issues.Include(i => i.Category).Include(i => i.Department).Include(i => i.Ward)
             .FirstOrDefaultAsync(i => i.ReferenceNumber == reference, cancellationToken);
-        if (issue is null || Done.Contains(issue.Status) || issue.EscalationLevel >= options.Value.MaxLevel)
+        if (issue is null || issue.Status.IsFinished() || issue.EscalationLevel >= options.Value.MaxLevel)
         {
             // Never committed (the submitting turn rolled back), already finished, or escalated as far as it goes.
             return null;
         }
 
         var now = clock.GetUtcNow();
-        issue.EscalationLevel++;
-        if (options.Value.RaisePriority && issue.Priority < Priority.Urgent)
-        {
-            issue.Priority++;
-        }
-
-        issue.UpdatedAt = now;
-        issue.Events.Add(new IssueEvent
-        {
-            Actor = "escalation",
-            FromStatus = issue.Status,
-            ToStatus = issue.Status,
-            Comment = string.Create(CultureInfo.InvariantCulture, $"Deadline passed in {issue.Status}: escalated to level {issue.EscalationLevel}, priority {issue.Priority}"),
-            IsPublic = false,
-            OccurredAt = now,
-        });
+        issue.Escalate(options.Value.RaisePriority, now);
 
         var published = await rules.CurrentAsync(cancellationToken);
         var decision = router.Decide(published.Rules, issue.Category!.Code, issue.Department?.Code ?? string.Empty, issue.Category.SlaHours, issue.Priority, issue.Ward?.Code, issue.Description, issue.CreatedAt);
@@ -68,7 +51,7 @@ public sealed class Escalator(CivicDbContext db, RoutingRuleStore rules, IssueRo
             $"Escalation level {issue.EscalationLevel}: 311 report #{issue.ReferenceNumber} ({issue.Category.Name.For("en")}, {issue.AddressText}) is still {issue.Status} after its deadline {issue.Deadline:yyyy-MM-dd HH:mm} UTC. Priority is now {issue.Priority}.");
         foreach (var recipient in recipients)
         {
-            db.OutboxMessages.Add(Alert(recipient, text, now));
+            EnqueueAlert(recipient, text, now);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -84,7 +67,7 @@ public sealed class Escalator(CivicDbContext db, RoutingRuleStore rules, IssueRo
             .Where(i => i.ReferenceNumber == reference)
             .Select(i => new { i.Status, i.AssignedTo, i.Deadline, Contact = i.Department == null ? null : i.Department.ContactEmail })
             .FirstOrDefaultAsync(cancellationToken);
-        if (issue is null || Done.Contains(issue.Status))
+        if (issue is null || issue.Status.IsFinished())
         {
             return;
         }
@@ -98,25 +81,14 @@ public sealed class Escalator(CivicDbContext db, RoutingRuleStore rules, IssueRo
 
         var now = clock.GetUtcNow();
         var text = string.Create(CultureInfo.InvariantCulture, $"Reminder: 311 report #{reference} is due {issue.Deadline:yyyy-MM-dd HH:mm} UTC and is still {issue.Status}.");
-        db.OutboxMessages.Add(Alert(to, text, now));
+        EnqueueAlert(to, text, now);
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static OutboxMessage Alert(string recipient, string text, DateTimeOffset now) => new()
+    private void EnqueueAlert(string recipient, string text, DateTimeOffset now)
     {
-        Kind = OutboxKinds.Notification,
         // A URL goes to the webhook sender (which refuses plain http except to this machine), anything else is an address.
-        Channel = Uri.TryCreate(recipient, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp) ? AlertChannels.Webhook : AlertChannels.Mail,
-        Address = recipient,
-        Payload = OutboxPayload.Write("en", Reply.Plain(text)),
-        NextAttemptAt = now,
-        CreatedAt = now,
-    };
-}
-
-/// <summary>Outbox channels for staff alerts.</summary>
-public static class AlertChannels
-{
-    public const string Mail = "mail";
-    public const string Webhook = "webhook";
+        var channel = Uri.TryCreate(recipient, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp) ? ChannelIds.Webhook : ChannelIds.Mail;
+        outbox.Enqueue(OutboxKinds.Notification, channel, recipient, conversationId: null, "en", Reply.Plain(text), now);
+    }
 }

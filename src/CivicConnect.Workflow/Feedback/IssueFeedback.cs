@@ -58,19 +58,7 @@ public sealed class IssueFeedback(CivicDbContext db, IssueTransitions transition
         ArgumentOutOfRangeException.ThrowIfLessThan(score, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(score, 5);
         var issue = await Followed(conversationId).SingleAsync(i => i.ReferenceNumber == reference, cancellationToken);
-        var now = clock.GetUtcNow();
-        issue.Satisfaction = score;
-        issue.SatisfactionAt = now;
-        db.IssueEvents.Add(new IssueEvent
-        {
-            IssueId = issue.Id,
-            Kind = IssueEventKinds.Satisfaction,
-            Actor = "citizen",
-            FromStatus = issue.Status,
-            ToStatus = issue.Status,
-            Comment = $"Satisfaction {score}/5",
-            OccurredAt = now,
-        });
+        issue.RecordSatisfaction(score, clock.GetUtcNow());
     }
 
     private IQueryable<Issue> Followed(Guid conversationId) =>

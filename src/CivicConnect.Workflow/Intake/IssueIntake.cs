@@ -34,7 +34,6 @@ public sealed class IssueIntake(CivicDbContext db, IssueRouter router, Escalatio
             ReferenceNumber = reference,
             CategoryId = category.Id,
             Priority = routed.Decision.Priority,
-            Status = IssueStatus.Received,
             Description = Truncate(submission.Description, 4000),
             Location = Geometry.CreatePoint(new Coordinate(submission.Place.Longitude, submission.Place.Latitude)),
             AddressText = Truncate(submission.Place.Label, 500),
@@ -48,22 +47,14 @@ public sealed class IssueIntake(CivicDbContext db, IssueRouter router, Escalatio
             CreatedAt = now,
             UpdatedAt = now,
         };
-        issue.Events.Add(new IssueEvent
-        {
-            Actor = $"citizen via {submission.Channel}",
-            ToStatus = IssueStatus.Received,
-            Comment = "Reported",
-            IsPublic = true,
-            OccurredAt = now,
-        });
-        issue.Events.Add(new IssueEvent
-        {
-            Actor = "routing",
-            ToStatus = IssueStatus.Received,
-            Comment = $"Routed to {routed.DepartmentCode} by {(routed.Decision.Rule is { } rule ? $"rule '{rule}'" : "the default")} (rules v{routed.RulesVersion}); SLA {routed.Decision.SlaHours:0.##} h",
-            IsPublic = false,
-            OccurredAt = now,
-        });
+        issue.AddHistory(IssueEventKinds.Intake, $"citizen via {submission.Channel}", from: null, "Reported", isPublic: true, now);
+        issue.AddHistory(
+            IssueEventKinds.Routing,
+            "routing",
+            from: null,
+            $"Routed to {routed.DepartmentCode} by {(routed.Decision.Rule is { } rule ? $"rule '{rule}'" : "the default")} (rules v{routed.RulesVersion}); SLA {routed.Decision.SlaHours:0.##} h",
+            isPublic: false,
+            now);
         issue.Media.AddRange(ToMedia(submission.Photos, now));
         if (submission.Subscribe && submission.ConversationId is { } conversationId)
         {
@@ -81,15 +72,14 @@ public sealed class IssueIntake(CivicDbContext db, IssueRouter router, Escalatio
 
     public async Task<SubmittedIssue> JoinAsync(long issueId, Guid conversationId, bool subscribe, IReadOnlyList<DraftPhoto> photos, CancellationToken cancellationToken)
     {
-        var issue = await db.Issues.AsNoTracking()
-            .Where(i => i.Id == issueId)
-            .Select(i => new { i.Id, i.ReferenceNumber, Department = i.Department!.Name, i.Locale })
-            .SingleAsync(cancellationToken);
         var now = clock.GetUtcNow();
 
         // A vote is a counter bump, not a read-modify-write: concurrent joins never lose one.
         await db.Issues.Where(i => i.Id == issueId)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.VoteCount, i => i.VoteCount + 1).SetProperty(i => i.UpdatedAt, now), cancellationToken);
+
+        // Loaded after the bump, so the tracked row is current; only its new history line is saved.
+        var issue = await db.Issues.Include(i => i.Department).SingleAsync(i => i.Id == issueId, cancellationToken);
 
         var alreadySubscribed = await db.IssueSubscribers.AnyAsync(s => s.IssueId == issueId && s.ConversationId == conversationId, cancellationToken);
         if (subscribe && !alreadySubscribed)
@@ -103,8 +93,9 @@ public sealed class IssueIntake(CivicDbContext db, IssueRouter router, Escalatio
             db.IssueMedia.Add(media);
         }
 
-        db.IssueEvents.Add(new IssueEvent { IssueId = issueId, Kind = IssueEventKinds.Vote, Actor = "citizen", ToStatus = IssueStatus.Received, Comment = "Another citizen reported the same problem", IsPublic = false, OccurredAt = now });
-        return new SubmittedIssue(issue.Id, issue.ReferenceNumber, issue.Department.For(issue.Locale));
+        // Like the first report, a citizen's report: no status it came from.
+        issue.AddHistory(IssueEventKinds.Vote, "citizen", from: null, "Another citizen reported the same problem", isPublic: false, now);
+        return new SubmittedIssue(issue.Id, issue.ReferenceNumber, issue.Department!.Name.For(issue.Locale));
     }
 
     private static IEnumerable<IssueMedia> ToMedia(IReadOnlyList<DraftPhoto> photos, DateTimeOffset now) =>

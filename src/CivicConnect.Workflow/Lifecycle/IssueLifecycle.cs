@@ -39,6 +39,10 @@ public sealed class IssueLifecycle
     public static string ToMermaid() =>
         MermaidGraph.Format(new IssueLifecycle(new Issue { Description = string.Empty, Channel = string.Empty }).machine.GetInfo());
 
+    /// <summary>The triggers an issue in <paramref name="status"/> has transitions for (guards not evaluated).</summary>
+    public static IReadOnlyList<IssueTrigger> ConfiguredTriggers(IssueStatus status) =>
+        new IssueLifecycle(new Issue { Status = status, Description = string.Empty, Channel = string.Empty }).ConfiguredTriggers();
+
     /// <summary>The triggers the current state has transitions for (guards not evaluated).</summary>
     public IReadOnlyList<IssueTrigger> ConfiguredTriggers() =>
         machine.GetInfo().States

@@ -49,18 +49,7 @@ public sealed class IssueTransitions(
             await new IssueLifecycle(issue).FireAsync(trigger, request);
             issue.UpdatedAt = now;
 
-            var history = new IssueEvent
-            {
-                IssueId = issue.Id,
-                Kind = IssueEventKinds.Transition,
-                Actor = actor.Name,
-                FromStatus = from,
-                ToStatus = issue.Status,
-                Comment = Truncate(data.Comment ?? Summary(trigger, data, issue), 4000),
-                IsPublic = data.Public,
-                OccurredAt = now,
-            };
-            db.IssueEvents.Add(history);
+            var history = issue.AddHistory(IssueEventKinds.Transition, actor.Name, from, Truncate(data.Comment ?? Summary(trigger, data, issue), 4000), data.Public, now);
 
             var context = new IssueTransitionContext(issue, trigger, from, issue.Status, data, actor, history, now);
             foreach (var listener in listeners)

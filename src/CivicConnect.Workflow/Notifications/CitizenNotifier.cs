@@ -1,10 +1,11 @@
-using CivicConnect.Channels.Outbox;
-using CivicConnect.Conversation.Activities;
 using CivicConnect.Conversation.Dialogs;
 using CivicConnect.Conversation.Engine;
 using CivicConnect.Core.Hosting;
+using CivicConnect.Core.Issues;
+using CivicConnect.Core.Messages;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
+using CivicConnect.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +19,7 @@ namespace CivicConnect.Workflow.Notifications;
 /// </summary>
 public sealed class CitizenNotifier(
     CivicDbContext db,
+    IOutbox outbox,
     IDialogCatalog dialogs,
     QuietHours quietHours,
     IOptions<CityOptions> city,
@@ -41,17 +43,7 @@ public sealed class CitizenNotifier(
         {
             var phrases = new Phrasebook(set, conversation.Locale, conversation.Channel, city.Value.Name, zone);
             var text = phrases.Say(messageKey, [("reference", issue.ReferenceNumber), .. values]);
-            db.OutboxMessages.Add(new OutboxMessage
-            {
-                Kind = OutboxKinds.Notification,
-                Channel = conversation.Channel,
-                Address = conversation.Address,
-                ConversationId = conversation.Id,
-                Payload = OutboxPayload.Write(phrases.Locale, Reply.Plain(text)),
-                NextAttemptAt = holdUntil ?? now,
-                NotBefore = holdUntil,
-                CreatedAt = now,
-            });
+            outbox.Enqueue(OutboxKinds.Notification, conversation.Channel, conversation.Address, conversation.Id, phrases.Locale, Reply.Plain(text), now, notBefore: holdUntil);
         }
 
         return subscribers.Count;

@@ -29,18 +29,7 @@ public sealed class IssueComments(CivicDbContext db, CitizenNotifier notifier, T
         IssueTransitions.EnsureOwnDepartment(issue, actor);
 
         var now = clock.GetUtcNow();
-        var comment = new IssueEvent
-        {
-            IssueId = issue.Id,
-            Kind = IssueEventKinds.Comment,
-            Actor = actor.Name,
-            FromStatus = issue.Status,
-            ToStatus = issue.Status,
-            Comment = text,
-            IsPublic = isPublic,
-            OccurredAt = now,
-        };
-        db.IssueEvents.Add(comment);
+        var comment = issue.AddHistory(IssueEventKinds.Comment, actor.Name, text, isPublic, now);
         issue.UpdatedAt = now;
         if (isPublic)
         {

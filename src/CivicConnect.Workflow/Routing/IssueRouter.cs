@@ -1,4 +1,5 @@
 using CivicConnect.Core.Hosting;
+using CivicConnect.Core.Issues;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
 using Microsoft.EntityFrameworkCore;

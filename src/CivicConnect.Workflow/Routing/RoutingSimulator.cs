@@ -1,3 +1,4 @@
+using CivicConnect.Core.Issues;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
 using Microsoft.EntityFrameworkCore;

@@ -22,6 +22,7 @@ public sealed class ProjectReferenceTests
         ["Conversation"] = 2,
         ["Workflow"] = 3,
         ["Channels"] = 3,
+        ["Conversation.Adapters"] = 3,
         ["Staff"] = 4,
         ["Server"] = 5,
     };
@@ -40,6 +41,8 @@ public sealed class ProjectReferenceTests
         ("Messaging", "Workflow", "the outbox is a primitive below the workflow"),
         ("Geo", "Conversation", "ports are implemented above the engine, not by the parts below it"),
         ("Intelligence", "Conversation", "ports are implemented above the engine, not by the parts below it"),
+        ("Conversation.Adapters", "Channels", "the port adapters translate Intelligence and Geo for the engine, nothing more"),
+        ("Conversation.Adapters", "Workflow", "the port adapters translate Intelligence and Geo for the engine, nothing more"),
     ];
 
     /// <summary>Provider SDKs belong to the channel adapters; parts below them must not compile against one.</summary>

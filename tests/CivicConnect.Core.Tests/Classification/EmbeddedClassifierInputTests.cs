@@ -1,4 +1,6 @@
 using System.Text;
+using CivicConnect.Core.Issues;
+using CivicConnect.Core.Text;
 using CivicConnect.Data.Entities;
 using CivicConnect.Intelligence.Classification;
 using CivicConnect.Intelligence.Embedded;

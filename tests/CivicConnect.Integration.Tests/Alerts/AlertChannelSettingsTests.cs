@@ -1,7 +1,7 @@
-using CivicConnect.Channels.Outbox;
-using CivicConnect.Conversation.Activities;
+using CivicConnect.Core.Messages;
 using CivicConnect.Data.Entities;
 using CivicConnect.Integration.Tests.Infrastructure;
+using CivicConnect.Messaging.Outbox;
 using CivicConnect.Workflow.Escalation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +24,7 @@ public sealed class AlertChannelSettingsTests
         await using (var db = app.CreateDbContext())
         {
             var now = app.Clock.GetUtcNow();
-            var rows = new[] { (AlertChannels.Mail, "roads-dispatch@calgary.example"), (AlertChannels.Webhook, "https://roads.example.org/hooks/311") }
+            var rows = new[] { (ChannelIds.Mail, "roads-dispatch@calgary.example"), (ChannelIds.Webhook, "https://roads.example.org/hooks/311") }
                 .Select(r => new OutboxMessage
                 {
                     Kind = OutboxKinds.Notification,

@@ -2,13 +2,13 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CivicConnect.Channels.Outbox;
-using CivicConnect.Channels.Outbox.Admin;
-using CivicConnect.Conversation.Activities;
+using CivicConnect.Core.Messages;
 using CivicConnect.Core.Security;
 using CivicConnect.Data.Entities;
 using CivicConnect.Integration.Tests.Infrastructure;
 using CivicConnect.Integration.Tests.Lifecycle;
+using CivicConnect.Messaging.Outbox;
+using CivicConnect.Server.Features.Outbox;
 using CivicConnect.Workflow.Escalation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -113,7 +113,7 @@ public sealed class AlertSenderTests(AlertAppFactory app) : IClassFixture<AlertA
         var row = new OutboxMessage
         {
             Kind = OutboxKinds.Notification,
-            Channel = AlertChannels.Webhook,
+            Channel = ChannelIds.Webhook,
             Address = address,
             Payload = OutboxPayload.Write("en", Reply.Plain(text)),
             NextAttemptAt = now,

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CivicConnect.Core.Issues;
 using CivicConnect.Core.Security;
 using CivicConnect.Data.Entities;
 using CivicConnect.Integration.Tests.Escalation;

@@ -149,22 +149,21 @@ public sealed class AnalyticsSummaryTests(AnalyticsSummaryTests.App app) : IClas
         Move(a, 2, IssueStatus.Received, IssueStatus.Triaged);
         Move(a, 10, IssueStatus.Triaged, IssueStatus.Resolved);
         Move(a, 12, IssueStatus.Resolved, IssueStatus.Closed);
-        a.Satisfaction = 5;
-        a.Events.Add(new IssueEvent { Kind = IssueEventKinds.Satisfaction, Actor = "citizen", ToStatus = IssueStatus.Closed, OccurredAt = a.CreatedAt.AddHours(13) });
+        a.RecordSatisfaction(5, a.CreatedAt.AddHours(13));
 
         var b = Issue(pothole, ward1, Nov.AddDays(2).AddHours(8), IssueStatus.Resolved, slaHours: 48);
         Move(b, 4, IssueStatus.Received, IssueStatus.Triaged);
-        Escalate(b, 48, IssueStatus.Triaged);
+        Escalate(b, 48);
         Move(b, 50, IssueStatus.Triaged, IssueStatus.Resolved);
-        b.Satisfaction = 2;
+        b.RecordSatisfaction(2, b.CreatedAt.AddHours(60));
 
         var c = Issue(signal, ward2, Nov.AddDays(3).AddHours(8), IssueStatus.Assigned, slaHours: 8);
         Move(c, 6, IssueStatus.Received, IssueStatus.Assigned);
-        Escalate(c, 8, IssueStatus.Assigned);
-        Escalate(c, 12, IssueStatus.Assigned);
+        Escalate(c, 8);
+        Escalate(c, 12);
 
         var d = Issue(pothole, null, Nov.AddDays(4).AddHours(8), IssueStatus.Received, slaHours: 24);
-        Escalate(d, 24, IssueStatus.Received);
+        Escalate(d, 24);
 
         var f = Issue(pothole, ward2, Nov.AddDays(5).AddHours(8), IssueStatus.Resolved, slaHours: 24);
         Move(f, 1, IssueStatus.Received, IssueStatus.Triaged);
@@ -176,7 +175,7 @@ public sealed class AnalyticsSummaryTests(AnalyticsSummaryTests.App app) : IClas
         Move(e, 1, IssueStatus.Received, IssueStatus.Triaged);
         Move(e, 5, IssueStatus.Triaged, IssueStatus.Resolved);
         Move(e, 6, IssueStatus.Resolved, IssueStatus.Closed);
-        e.Satisfaction = 1;
+        e.RecordSatisfaction(1, e.CreatedAt.AddHours(7));
 
         db.Issues.AddRange(a, b, c, d, f, e);
         await db.SaveChangesAsync();
@@ -196,16 +195,13 @@ public sealed class AnalyticsSummaryTests(AnalyticsSummaryTests.App app) : IClas
             UpdatedAt = createdAt,
             Deadline = createdAt.AddHours(slaHours),
         };
-        issue.Events.Add(new IssueEvent { Actor = "citizen", ToStatus = IssueStatus.Received, Comment = "Reported", IsPublic = true, OccurredAt = createdAt });
+        issue.Events.Add(new IssueEvent { Kind = IssueEventKinds.Intake, Actor = "citizen", ToStatus = IssueStatus.Received, Comment = "Reported", IsPublic = true, OccurredAt = createdAt });
         return issue;
     }
 
+    /// <summary>A past transition: the issue is seeded in its final status, so the line is written as stored.</summary>
     private static void Move(Issue issue, double afterHours, IssueStatus from, IssueStatus to) =>
-        issue.Events.Add(new IssueEvent { Actor = "Dana", FromStatus = from, ToStatus = to, OccurredAt = issue.CreatedAt.AddHours(afterHours) });
+        issue.Events.Add(new IssueEvent { Kind = IssueEventKinds.Transition, Actor = "Dana", FromStatus = from, ToStatus = to, OccurredAt = issue.CreatedAt.AddHours(afterHours) });
 
-    private static void Escalate(Issue issue, double afterHours, IssueStatus status)
-    {
-        issue.EscalationLevel++;
-        issue.Events.Add(new IssueEvent { Actor = "escalation", FromStatus = status, ToStatus = status, Comment = "Deadline passed", OccurredAt = issue.CreatedAt.AddHours(afterHours) });
-    }
+    private static void Escalate(Issue issue, double afterHours) => issue.Escalate(raisePriority: false, issue.CreatedAt.AddHours(afterHours));
 }

@@ -1,3 +1,4 @@
+using CivicConnect.Core.Issues;
 using CivicConnect.Data.Entities;
 using CivicConnect.Integration.Tests.Infrastructure;
 using CivicConnect.Intelligence.Classification;

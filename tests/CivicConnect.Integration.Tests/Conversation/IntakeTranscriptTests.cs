@@ -109,7 +109,7 @@ public sealed class IntakeTranscriptTests(CivicAppFactory app) : IClassFixture<C
         var t = new Transcript(app);
 
         await t.Send("pothole");
-        (await t.SendPhoto("2026/11/gps.jpg", new CivicConnect.Conversation.Activities.GeoLocation(51.0379, -114.0720, Source: CivicConnect.Conversation.Activities.LocationSource.PhotoExif)))
+        (await t.SendPhoto("2026/11/gps.jpg", new CivicConnect.Core.Messages.GeoLocation(51.0379, -114.0720, Source: CivicConnect.Core.Messages.LocationSource.PhotoExif)))
             .AssertReply("Thanks for the photo").AssertReply("17 Ave SW & 4 St SW (Ward 8)");
     }
 
@@ -151,7 +151,7 @@ public sealed class IntakeTranscriptTests(CivicAppFactory app) : IClassFixture<C
     public async Task ProviderRetry_SameMessageId_IsProcessedOnce()
     {
         var t = new Transcript(app);
-        var activity = new CivicConnect.Conversation.Activities.Activity("retry-1", "directline", t.Address, "pothole", [], null, null, app.Clock.GetUtcNow());
+        var activity = new CivicConnect.Core.Messages.Activity("retry-1", "directline", t.Address, "pothole", [], null, null, app.Clock.GetUtcNow());
 
         (await t.Send(activity)).AssertReply("Got it: Pothole");
         await t.Send(activity);

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using CivicConnect.Channels.Outbox;
-using CivicConnect.Conversation.Activities;
+using CivicConnect.Core.Messages;
+using CivicConnect.Messaging.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CivicConnect.Integration.Tests.DirectLine;

@@ -2,8 +2,8 @@ using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
-using CivicConnect.Channels.Outbox;
-using CivicConnect.Conversation.Activities;
+using CivicConnect.Core.Messages;
+using CivicConnect.Messaging.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

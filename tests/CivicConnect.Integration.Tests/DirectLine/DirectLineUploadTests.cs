@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CivicConnect.Conversation.Activities;
+using CivicConnect.Core.Messages;
 using MetadataExtractor;
 using MetadataExtractor.Formats.Exif;
 using Microsoft.EntityFrameworkCore;
@@ -50,7 +50,7 @@ public sealed class DirectLineUploadTests(DirectLineAppFactory app) : IClassFixt
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         await using var db = app.CreateDbContext();
         var row = await db.InboxMessages.AsNoTracking().SingleAsync(m => m.ProviderMessageId == id);
-        var activity = JsonSerializer.Deserialize<CivicConnect.Conversation.Activities.Activity>(row.Payload, CivicConnect.Channels.Turns.ConversationStateSerializer.Options)!;
+        var activity = JsonSerializer.Deserialize<CivicConnect.Core.Messages.Activity>(row.Payload, CivicConnect.Messaging.MessageJson.Options)!;
         var photo = Assert.Single(activity.Attachments);
         Assert.Equal("image/jpeg", photo.ContentType);
         Assert.Matches(@"^\d{4}/\d{2}/\d{2}/[0-9a-f]{32}\.jpg$", photo.StoredPath);
@@ -75,7 +75,7 @@ public sealed class DirectLineUploadTests(DirectLineAppFactory app) : IClassFixt
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         await using var db = app.CreateDbContext();
         var row = await db.InboxMessages.AsNoTracking().SingleAsync(m => m.ProviderMessageId == id);
-        var photo = Assert.Single(JsonSerializer.Deserialize<CivicConnect.Conversation.Activities.Activity>(row.Payload, CivicConnect.Channels.Turns.ConversationStateSerializer.Options)!.Attachments);
+        var photo = Assert.Single(JsonSerializer.Deserialize<CivicConnect.Core.Messages.Activity>(row.Payload, CivicConnect.Messaging.MessageJson.Options)!.Attachments);
         Assert.Equal("image/heic", photo.ContentType);
         Assert.Equal(51.0379, photo.EmbeddedLocation!.Latitude, 4);
         var stored = await client.Http.GetByteArrayAsync($"/media/{photo.StoredPath}");

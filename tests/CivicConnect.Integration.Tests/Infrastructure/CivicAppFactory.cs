@@ -1,5 +1,5 @@
-using CivicConnect.Channels;
 using CivicConnect.Data;
+using CivicConnect.Messaging;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
-using CivicConnect.Channels.Outbox;
 using CivicConnect.Data.Entities;
+using CivicConnect.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WireMock.Server;

@@ -1,7 +1,6 @@
-using CivicConnect.Channels.Inbox;
-using CivicConnect.Channels.Outbox;
-using CivicConnect.Conversation.Activities;
 using CivicConnect.Core.Messages;
+using CivicConnect.Messaging.Inbox;
+using CivicConnect.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

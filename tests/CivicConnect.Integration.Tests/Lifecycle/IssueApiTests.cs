@@ -4,7 +4,9 @@ using System.Text.Json;
 using CivicConnect.Core.Security;
 using CivicConnect.Data.Entities;
 using CivicConnect.Integration.Tests.Infrastructure;
+using CivicConnect.Workflow.Escalation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CivicConnect.Integration.Tests.Lifecycle;
 
@@ -235,6 +237,24 @@ public sealed class IssueApiTests(IssueApiTests.App app) : IClassFixture<IssueAp
         Assert.Equal(["Received", "Triaged"], detail.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("to").GetString()));
         Assert.Equal(["Assign", "MarkDuplicate", "Reject", "CloseNotFixed"], detail.GetProperty("allowedTriggers").EnumerateArray().Select(t => t.GetString()));
         Assert.Equal(HttpStatusCode.NotFound, (await Roads().GetAsync("/api/issues/987654321")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Detail_AfterTheDeadlinePassed_ShowsTheEscalationAsAnEscalation()
+    {
+        var issue = await NewIssueAsync("still not fixed", IssueStatus.Triaged, configure: i => i.Deadline = app.Clock.GetUtcNow().AddHours(-1));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Escalator>().EscalateAsync(issue.ReferenceNumber, CancellationToken.None);
+        }
+
+        var detail = await Roads().GetFromJsonAsync<JsonElement>($"/api/issues/{issue.Id}");
+
+        var line = Assert.Single(detail.GetProperty("history").EnumerateArray(), h => h.GetProperty("actor").GetString() == "escalation");
+        Assert.Equal("escalation", line.GetProperty("kind").GetString());
+        Assert.Equal(("Triaged", "Triaged", false), (line.GetProperty("from").GetString(), line.GetProperty("to").GetString(), line.GetProperty("public").GetBoolean()));
+        Assert.Contains("escalated to level 1", line.GetProperty("comment").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(detail.GetProperty("history").EnumerateArray(), h => h.GetProperty("kind").GetString() == "transition");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CivicConnect.Core.Issues;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -62,7 +63,7 @@ internal static class LifecycleData
             CreatedAt = when,
             UpdatedAt = when,
         };
-        issue.Events.Add(new IssueEvent { Actor = "citizen via sms", ToStatus = IssueStatus.Received, Comment = "Reported", IsPublic = true, OccurredAt = when });
+        issue.AddHistory(IssueEventKinds.Intake, "citizen via sms", from: null, "Reported", isPublic: true, when);
         if (reporter is { } conversation && !anonymous)
         {
             issue.Subscribers.Add(new IssueSubscriber { ConversationId = conversation, Kind = SubscriberKind.Reporter, CreatedAt = when });

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using CivicConnect.Core.Issues;
 using CivicConnect.Core.Security;
 using CivicConnect.Data.Entities;
 using CivicConnect.Integration.Tests.Infrastructure;

@@ -1,5 +1,5 @@
 using CivicConnect.Channels.Media;
-using CivicConnect.Conversation.Activities;
+using CivicConnect.Core.Messages;
 using CivicConnect.Integration.Tests.DirectLine;
 using CivicConnect.Integration.Tests.Infrastructure;
 

@@ -144,7 +144,7 @@ public sealed class Open311RequestTests(Open311RequestTests.App app) : IClassFix
         {
             var issue = await db.Issues.SingleAsync(i => i.ReferenceNumber == reference);
             issue.Status = IssueStatus.Duplicate;
-            issue.Events.Add(new IssueEvent { Actor = "staff", FromStatus = IssueStatus.Received, ToStatus = IssueStatus.Duplicate, Comment = "Duplicate request.", IsPublic = true, OccurredAt = app.Clock.GetUtcNow() });
+            issue.AddHistory(IssueEventKinds.Transition, "staff", IssueStatus.Received, "Duplicate request.", isPublic: true, app.Clock.GetUtcNow());
             await db.SaveChangesAsync();
         }
 

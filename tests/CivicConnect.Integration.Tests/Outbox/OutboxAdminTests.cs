@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
-using CivicConnect.Channels.Outbox.Admin;
 using CivicConnect.Core.Security;
 using CivicConnect.Data.Entities;
 using CivicConnect.Integration.Tests.Infrastructure;
 using CivicConnect.Integration.Tests.Twilio;
+using CivicConnect.Server.Features.Outbox;
 using Microsoft.EntityFrameworkCore;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;

@@ -1,4 +1,5 @@
 using CivicConnect.Channels.Media;
+using CivicConnect.Core.Issues;
 using CivicConnect.Data.Entities;
 using CivicConnect.Integration.Tests.DirectLine;
 using CivicConnect.Intelligence.Photos;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using CivicConnect.Channels;
+using CivicConnect.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicConnect.Integration.Tests.Twilio;

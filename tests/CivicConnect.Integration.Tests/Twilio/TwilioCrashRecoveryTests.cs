@@ -1,4 +1,4 @@
-using CivicConnect.Channels.Inbox;
+using CivicConnect.Messaging.Inbox;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

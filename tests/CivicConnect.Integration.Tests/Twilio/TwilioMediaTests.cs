@@ -59,7 +59,7 @@ public sealed partial class TwilioMediaTests(TwilioAppFactory app) : IClassFixtu
         Assert.Contains(app.SentTo(e164), m => m["Body"].Contains("at the location you shared", StringComparison.Ordinal));
         await using var db = app.CreateDbContext();
         var payload = await db.InboxMessages.AsNoTracking().Where(m => m.Address == e164).Select(m => m.Payload).SingleAsync();
-        var activity = System.Text.Json.JsonSerializer.Deserialize<CivicConnect.Conversation.Activities.Activity>(payload, CivicConnect.Channels.Turns.ConversationStateSerializer.Options)!;
+        var activity = System.Text.Json.JsonSerializer.Deserialize<CivicConnect.Core.Messages.Activity>(payload, CivicConnect.Messaging.MessageJson.Options)!;
         var attachment = Assert.Single(activity.Attachments);
         Assert.Null(attachment.Url);
         Assert.NotNull(attachment.EmbeddedLocation);

@@ -1,7 +1,7 @@
-using CivicConnect.Channels.Outbox;
 using CivicConnect.Channels.Twilio;
 using CivicConnect.Channels.Twilio.Outbound;
-using CivicConnect.Conversation.Activities;
+using CivicConnect.Core.Messages;
+using CivicConnect.Messaging.Outbox;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using WireMock.RequestBuilders;

@@ -1,6 +1,6 @@
 using System.Net;
-using CivicConnect.Channels.Outbox;
 using CivicConnect.Integration.Tests.Infrastructure;
+using CivicConnect.Messaging.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CivicConnect.Integration.Tests.Twilio;

@@ -1,8 +1,7 @@
-using CivicConnect.Channels.Outbox;
-using CivicConnect.Conversation.Activities;
 using CivicConnect.Core.Messages;
 using CivicConnect.Data.Entities;
 using CivicConnect.Integration.Tests.Twilio;
+using CivicConnect.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicConnect.Integration.Tests.WhatsAppCloud;

@@ -1,3 +1,4 @@
+using CivicConnect.Core.Text;
 using CivicConnect.Data.Entities;
 using CivicConnect.Data.Seeding;
 using CivicConnect.Intelligence.Categories;

@@ -3,7 +3,7 @@ using CivicConnect.Channels.DirectLine.Auth;
 using CivicConnect.Channels.DirectLine.Inbound;
 using CivicConnect.Channels.DirectLine.Protocol;
 using CivicConnect.Channels.Media;
-using CivicConnect.Conversation.Activities;
+using CivicConnect.Core.Messages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;

@@ -4,9 +4,8 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using CivicConnect.Channels.DirectLine.Auth;
 using CivicConnect.Channels.DirectLine.Transcript;
-using CivicConnect.Channels.Inbox;
-using CivicConnect.Conversation.Activities;
 using CivicConnect.Core.Messages;
+using CivicConnect.Messaging.Inbox;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CivicConnect.Channels.DirectLine.Inbound;

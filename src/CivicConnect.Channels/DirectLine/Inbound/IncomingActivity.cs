@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CivicConnect.Conversation.Activities;
+using CivicConnect.Core.Messages;
 
 namespace CivicConnect.Channels.DirectLine.Inbound;
 

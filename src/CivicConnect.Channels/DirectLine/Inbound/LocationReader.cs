@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CivicConnect.Conversation.Activities;
+using CivicConnect.Core.Messages;
 
 namespace CivicConnect.Channels.DirectLine.Inbound;
 

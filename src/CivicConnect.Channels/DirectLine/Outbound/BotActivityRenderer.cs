@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using CivicConnect.Channels.Outbox;
-using CivicConnect.Conversation.Activities;
 using CivicConnect.Core.Messages;
+using CivicConnect.Messaging.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace CivicConnect.Channels.DirectLine.Outbound;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CivicConnect.Channels.DirectLine.Transcript;
-using CivicConnect.Channels.Outbox;
 using CivicConnect.Core.Messages;
+using CivicConnect.Messaging.Outbox;
 
 namespace CivicConnect.Channels.DirectLine.Outbound;
 

@@ -1,7 +1,7 @@
 using System.Text;
-using CivicConnect.Channels.Inbox;
 using CivicConnect.Channels.Twilio.Inbound;
-using CivicConnect.Conversation.Activities;
+using CivicConnect.Core.Messages;
+using CivicConnect.Messaging.Inbox;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;

@@ -1,8 +1,8 @@
 using System.Globalization;
-using CivicConnect.Channels.Outbox;
 using CivicConnect.Channels.Twilio.Outbound;
 using CivicConnect.Core.Messages;
 using CivicConnect.Data;
+using CivicConnect.Messaging.Outbox;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
 using CivicConnect.Channels.Media;
-using CivicConnect.Conversation.Activities;
+using CivicConnect.Core.Messages;
 using Microsoft.Extensions.Options;
 
 namespace CivicConnect.Channels.Twilio.Inbound;

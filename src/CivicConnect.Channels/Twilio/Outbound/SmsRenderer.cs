@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using CivicConnect.Conversation.Activities;
+using CivicConnect.Core.Messages;
 
 namespace CivicConnect.Channels.Twilio.Outbound;
 

@@ -1,15 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
 using CivicConnect.Channels.DirectLine.Endpoints;
-using CivicConnect.Channels.Inbox;
-using CivicConnect.Channels.Outbox;
 using CivicConnect.Channels.Twilio.Inbound;
 using CivicConnect.Channels.WhatsAppCloud.Inbound;
 using CivicConnect.Channels.WhatsAppCloud.Outbound;
-using CivicConnect.Conversation.Activities;
 using CivicConnect.Core.Messages;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
+using CivicConnect.Messaging.Inbox;
+using CivicConnect.Messaging.Outbox;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 using CivicConnect.Channels.Media;
-using CivicConnect.Conversation.Activities;
+using CivicConnect.Core.Messages;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -41,7 +41,7 @@ internal sealed class CloudMediaFetcher(IHttpClientFactory httpClients, MediaDow
                 logger.LogWarning("The Graph API answered {Status} for a media id", (int)response.StatusCode);
             }
         }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException || Outbox.ProviderResilience.IsTransient(ex) || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is System.Text.Json.JsonException || Providers.ProviderResilience.IsTransient(ex) || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             logger.LogWarning(ex, "Could not look up a WhatsApp media id");
             info = null;

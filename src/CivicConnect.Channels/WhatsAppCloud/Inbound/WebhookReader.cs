@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using CivicConnect.Channels.Twilio.Inbound;
-using CivicConnect.Conversation.Activities;
 using CivicConnect.Core.Messages;
 
 namespace CivicConnect.Channels.WhatsAppCloud.Inbound;

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using CivicConnect.Conversation.Activities;
+using CivicConnect.Core.Messages;
+using CivicConnect.Messaging.Outbox;
 
 namespace CivicConnect.Channels.WhatsAppCloud.Outbound;
 
@@ -54,7 +55,7 @@ internal static class CloudRenderer
             .ToList();
     }
 
-    public static JsonObject Template(Outbox.MessageTemplate template) => new()
+    public static JsonObject Template(MessageTemplate template) => new()
     {
         ["type"] = "template",
         ["template"] = new JsonObject

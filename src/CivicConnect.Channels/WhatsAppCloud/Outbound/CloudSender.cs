@@ -2,9 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CivicConnect.Channels.Outbox;
+using CivicConnect.Channels.Providers;
 using CivicConnect.Conversation.Dialogs;
 using CivicConnect.Core.Messages;
+using CivicConnect.Messaging.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace CivicConnect.Channels.WhatsAppCloud.Outbound;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CivicConnect.Core.Issues;
 using CivicConnect.Data.Entities;
 using CivicConnect.Intelligence.Definitions;
 using CivicConnect.Intelligence.Tuning;

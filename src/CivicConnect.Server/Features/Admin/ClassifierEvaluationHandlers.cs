@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using CivicConnect.Core.Hosting;
+using CivicConnect.Core.Issues;
 using CivicConnect.Data.Entities;
 using CivicConnect.Intelligence.Classification;
 using CivicConnect.Intelligence.Definitions;

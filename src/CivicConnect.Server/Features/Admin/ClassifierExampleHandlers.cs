@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CivicConnect.Core.Issues;
 using CivicConnect.Core.Security;
 using CivicConnect.Data.Entities;
 using CivicConnect.Intelligence.Definitions;

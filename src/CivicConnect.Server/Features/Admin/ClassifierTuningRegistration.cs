@@ -1,4 +1,3 @@
-using CivicConnect.Intelligence.Photos;
 using CivicConnect.Intelligence.Tuning;
 
 namespace CivicConnect.Server.Features.Admin;
@@ -6,13 +5,13 @@ namespace CivicConnect.Server.Features.Admin;
 internal static class ClassifierTuningRegistration
 {
     /// <summary>
-    /// Versioned classifier definitions (the live classifier serves the published version) and photo
-    /// evidence around the text classifier. After <c>AddConversation</c>, which registers the text classifier.
+    /// The classifier tuning API's own services: editing versions and measuring any of them.
+    /// What citizens get is composed by <c>AddClassification</c>; nothing here changes it.
     /// </summary>
     public static WebApplicationBuilder AddClassifierTuning(this WebApplicationBuilder builder)
     {
-        builder.AddClassifierVersions();
-        builder.AddPhotoEvidence();
+        builder.Services.AddScoped<ClassifierTuning>();
+        builder.Services.AddSingleton<VersionClassifiers>();
         return builder;
     }
 }

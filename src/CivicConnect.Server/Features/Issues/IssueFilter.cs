@@ -1,4 +1,5 @@
 using System.Globalization;
+using CivicConnect.Core.Issues;
 using CivicConnect.Data.Entities;
 using CivicConnect.Server.Hosting;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Security.Claims;
+using CivicConnect.Core.Issues;
 using CivicConnect.Core.Security;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
@@ -78,8 +79,7 @@ internal static class IssueViews
             summary = (await WithReportersAsync(db, [summary], cancellationToken))[0];
         }
 
-        var allowed = new IssueLifecycle(new Issue { Status = extra.Status, Description = string.Empty, Channel = string.Empty })
-            .ConfiguredTriggers().Select(t => t.ToString()).ToList();
+        var allowed = IssueLifecycle.ConfiguredTriggers(extra.Status).Select(t => t.ToString()).ToList();
         return new IssueDetail(
             summary,
             extra.Locale,

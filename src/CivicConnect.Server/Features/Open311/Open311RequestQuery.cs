@@ -1,4 +1,5 @@
 using CivicConnect.Core.Hosting;
+using CivicConnect.Core.Text;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -33,8 +34,8 @@ internal sealed class Open311RequestQuery(CivicDbContext db, IOptions<CityOption
             if (filter.Statuses is { Count: 1 } statuses)
             {
                 issues = statuses[0] == Open311Status.Closed
-                    ? issues.Where(i => Open311Status.ClosedStatuses.Contains(i.Status))
-                    : issues.Where(i => !Open311Status.ClosedStatuses.Contains(i.Status));
+                    ? issues.Where(i => IssueStatuses.Finished.Contains(i.Status))
+                    : issues.Where(i => !IssueStatuses.Finished.Contains(i.Status));
             }
         }
 

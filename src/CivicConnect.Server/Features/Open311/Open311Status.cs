@@ -8,7 +8,5 @@ internal static class Open311Status
     public const string Open = "open";
     public const string Closed = "closed";
 
-    public static readonly IssueStatus[] ClosedStatuses = [IssueStatus.Resolved, IssueStatus.Closed, IssueStatus.Duplicate, IssueStatus.Rejected, IssueStatus.ClosedNotFixed];
-
-    public static string Of(IssueStatus status) => ClosedStatuses.Contains(status) ? Closed : Open;
+    public static string Of(IssueStatus status) => status.IsFinished() ? Closed : Open;
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using CivicConnect.Conversation.Activities;
 using CivicConnect.Conversation.Dialogs;
 using CivicConnect.Conversation.Ports;
 using CivicConnect.Conversation.State;
+using CivicConnect.Core.Messages;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
 using CivicConnect.Geo.Locating;

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace CivicConnect.LoadGen;
+
+/// <summary>
+/// The server under load, started on <see cref="LoadOptions.Url"/> with the run's Twilio account
+/// whose REST API is the stand-in on <see cref="LoadOptions.ApiPort"/>, so every reply the load
+/// causes stays on the machine. Its output goes to <see cref="LoadOptions.ServerLog"/>; disposing
+/// stops it (SIGTERM, then a kill if it does not stop in time).
+/// </summary>
+internal sealed class ServerHost : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly StreamWriter log;
+
+    private ServerHost(Process process, StreamWriter log)
+    {
+        this.process = process;
+        this.log = log;
+    }
+
+    public static async Task<ServerHost> StartAsync(LoadOptions options)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.ServerLog))!);
+        var log = new StreamWriter(options.ServerLog, append: false) { AutoFlush = true };
+        var baseUrl = options.Url.GetLeftPart(UriPartial.Authority);
+        var start = Start(options, "--urls", baseUrl);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        var process = Process.Start(start) ?? throw new InvalidOperationException("the server did not start");
+        process.OutputDataReceived += (_, e) => Write(log, e.Data);
+        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var host = new ServerHost(process, log);
+        Console.Error.WriteLine($"starting the server on {baseUrl} (log: {options.ServerLog})");
+
+        using var http = new HttpClient { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(5) };
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (process.HasExited)
+            {
+                break;
+            }
+
+            try
+            {
+                using var live = await http.GetAsync(new Uri("/health/live", UriKind.Relative));
+                if (live.IsSuccessStatusCode)
+                {
+                    return host;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening (or not answering) yet.
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
+
+        await host.DisposeAsync();
+        throw new InvalidOperationException($"the server did not start (see {options.ServerLog})");
+    }
+
+    /// <summary>A development bearer token from the server's own <c>token</c> command (same configuration, same key).</summary>
+    public static async Task<string> TokenAsync(LoadOptions options, string role)
+    {
+        var start = Start(options, "token", "--role", role, "--name", "loadgen");
+        start.RedirectStandardOutput = true;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("the token command did not start");
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var token = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+        return process.ExitCode == 0 && token is { Length: > 0 }
+            ? token
+            : throw new InvalidOperationException($"civic token --role {role} failed (exit code {process.ExitCode})");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            // SIGTERM: the server shuts down gracefully, as it would under a process manager.
+            using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
+            {
+                await term.WaitForExitAsync();
+            }
+
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await process.WaitForExitAsync(patience.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
+
+        process.Dispose();
+        await log.DisposeAsync();
+    }
+
+    private static ProcessStartInfo Start(LoadOptions options, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false };
+        start.ArgumentList.Add(options.Server!);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var environment = start.Environment;
+        environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        environment["Logging__LogLevel__Default"] = "Warning";
+        environment["Twilio__AccountSid"] = options.AccountSid;
+        environment["Twilio__AuthToken"] = options.AuthToken;
+        environment["Twilio__PhoneNumber"] = options.CityNumber;
+        environment["Twilio__ApiBaseUrl"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{options.ApiPort}");
+        environment["Twilio__InboundPerSenderPerMinute"] = "10000";
+        environment["Channels__PublicBaseUrl"] = options.Url.GetLeftPart(UriPartial.Authority);
+        return start;
+    }
+
+    private static void Write(StreamWriter log, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (log)
+        {
+            log.WriteLine(line);
+        }
+    }
+}

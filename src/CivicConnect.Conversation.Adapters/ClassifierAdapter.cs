@@ -1,0 +1,14 @@
+using CivicConnect.Conversation.Ports;
+using CivicConnect.Intelligence.Classification;
+
+namespace CivicConnect.Conversation.Adapters;
+
+/// <summary><see cref="IReportClassifier"/> answered by the registered <see cref="IClassifier"/> chain.</summary>
+public sealed class ClassifierAdapter(IClassifier classifier) : IReportClassifier
+{
+    public async Task<ReportClassification> ClassifyAsync(string? text, string locale, IReadOnlyList<string> photoPaths, CancellationToken cancellationToken)
+    {
+        var result = await classifier.ClassifyAsync(new ClassificationInput(text, locale, photoPaths), cancellationToken);
+        return new ReportClassification(result.CategoryCode, result.Confidence, result.Candidates.Select(c => c.Code).ToList(), result.Priority, result.LocationText);
+    }
+}

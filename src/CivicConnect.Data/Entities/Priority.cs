@@ -1,9 +1,0 @@
-namespace CivicConnect.Data.Entities;
-
-public enum Priority
-{
-    Low,
-    Normal,
-    High,
-    Urgent,
-}

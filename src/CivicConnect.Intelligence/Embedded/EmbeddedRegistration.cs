@@ -1,0 +1,23 @@
+using CivicConnect.Core.Hosting;
+using CivicConnect.Intelligence.Embeddings;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CivicConnect.Intelligence.Embedded;
+
+public static class EmbeddedRegistration
+{
+    /// <summary>
+    /// The embedded text classifier (MiniLM embeddings and a head trained on the definition's
+    /// examples), warmed up as the node starts. A link of the chain <c>AddClassification</c> builds.
+    /// </summary>
+    public static IHostApplicationBuilder AddEmbeddedClassifier(this IHostApplicationBuilder builder)
+    {
+        builder.AddValidatedOptions<ClassifierOptions>(ClassifierOptions.SectionName);
+        builder.Services.AddSingleton<EmbeddingModelCache>();
+        builder.Services.AddSingleton<ITextEmbedder, MiniLmTextEmbedder>();
+        builder.Services.AddSingleton<EmbeddedClassifier>();
+        builder.Services.AddHostedService<ClassifierWarmUp>();
+        return builder;
+    }
+}

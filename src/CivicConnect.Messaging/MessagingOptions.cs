@@ -1,0 +1,67 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CivicConnect.Messaging;
+
+public sealed class MessagingOptions
+{
+    public const string SectionName = "Messaging";
+
+    /// <summary>How often each node looks for inbox messages a crash left unprocessed.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>An unprocessed message younger than this is left to the fast path.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan SweepGrace { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often the outbox is polled when nothing wakes it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Delivery attempts before a message is marked failed (and shown on the admin endpoint).</summary>
+    [Range(1, 50)]
+    public int OutboxMaxAttempts { get; set; } = 8;
+
+    /// <summary>When a committed inbound message gets its turn; see <see cref="TurnTiming"/>.</summary>
+    public TurnTiming Turns { get; set; } = TurnTiming.Queued;
+
+    /// <summary>Turns run at once by queued workers on this node (each turn is mostly classifier CPU and a few queries).</summary>
+    [Range(1, 256)]
+    public int TurnWorkers { get; set; } = Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>Conversations waiting for a worker; when full, the sweeper picks up the rest (nothing is lost, it is committed).</summary>
+    [Range(1, 1_000_000)]
+    public int TurnQueueCapacity { get; set; } = 10_000;
+
+    /// <summary>Retries inside one send (429, 5xx, timeouts) before the outbox's own back-off takes over.</summary>
+    [Range(0, 10)]
+    public int ProviderRetries { get; set; } = 3;
+
+    /// <summary>First retry delay inside one send; doubles each time, with jitter.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:30")]
+    public TimeSpan ProviderRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>A Retry-After longer than this is left to the outbox (the row waits), not slept on while sending.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan ProviderMaxInlineRetryAfter { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Longest single provider call. Generous on purpose: a call that times out may still have
+    /// been accepted, and its retry would then send the message twice (neither Twilio nor Meta
+    /// takes an idempotency key), so only a provider that is really stuck should hit it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:02:00")]
+    public TimeSpan ProviderAttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the circuit stays open once half the calls in 30 s failed; then one call tries again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.500", "00:10:00")]
+    public TimeSpan ProviderBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Calls in the sampling window before the breaker may open.</summary>
+    [Range(2, 1_000)]
+    public int ProviderBreakerMinimumThroughput { get; set; } = 10;
+
+    /// <summary>WhatsApp's customer-service window: free-form messages only this long after the citizen's last message.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan WhatsAppWindow { get; set; } = TimeSpan.FromHours(24);
+}

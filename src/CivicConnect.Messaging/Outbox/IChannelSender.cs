@@ -1,0 +1,32 @@
+using CivicConnect.Core.Messages;
+
+namespace CivicConnect.Messaging.Outbox;
+
+/// <summary>Delivers an outbox message on one channel (Twilio, WhatsApp Cloud, Direct Line).</summary>
+public interface IChannelSender
+{
+    /// <summary>The <see cref="ChannelIds"/> name this sender serves.</summary>
+    string Channel { get; }
+
+    Task<SendOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken);
+}
+
+/// <param name="OutboxId">Stable id of the outbox row; senders use it to make delivery idempotent.</param>
+/// <param name="Template">Set when the message must go as a provider-approved template (WhatsApp outside the 24-hour window).</param>
+public sealed record OutboundMessage(long OutboxId, string Kind, string Channel, string Address, Guid? ConversationId, string Locale, Reply Reply, MessageTemplate? Template = null);
+
+/// <summary>A pre-approved WhatsApp template: a Twilio Content SID or a Cloud API template name, with its body variables in order.</summary>
+public sealed record MessageTemplate(string Id, string Language, IReadOnlyList<string> Variables);
+
+/// <param name="WindowClosed">The provider refused a free-form WhatsApp message outside the 24-hour window (Twilio 63016, Cloud API 131047).</param>
+/// <param name="NotAttempted">The provider's circuit was open, so nothing reached it: the row waits without using up an attempt.</param>
+public sealed record SendOutcome(bool Sent, string? ProviderMessageId = null, string? Error = null, bool Permanent = false, TimeSpan? RetryAfter = null, bool WindowClosed = false, bool NotAttempted = false)
+{
+    public static SendOutcome Success(string? providerMessageId) => new(true, providerMessageId);
+
+    public static SendOutcome Failure(string error, bool permanent = false, TimeSpan? retryAfter = null) => new(false, null, error, permanent, retryAfter);
+
+    public static SendOutcome OutsideWindow(string error) => new(false, null, error, Permanent: true, WindowClosed: true);
+
+    public static SendOutcome CircuitOpen(string provider) => new(false, null, $"{provider} circuit is open: not tried", NotAttempted: true);
+}

@@ -1,0 +1,34 @@
+using System.Diagnostics;
+using CivicConnect.TestRunner;
+
+// `civic test [filter]`, after the script has built the solution and started the private cluster:
+// runs every tests/*/*.csproj (already built) one after the other with their output streaming
+// through, then prints one line — "N passed, N failed, N skipped" — as the last line of output,
+// and exits non-zero when anything failed. A project whose run fails without a failed test in its
+// results (a crash, a fixture that throws, no results file) counts as one failure.
+var options = RunOptions.Parse(args);
+if (options is null)
+{
+    Console.Error.WriteLine(RunOptions.Usage);
+    return 64;
+}
+
+var clock = Stopwatch.StartNew();
+Directory.CreateDirectory(options.ResultsDirectory);
+foreach (var stale in Directory.EnumerateFiles(options.ResultsDirectory, "*.trx"))
+{
+    File.Delete(stale);
+}
+
+var total = TestCounts.Zero;
+foreach (var project in TestProjects.Find(options.Root))
+{
+    var name = Path.GetFileNameWithoutExtension(project);
+    Console.Error.WriteLine($"civic: testing {name}");
+    var exitCode = await DotnetTest.RunAsync(project, name, options);
+    total += ProjectOutcome.Count(TrxFile.Read(Path.Combine(options.ResultsDirectory, name + ".trx")), exitCode, name);
+}
+
+Console.Error.WriteLine($"civic: test run took {(int)clock.Elapsed.TotalSeconds} s");
+Console.WriteLine($"{total.Passed} passed, {total.Failed} failed, {total.Skipped} skipped");
+return total.Failed > 0 ? 1 : 0;
