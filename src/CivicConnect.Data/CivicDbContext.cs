@@ -34,8 +34,6 @@ public sealed class CivicDbContext(DbContextOptions<CivicDbContext> options) : D
 
     public DbSet<GeocodeCacheEntry> GeocodeCache => Set<GeocodeCacheEntry>();
 
-    public DbSet<GazetteerPlace> GazetteerPlaces => Set<GazetteerPlace>();
-
     public DbSet<PlaceCorner> PlaceCorners => Set<PlaceCorner>();
 
     public DbSet<PlaceAddress> PlaceAddresses => Set<PlaceAddress>();

@@ -6,8 +6,9 @@ namespace CivicConnect.Geo.Places.Import;
 /// The city's own list of landmarks and known names (<c>seed/places.json</c>), for places no
 /// register carries: each entry has a name, a kind, aliases, and either its point (lat, lon) or
 /// its civic address, which is placed from the registers at import ("Sunridge Mall" at
-/// "2525 36 St NE"). Entries of kind "intersection" are left to the corner registers and
-/// "municipality" entries to the municipality file; "community" entries are coarse.
+/// "2525 36 St NE"). Entries of kind "intersection" are left to the corner registers;
+/// "community" entries are coarse; a "municipality" is a neighbouring town, found by name so the
+/// citizen can be told who handles it.
 /// </summary>
 public static class LandmarkFileFormat
 {
@@ -19,7 +20,7 @@ public static class LandmarkFileFormat
         foreach (var entry in document.RootElement.GetProperty("places").EnumerateArray())
         {
             var kind = entry.TryGetProperty("kind", out var k) ? k.GetString() ?? "landmark" : "landmark";
-            if (kind is "intersection" or "municipality")
+            if (kind is "intersection")
             {
                 continue;
             }

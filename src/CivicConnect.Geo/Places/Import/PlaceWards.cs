@@ -8,10 +8,14 @@ namespace CivicConnect.Geo.Places.Import;
 /// </summary>
 public static class PlaceWards
 {
-    private const string Assign = """
+    /// <summary>The statements that give every gazetteer point its ward (the ward import runs them in its own transaction).</summary>
+    public const string AssignSql = """
         UPDATE place_corners p SET ward_id = (SELECT w.id FROM wards w WHERE ST_Covers(w.boundary, p.location) LIMIT 1);
         UPDATE place_addresses p SET ward_id = (SELECT w.id FROM wards w WHERE ST_Covers(w.boundary, p.location) LIMIT 1);
         UPDATE place_names p SET ward_id = (SELECT w.id FROM wards w WHERE ST_Covers(w.boundary, p.location) LIMIT 1);
+        """;
+
+    private const string Assign = AssignSql + """
         SELECT (SELECT count(*) FROM place_corners WHERE ward_id IS NOT NULL)
              + (SELECT count(*) FROM place_addresses WHERE ward_id IS NOT NULL)
              + (SELECT count(*) FROM place_names WHERE ward_id IS NOT NULL);

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using CivicConnect.Core.Text;
-using CivicConnect.Geo.Locating;
 
 namespace CivicConnect.Geo.Places.Normalize;
 

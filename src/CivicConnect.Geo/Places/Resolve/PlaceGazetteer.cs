@@ -11,7 +11,7 @@ namespace CivicConnect.Geo.Places.Resolve;
 /// quarter of a second for the shipped data), replaced after an import on this node at once and
 /// after an import on another node when <see cref="RefreshIfChangedAsync"/> sees the tables change.
 /// </summary>
-public sealed class PlaceGazetteer(NpgsqlDataSource dataSource, ILogger<PlaceGazetteer> logger)
+public sealed class PlaceGazetteer(NpgsqlDataSource dataSource, ILogger<PlaceGazetteer> logger) : IPlaceGazetteer
 {
     private const string FingerprintSql = """
         SELECT concat_ws(':', (SELECT count(*) FROM place_corners), (SELECT max(id) FROM place_corners),

@@ -23,6 +23,7 @@ public sealed class PlaceIndex
     private readonly List<(string Alias, HashSet<string> Trigrams)> aliasTrigrams = [];
     private readonly List<(string Name, HashSet<string> Trigrams)> nameTrigrams = [];
     private readonly PointGrid<KnownAddress> addressGrid = new();
+    private readonly PointGrid<KnownPlace> placeGrid = new();
     private readonly PointGrid<(string First, string Second, StreetPoint Point)> cornerGrid = new();
 
     private PlaceIndex()
@@ -51,6 +52,11 @@ public sealed class PlaceIndex
         index.AddLines(set.Lines);
         foreach (var place in set.Places)
         {
+            if (!place.Coarse)
+            {
+                index.placeGrid.Add(place.Latitude, place.Longitude, place);
+            }
+
             foreach (var alias in place.Aliases)
             {
                 index.placesByAlias.GetOrAdd(alias).Add(place);
@@ -78,6 +84,10 @@ public sealed class PlaceIndex
 
     public (KnownAddress Address, double Metres)? NearestAddress(double latitude, double longitude, double withinMetres) =>
         addressGrid.Nearest(latitude, longitude, withinMetres);
+
+    /// <summary>The nearest named place (not a community), for a pin with no address or corner near it.</summary>
+    public KnownPlace? NearestPlace(double latitude, double longitude, double withinMetres) =>
+        placeGrid.Nearest(latitude, longitude, withinMetres)?.Item;
 
     /// <summary>The nearest recorded corner (signal, junction or stop; not a line crossing, which may be an overpass).</summary>
     public (string First, string Second, StreetPoint Point, double Metres)? NearestCorner(double latitude, double longitude, double withinMetres) =>

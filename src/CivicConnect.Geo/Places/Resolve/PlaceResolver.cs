@@ -33,6 +33,31 @@ public sealed class PlaceResolver(PlaceIndex index)
 
     private const int MaxChoices = 5;
 
+    /// <summary>How close the nearest of several candidates must be to a clue (a community named) to settle the question alone.</summary>
+    public const double ClueMetres = 3000;
+
+    /// <summary>
+    /// Resolves <paramref name="text"/>, ranking several candidates by a clue from earlier in the
+    /// conversation: when one is within <see cref="ClueMetres"/> of it and the next is at least
+    /// twice as far, that one is the answer; otherwise they stay a question, nearest first.
+    /// </summary>
+    public PlaceResolution Resolve(string text, (double Latitude, double Longitude)? near)
+    {
+        var resolution = Resolve(text);
+        if (near is not { } clue || resolution.Candidates.Count < 2)
+        {
+            return resolution;
+        }
+
+        var ranked = resolution.Candidates
+            .Select(c => (Candidate: c, Metres: GeoMath.Metres(c.Latitude, c.Longitude, clue.Latitude, clue.Longitude)))
+            .OrderBy(c => c.Metres)
+            .ToList();
+        return ranked[0].Metres <= ClueMetres && ranked[1].Metres >= ranked[0].Metres * 2
+            ? resolution with { Candidates = [ranked[0].Candidate] }
+            : resolution with { Candidates = ranked.Select(c => c.Candidate).ToList() };
+    }
+
     public PlaceResolution Resolve(string text)
     {
         var phrases = PlacePhraseParser.Parse(text);
@@ -59,28 +84,35 @@ public sealed class PlaceResolver(PlaceIndex index)
     /// <summary>How far a pin may be from the nearest known address or corner and still be read back by it.</summary>
     public const double DescribeWithinMetres = 250;
 
+    /// <summary>A pin this close to a landmark is at it ("Calgary City Hall"); this close to a corner, at the corner.</summary>
+    public const double AtMetres = 80;
+
     /// <summary>
-    /// A pin or a photo's GPS point read back as the nearest civic address or corner from the same
-    /// data ("near 815 7 Ave SW"), so the citizen can confirm it; null when nothing is close.
+    /// A pin or a photo's GPS point read back from the same data, so the citizen can confirm it:
+    /// the landmark or corner it stands at, else the nearest civic address ("815 7 Ave SW"), else
+    /// the nearest corner; null when nothing is within <see cref="DescribeWithinMetres"/>.
     /// </summary>
     public PlaceCandidate? Describe(double latitude, double longitude)
     {
-        var address = index.NearestAddress(latitude, longitude, DescribeWithinMetres);
+        if (index.NearestPlace(latitude, longitude, AtMetres) is { } landmark)
+        {
+            return new PlaceCandidate(landmark.Name, landmark.Latitude, landmark.Longitude, landmark.Kind, 0);
+        }
+
         var corner = index.NearestCorner(latitude, longitude, DescribeWithinMetres);
-        if (address is null && corner is null)
+        if (corner is { Metres: <= AtMetres } || (corner is not null && index.NearestAddress(latitude, longitude, DescribeWithinMetres) is null))
         {
-            return null;
+            var (first, second, point, metres) = corner.Value;
+            return new PlaceCandidate(CornerLabel(first, second, point.Quadrant), point.Latitude, point.Longitude, "corner", metres);
         }
 
-        // A corner a citizen can see beats an address further than it; an address within a few doors wins.
-        if (address is not null && (corner is null || address.Value.Metres <= Math.Min(60, corner.Value.Metres)))
+        if (index.NearestAddress(latitude, longitude, DescribeWithinMetres) is { } address)
         {
-            var a = address.Value.Address;
-            return new PlaceCandidate($"{a.Number}{a.Suffix} {a.Street.Label}", a.Latitude, a.Longitude, "address", address.Value.Metres);
+            var a = address.Address;
+            return new PlaceCandidate($"{a.Number}{a.Suffix} {a.Street.Label}", a.Latitude, a.Longitude, "address", address.Metres);
         }
 
-        var (first, second, point, metres) = corner!.Value;
-        return new PlaceCandidate(CornerLabel(first, second, point.Quadrant), point.Latitude, point.Longitude, "corner", metres);
+        return null;
     }
 
     private List<PlaceCandidate> Corner(StreetName first, StreetName second)
@@ -302,7 +334,8 @@ public sealed class PlaceResolver(PlaceIndex index)
 
         // The same place under several aliases, or a place listed by two sources a few metres apart, is one place.
         var distinct = new List<KnownPlace>();
-        foreach (var place in places.OrderBy(p => p.Coarse))
+        // The city's own landmark list speaks first ("city hall" is City Hall before City Hall Station).
+        foreach (var place in places.OrderBy(p => p.Coarse).ThenBy(p => p.Kind is "landmark" or "municipality" ? 0 : 1))
         {
             if (!distinct.Any(d => d.Name.Equals(place.Name, StringComparison.OrdinalIgnoreCase) || GeoMath.Metres(d.Latitude, d.Longitude, place.Latitude, place.Longitude) < 500))
             {
@@ -351,11 +384,14 @@ public sealed class PlaceResolver(PlaceIndex index)
         return street.Type is not null && keys.Contains($"{similar[0].Name} {street.Type}") ? [$"{similar[0].Name} {street.Type}"] : [.. keys];
     }
 
+    /// <summary>"17 Ave SW &amp; 4 St SW"; on an axis ("S" for Macleod Trail S) the half is said once: "Heritage Dr &amp; Macleod Trail S".</summary>
     private string CornerLabel(string a, string b, string? quadrant)
     {
         var first = index.Street(a);
         var second = index.Street(b);
-        return $"{first.Label}{QuadrantSuffix(quadrant)} & {second.Label}{QuadrantSuffix(quadrant)}";
+        return quadrant is { Length: 1 }
+            ? $"{first.Label} & {second.Label}{QuadrantSuffix(quadrant)}"
+            : $"{first.Label}{QuadrantSuffix(quadrant)} & {second.Label}{QuadrantSuffix(quadrant)}";
     }
 
     private static string QuadrantSuffix(string? quadrant) => quadrant is null ? "" : " " + quadrant;
