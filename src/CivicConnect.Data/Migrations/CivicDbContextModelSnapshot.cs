@@ -341,64 +341,6 @@ namespace CivicConnect.Data.Migrations
                     b.ToTable("classifier_gallery_photos", (string)null);
                 });
 
-            modelBuilder.Entity("CivicConnect.Data.Entities.GazetteerPlace", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.PrimitiveCollection<string[]>("Aliases")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("aliases");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("kind");
-
-                    b.Property<Point>("Location")
-                        .IsRequired()
-                        .HasColumnType("geometry(Point,4326)")
-                        .HasColumnName("location");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name");
-
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("search_text");
-
-                    b.HasKey("Id")
-                        .HasName("pk_gazetteer_places");
-
-                    b.HasIndex("Location")
-                        .HasDatabaseName("ix_gazetteer_places_location");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Location"), "gist");
-
-                    b.HasIndex("Name")
-                        .IsUnique()
-                        .HasDatabaseName("ix_gazetteer_places_name");
-
-                    b.HasIndex("SearchText")
-                        .HasDatabaseName("ix_gazetteer_places_search_text");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
-
-                    b.ToTable("gazetteer_places", (string)null);
-                });
-
             modelBuilder.Entity("CivicConnect.Data.Entities.GeocodeCacheEntry", b =>
                 {
                     b.Property<string>("QueryKey")
