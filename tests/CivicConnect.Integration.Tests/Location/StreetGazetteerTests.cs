@@ -94,7 +94,7 @@ public sealed class StreetGazetteerTests(CivicAppFactory app) : IClassFixture<Ci
 
     [Theory]
     [InlineData(51.0370, -114.0900, "1722 11 St SW")]
-    [InlineData(50.97957, -114.07157, "Heritage Dr & Macleod Trail S")]
+    [InlineData(50.97957, -114.07157, "Heritage Dr S & Macleod Trail S")]
     [InlineData(51.0453, -114.0581, "Calgary City Hall")]
     public async Task DescribePointAsync_Pin_ReadsBackTheAddressCornerOrLandmarkItIsAt(double latitude, double longitude, string label)
     {

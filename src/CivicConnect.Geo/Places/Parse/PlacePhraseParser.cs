@@ -19,6 +19,16 @@ public static class PlacePhraseParser
         "at", "the", "corner", "intersection", "of", "coin", "au", "a", "de", "la", "le", "l", "du", "on", "sur", "its", "it", "is", "located",
     };
 
+    /// <summary>Words that end a street name read leftwards from a connector: "pothole on | 17 ave sw at 4 st".</summary>
+    private static readonly HashSet<string> Stops = new(StringComparer.Ordinal)
+    {
+        "on", "near", "by", "in", "of", "from", "is", "are", "was", "there", "a", "an", "the", "my", "our", "corner", "intersection",
+        "sur", "pres", "dans", "coin", "de", "la", "le", "l", "du", "des", "au", "une", "un", "est", "il", "y",
+        "&", "@", "/", "and", "at", "et", "approaching", "after", "past", "before", "between", "entre",
+    };
+
+    private const int MaxStreetWords = 6;
+
     private static readonly HashSet<string> Travel = new(StringComparer.Ordinal)
     {
         "nb", "sb", "eb", "wb", "northbound", "southbound", "eastbound", "westbound", "lanes", "lane",
@@ -77,7 +87,7 @@ public static class PlacePhraseParser
         AddDirectionOf(words, quadrant, readings);
         AddCorner(words, quadrant, travel, readings);
         AddAddress(words, quadrant, readings);
-        AddNamed(words, readings.Count > 0, readings);
+        AddNamed(words, readings.Any(r => r is CornerPhrase { First: var a, Second: var b } && IsStreetShaped(a) && IsStreetShaped(b)), readings);
         return readings;
     }
 
@@ -101,7 +111,7 @@ public static class PlacePhraseParser
 
         var rest = words[(at + 1)..];
         var and = rest.FindIndex(w => w is "and" or "&" or "et");
-        if (and > 0 && Street(words[..at], quadrant) is { } street && Street(rest[..and], quadrant) is { } from && Street(rest[(and + 1)..], quadrant) is { } to)
+        if (and > 0 && Street(Left(words, at), quadrant) is { } street && Street(rest[..and], quadrant) is { } from && Street(Right(rest, and + 1), quadrant) is { } to)
         {
             readings.Add(new BetweenPhrase(street, from, to));
         }
@@ -119,8 +129,8 @@ public static class PlacePhraseParser
             // "A north of B" and "north of B on A".
             var on = words.FindIndex(i + 2, w => w is "on" or "sur");
             var (along, cross) = i > 0
-                ? (words[..i], words[(i + 2)..])
-                : on > i + 2 ? (words[(on + 1)..], words[(i + 2)..on]) : ([], []);
+                ? (Left(words, i), Right(words, i + 2))
+                : on > i + 2 ? (Right(words, on + 1), words[(i + 2)..on]) : ([], []);
             if (Street(along, quadrant) is { } a && Street(cross, quadrant) is { } b)
             {
                 readings.Add(new CornerPhrase(PhrasingKind.DirectionOf, a, b, towards));
@@ -130,8 +140,14 @@ public static class PlacePhraseParser
         }
     }
 
+    /// <summary>
+    /// Every connector is tried ("huge pothole at 17 ave sw and 14 st sw"): readings where both
+    /// sides carry a street type or a number come first, then the others ("Crowchild and Bow").
+    /// </summary>
     private static void AddCorner(List<string> words, string? quadrant, string? travel, List<PlacePhrase> readings)
     {
+        var strong = new List<PlacePhrase>();
+        var weak = new List<PlacePhrase>();
         for (var i = 1; i < words.Count - 1; i++)
         {
             if (!Connectors.TryGetValue(words[i], out var how))
@@ -139,27 +155,78 @@ public static class PlacePhraseParser
                 continue;
             }
 
-            var second = words[(i + 1)..];
-            while (second.Count > 0 && Leading.Contains(second[0]))
-            {
-                second.RemoveAt(0);
-            }
-
-            if (Street(words[..i], quadrant) is { } a && Street(second, quadrant) is { } b && a.Key != b.Key)
+            var left = Left(words, i);
+            var right = Right(words, i + 1);
+            if (Street(left, quadrant) is { } a && Street(right, quadrant) is { } b && a.Key != b.Key)
             {
                 // "Southbound A approaching B" is north of the corner; "… past B" south of it.
                 var towards = travel is null ? null : Upstream.Contains(words[i]) ? Opposite(travel) : Downstream.Contains(words[i]) ? travel : null;
-                readings.Add(new CornerPhrase(how, a, b, towards));
+                (IsStreetShaped(a) && IsStreetShaped(b) ? strong : weak).Add(new CornerPhrase(how, a, b, towards));
             }
 
-            if (how == PhrasingKind.Approaching && Street(words[..i], quadrant) is { } along)
+            if (how == PhrasingKind.Approaching && Street(left, quadrant) is { } along)
             {
                 // "Macleod Trail by the Co-op": the words after may name a place rather than a street.
-                readings.Add(new NamedPhrase(string.Join(' ', second), along));
+                weak.Add(new NamedPhrase(string.Join(' ', Rest(words, i + 1)), along));
+            }
+        }
+
+        readings.AddRange(strong);
+        readings.AddRange(weak);
+    }
+
+    private static bool IsStreetShaped(StreetName street) => street.Type is not null || street.IsNumbered;
+
+    /// <summary>The street name that ends just before <paramref name="end"/>, read leftwards to a stop word.</summary>
+    private static List<string> Left(List<string> words, int end)
+    {
+        var start = end;
+        while (start > 0 && end - start < MaxStreetWords && !Stops.Contains(words[start - 1]))
+        {
+            start--;
+        }
+
+        return words[start..end];
+    }
+
+    /// <summary>The street name that starts at <paramref name="start"/>: up to its type word and quadrant, or to a stop word.</summary>
+    private static List<string> Right(List<string> words, int start)
+    {
+        var rest = Rest(words, start);
+        var taken = new List<string>();
+        foreach (var word in rest)
+        {
+            if (taken.Count > 0 && (Stops.Contains(word) || taken.Count >= MaxStreetWords))
+            {
+                break;
             }
 
-            return;
+            if (taken.Count > 0 && StreetTypeWords.TryShort(taken[^1]) is not null && !StreetTypeWords.IsWeak(taken[^1]) && Quadrants.TryOne(word) is null)
+            {
+                break;
+            }
+
+            if (taken.Count > 1 && Quadrants.TryOne(taken[^1]) is { Length: 2 })
+            {
+                break;
+            }
+
+            taken.Add(word);
         }
+
+        return taken;
+    }
+
+    /// <summary>The words from <paramref name="start"/> without the articles and fillers that lead them.</summary>
+    private static List<string> Rest(List<string> words, int start)
+    {
+        var rest = words[start..];
+        while (rest.Count > 0 && Leading.Contains(rest[0]))
+        {
+            rest.RemoveAt(0);
+        }
+
+        return rest;
     }
 
     private static void AddAddress(List<string> words, string? quadrant, List<PlacePhrase> readings)
@@ -182,9 +249,15 @@ public static class PlacePhraseParser
             return;
         }
 
-        if (words.Count >= 3 && Number(words[0], out var number, out var suffix) && Street(words[1..], quadrant) is { Type: not null } on)
+        // "815 7 Ave SW", also inside a sentence: "pothole in front of 815 7 Ave SW".
+        for (var k = 0; k < words.Count - 2; k++)
         {
-            readings.Add(new AddressPhrase(number, suffix, on, Block: false));
+            if ((k == 0 || Stops.Contains(words[k - 1])) && Number(words[k], out var number, out var suffix)
+                && Street(Right(words, k + 1), quadrant) is { Type: not null } on)
+            {
+                readings.Add(new AddressPhrase(number, suffix, on, Block: false));
+                return;
+            }
         }
     }
 

@@ -93,6 +93,25 @@ public sealed class PlaceIndex
     public (string First, string Second, StreetPoint Point, double Metres)? NearestCorner(double latitude, double longitude, double withinMetres) =>
         cornerGrid.Nearest(latitude, longitude, withinMetres) is { } found ? (found.Item.First, found.Item.Second, found.Item.Point, found.Metres) : null;
 
+    /// <summary>
+    /// The longest alias said inside a sentence ("graffiti on a sign at the saddledome offensive" →
+    /// "saddledome"), whole words only; null when none is.
+    /// </summary>
+    public string? LongestAliasWithin(string words)
+    {
+        var padded = " " + words + " ";
+        string? best = null;
+        foreach (var alias in placesByAlias.Keys)
+        {
+            if (alias.Length >= 4 && (best is null || alias.Length > best.Length) && padded.Contains(" " + alias + " ", StringComparison.Ordinal))
+            {
+                best = alias;
+            }
+        }
+
+        return best;
+    }
+
     /// <summary>Aliases of named places most like <paramref name="words"/>, by trigram similarity.</summary>
     public IEnumerable<(string Alias, double Similarity)> SimilarAliases(string words, double threshold)
     {

@@ -321,7 +321,13 @@ public sealed class PlaceResolver(PlaceIndex index)
 
         // A phrase shaped like two streets is not a misspelt place name ("Stoney Trail and 69 Street SW"
         // must not become "69 Street SW Station").
-        if (places.Count == 0 && words.Length >= 4 && !phrase.LooksLikeStreets)
+        // A place named inside a sentence: "dead animal on the road by Nose Hill Park".
+        if (places.Count == 0 && !phrase.LooksLikeStreets && index.LongestAliasWithin(words) is { } said)
+        {
+            places = index.PlacesCalled(said).ToList();
+        }
+
+        if (places.Count == 0 && words.Length >= 4 && words.Count(c => c == ' ') < 5 && !phrase.LooksLikeStreets)
         {
             var similar = index.SimilarAliases(words, PlaceNameSimilarity).Take(3).ToList();
             if (similar.Count > 0)
@@ -384,14 +390,12 @@ public sealed class PlaceResolver(PlaceIndex index)
         return street.Type is not null && keys.Contains($"{similar[0].Name} {street.Type}") ? [$"{similar[0].Name} {street.Type}"] : [.. keys];
     }
 
-    /// <summary>"17 Ave SW &amp; 4 St SW"; on an axis ("S" for Macleod Trail S) the half is said once: "Heritage Dr &amp; Macleod Trail S".</summary>
+    /// <summary>"17 Ave SW &amp; 4 St SW", "Centre St N &amp; 16 Ave N".</summary>
     private string CornerLabel(string a, string b, string? quadrant)
     {
         var first = index.Street(a);
         var second = index.Street(b);
-        return quadrant is { Length: 1 }
-            ? $"{first.Label} & {second.Label}{QuadrantSuffix(quadrant)}"
-            : $"{first.Label}{QuadrantSuffix(quadrant)} & {second.Label}{QuadrantSuffix(quadrant)}";
+        return $"{first.Label}{QuadrantSuffix(quadrant)} & {second.Label}{QuadrantSuffix(quadrant)}";
     }
 
     private static string QuadrantSuffix(string? quadrant) => quadrant is null ? "" : " " + quadrant;
