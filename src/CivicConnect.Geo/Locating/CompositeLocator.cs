@@ -76,7 +76,7 @@ public sealed partial class CompositeLocator(IPlaceGazetteer gazetteer, IService
             matches.Add(new PlaceMatch(candidate.Label, candidate.Latitude, candidate.Longitude, ward, Coarse: resolution.Coarse));
         }
 
-        if (matches.Count == 0 && services.GetService<IGeocoder>() is { } geocoder && GeocoderQuery.From(PlacePhraseParser.Parse(text)) is { } query
+        if (matches.Count == 0 && services.GetService<IGeocoder>() is { } geocoder && GeocoderQuery.From(PlacePhraseParser.Parse(text), text) is { } query
             && await geocoder.SearchAsync(query, cancellationToken) is { Count: > 0 } hits)
         {
             foreach (var hit in hits.Take(MaxChoices))

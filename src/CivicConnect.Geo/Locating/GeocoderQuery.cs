@@ -6,12 +6,14 @@ namespace CivicConnect.Geo.Locating;
 /// <summary>The first reading of a place phrase, as a query for the fallback geocoder.</summary>
 public static class GeocoderQuery
 {
-    public static LocationQuery? From(IReadOnlyList<PlacePhrase> readings) => readings.Count == 0 ? null : readings[0] switch
+    /// <param name="text">What the citizen typed: a place name goes to the geocoder as written.</param>
+    public static LocationQuery? From(IReadOnlyList<PlacePhrase> readings, string text) => readings.Count == 0 ? null : readings[0] switch
     {
+        StreetPhrase street => new LocationQuery(LocationQueryKind.Street, Street: Ref(street.Street)),
         CornerPhrase corner => new LocationQuery(LocationQueryKind.Intersection, Street: Ref(corner.First), CrossStreet: Ref(corner.Second)),
         BetweenPhrase between => new LocationQuery(LocationQueryKind.Intersection, Street: Ref(between.Street), CrossStreet: Ref(between.From)),
         AddressPhrase address => new LocationQuery(LocationQueryKind.Address, HouseNumber: $"{address.Number}{address.Suffix}", Street: Ref(address.Street)),
-        NamedPhrase named => new LocationQuery(LocationQueryKind.Place, Place: named.Words),
+        NamedPhrase => new LocationQuery(LocationQueryKind.Place, Place: text.Trim()),
         _ => null,
     };
 

@@ -11,7 +11,7 @@ public sealed class PlaceTranscriptTests(CivicAppFactory app) : IClassFixture<Ci
     [Theory]
     [InlineData("pothole at Macleod Trail and Heritage Drive SE", "near Macleod Trail SE & Heritage Dr SE, Ward")]
     [InlineData("pothole in front of 800 Macleod Trail SE", "near 800 Macleod Trail SE, Ward")]
-    [InlineData("graffiti all over the Peace Bridge", "near Peace Bridge, Ward")]
+    [InlineData("graffiti on the Peace Bridge", "near Peace Bridge, Ward")]
     [InlineData("pothole at Macleod Trial and Heritge Drive SE", "near Macleod Trail SE & Heritage Dr SE, Ward")]
     [InlineData("pothole at crowchild tr & bow tr", "near Crowchild Trail SW & Bow Trail SW, Ward")]
     public async Task Send_APlaceAsCitizensTypeIt_IsOfferedForConfirmation(string message, string offered)

@@ -14,6 +14,17 @@ public sealed class ReverseGeocodingTests(ReverseGeocodingTests.Factory app) : I
     internal const double ParkLatitude = 51.1165, ParkLongitude = -114.1130;
 
     [Fact]
+    public async Task FindAsync_APlaceTheCityDataKnows_NeedsNoGeocoder()
+    {
+        var before = app.Nominatim.SearchCount;
+
+        var match = Assert.Single(await app.Locator.FindAsync("Macleod Trail and Heritage Drive SE", CancellationToken.None));
+
+        Assert.Equal("Macleod Trail SE & Heritage Dr SE", match.Label);
+        Assert.Equal(before, app.Nominatim.SearchCount);
+    }
+
+    [Fact]
     public async Task DescribePointAsync_CornerNear_IsReadFromTheCityDataWithoutTheGeocoder()
     {
         var before = app.Nominatim.ReverseCount;
@@ -45,19 +56,19 @@ public sealed class ReverseGeocodingTests(ReverseGeocodingTests.Factory app) : I
     [Fact]
     public async Task SendLocation_NothingLocalNear_TheConfirmationNamesTheGeocodersAddress()
     {
-        app.Nominatim.AnswerReverse(ParkLatitude, ParkLongitude, null, "Nose Hill Drive NW", "Nose Hill");
+        app.Nominatim.AnswerReverse(51.1120, -114.1200, null, "Nose Hill Drive NW", "Nose Hill");
         var t = new Transcript(app);
 
         await t.Send("graffiti on a bridge, it's offensive");
-        (await t.SendLocation(ParkLatitude, ParkLongitude)).AssertReply("at the location you shared, near Nose Hill Drive NW (Ward").AssertChoices("Yes", "No");
+        (await t.SendLocation(51.1120, -114.1200)).AssertReply("at the location you shared, near Nose Hill Drive NW (Ward").AssertChoices("Yes", "No");
     }
 
     [Fact]
     public async Task DescribePointAsync_GeocoderHasNoAddress_TheNearestNamedPlaceIsUsed()
     {
-        app.Nominatim.NoAddressAt(ParkLatitude, ParkLongitude);
+        app.Nominatim.NoAddressAt(51.1180, -114.1000);
 
-        var match = await app.Locator.DescribePointAsync(ParkLatitude, ParkLongitude, CancellationToken.None);
+        var match = await app.Locator.DescribePointAsync(51.1180, -114.1000, CancellationToken.None);
 
         Assert.Equal("Nose Hill Park", match.Label);
         Assert.NotNull(match.Ward);

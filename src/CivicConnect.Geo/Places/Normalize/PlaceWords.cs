@@ -16,7 +16,7 @@ public static partial class PlaceWords
     {
         var lower = TextFolding.FoldLower(text);
         lower = lower.Replace("'", "", StringComparison.Ordinal).Replace("\u2019", "", StringComparison.Ordinal);
-        lower = lower.Replace("&", " & ", StringComparison.Ordinal).Replace("@", " @ ", StringComparison.Ordinal).Replace("/", " / ", StringComparison.Ordinal);
+        lower = lower.Replace("&", " & ", StringComparison.Ordinal).Replace("@", " @ ", StringComparison.Ordinal).Replace("/", " / ", StringComparison.Ordinal).Replace("+", " & ", StringComparison.Ordinal);
         lower = NotWord().Replace(lower, " ");
         lower = OrdinalWords.ToDigits(lower);
         lower = NumberSuffix().Replace(lower, "$1");

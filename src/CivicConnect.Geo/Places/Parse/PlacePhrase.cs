@@ -13,6 +13,7 @@ public enum PhrasingKind
     Block,
     NamedPlace,
     Community,
+    Street,
 }
 
 /// <summary>What a place phrase says, before anything is looked up.</summary>
@@ -27,6 +28,9 @@ public sealed record CornerPhrase(PhrasingKind How, StreetName First, StreetName
 
 /// <summary>"A between B and C": the middle of A from B to C.</summary>
 public sealed record BetweenPhrase(StreetName Street, StreetName From, StreetName To) : PlacePhrase(PhrasingKind.Between);
+
+/// <summary>A street alone ("17 Ave SW"): no place by itself; the dialog asks where on it, a geocoder may answer it.</summary>
+public sealed record StreetPhrase(StreetName Street) : PlacePhrase(PhrasingKind.Street);
 
 /// <summary>"815 7 Ave SW", or (<paramref name="Block"/>) "the 1000 block of 9 Ave SW".</summary>
 public sealed record AddressPhrase(int Number, string? Suffix, StreetName Street, bool Block) : PlacePhrase(Block ? PhrasingKind.Block : PhrasingKind.Address);

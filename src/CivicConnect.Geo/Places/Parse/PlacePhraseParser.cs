@@ -29,6 +29,9 @@ public static class PlacePhraseParser
 
     private const int MaxStreetWords = 6;
 
+    /// <summary>Types that make a phrase a street even alone ("Rocky Ridge Rd"); "Auburn Bay" or "Signal Hill" are places.</summary>
+    private static readonly HashSet<string> StrongTypes = new(StringComparer.Ordinal) { "AV", "ST", "TR", "DR", "BV", "RD", "WY", "CR", "GA", "PY", "HW" };
+
     private static readonly HashSet<string> Travel = new(StringComparer.Ordinal)
     {
         "nb", "sb", "eb", "wb", "northbound", "southbound", "eastbound", "westbound", "lanes", "lane",
@@ -87,7 +90,15 @@ public static class PlacePhraseParser
         AddDirectionOf(words, quadrant, readings);
         AddCorner(words, quadrant, travel, readings);
         AddAddress(words, quadrant, readings);
-        AddNamed(words, readings.Any(r => r is CornerPhrase { First: var a, Second: var b } && IsStreetShaped(a) && IsStreetShaped(b)), readings);
+        // A phrase shaped like streets ("Stoney Trail and 69 Street SW", or "17 Ave SW" alone) is never a misspelt place name.
+        var alone = words.Count <= MaxStreetWords && readings.Count == 0 && Street(words, quadrant) is { Type: { } type } street && StrongTypes.Contains(type) ? street : null;
+        if (alone is not null)
+        {
+            readings.Add(new StreetPhrase(alone));
+        }
+
+        var streetShaped = alone is not null || readings.Any(r => r is CornerPhrase { First: var a, Second: var b } && IsStreetShaped(a) && IsStreetShaped(b));
+        AddNamed(words, streetShaped, readings);
         return readings;
     }
 
@@ -159,6 +170,8 @@ public static class PlacePhraseParser
             var right = Right(words, i + 1);
             if (Street(left, quadrant) is { } a && Street(right, quadrant) is { } b && a.Key != b.Key)
             {
+                // "Crowchild Trail NW & 24 Ave": a numbered street takes the quadrant the other names.
+                (a, b) = (a.IsNumbered ? a.WithQuadrant(b.Quadrant) : a, b.IsNumbered ? b.WithQuadrant(a.Quadrant) : b);
                 // "Southbound A approaching B" is north of the corner; "… past B" south of it.
                 var towards = travel is null ? null : Upstream.Contains(words[i]) ? Opposite(travel) : Downstream.Contains(words[i]) ? travel : null;
                 (IsStreetShaped(a) && IsStreetShaped(b) ? strong : weak).Add(new CornerPhrase(how, a, b, towards));
