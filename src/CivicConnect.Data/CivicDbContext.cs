@@ -34,7 +34,13 @@ public sealed class CivicDbContext(DbContextOptions<CivicDbContext> options) : D
 
     public DbSet<GeocodeCacheEntry> GeocodeCache => Set<GeocodeCacheEntry>();
 
-    public DbSet<GazetteerPlace> GazetteerPlaces => Set<GazetteerPlace>();
+    public DbSet<PlaceCorner> PlaceCorners => Set<PlaceCorner>();
+
+    public DbSet<PlaceAddress> PlaceAddresses => Set<PlaceAddress>();
+
+    public DbSet<PlaceName> PlaceNames => Set<PlaceName>();
+
+    public DbSet<PlaceStreetLine> PlaceStreetLines => Set<PlaceStreetLine>();
 
     public DbSet<NeighbouringMunicipality> NeighbouringMunicipalities => Set<NeighbouringMunicipality>();
 

@@ -30,7 +30,7 @@ public sealed class InMemoryPlaces : IPlaceFinder
         return Task.FromResult(nearest ?? new PlaceCandidate("a point outside the city", latitude, longitude, Ward: null));
     }
 
-    public Task<IReadOnlyList<PlaceCandidate>> FindAsync(string text, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<PlaceCandidate>> FindAsync(string text, PlaceNear? near, CancellationToken cancellationToken)
     {
         var normalized = TextNormalizer.Normalize(text);
         IReadOnlyList<PlaceCandidate> found = places.Where(p => TextNormalizer.ContainsPhrase(normalized, p.Phrase)).Select(p => p.Place).ToList();

@@ -22,7 +22,7 @@ namespace CivicConnect.Benchmarks.Conversation;
 /// The dialog engine alone, in process, no database: whole four-turn conversations on the
 /// benchmark dialog <c>bench/CivicConnect.Benchmarks/dialogs/intake-minimal.json</c>
 /// (hi → "big pothole" → "17 Ave SW at 4 St SW" → "yes" → reference number). The real
-/// <see cref="KeywordClassifier"/> and <see cref="GazetteerLocator"/> run over the seed catalog
+/// <see cref="KeywordClassifier"/> and the <see cref="CompositeLocator"/> run over the seed catalog and the street gazetteer built from the City registers
 /// (through the engine's port adapters) and the Calgary ward polygons held in memory, with the
 /// other ports stood in for by <c>CivicConnect.Conversation.Testing</c>; the state goes through
 /// <see cref="CivicConnect.Channels.Turns.ConversationStateSerializer"/> on every turn.
@@ -55,7 +55,7 @@ public class EngineInMemoryBenchmarks
             new FixedDialogCatalog(RepositoryPaths.Dialogs, Path.Combine(root, "bench", "CivicConnect.Benchmarks", "dialogs", "intake-minimal.json")),
             new ClassifierAdapter(new KeywordClassifier(categories)),
             new CategoryCatalogAdapter(categories),
-            new PlaceFinderAdapter(new GazetteerLocator(services.GetRequiredService<IServiceScopeFactory>())),
+            new PlaceFinderAdapter(new CompositeLocator(new RegisterPlaceGazetteer(), services.GetRequiredService<IServiceScopeFactory>())),
             clock);
         engine = host.Engine;
 

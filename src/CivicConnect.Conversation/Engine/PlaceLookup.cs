@@ -30,7 +30,8 @@ public sealed class PlaceLookup(IPlaceFinder places)
     public async Task<bool> LookUpTextAsync(Turn turn, string words, bool announceMiss, CancellationToken cancellationToken)
     {
         var draft = turn.Draft;
-        var matches = await places.FindAsync(words, cancellationToken);
+        var near = draft.Area is { } area ? new PlaceNear(area.Latitude, area.Longitude) : null;
+        var matches = await places.FindAsync(words, near, cancellationToken);
         if (matches.Count == 0)
         {
             if (announceMiss)
@@ -49,6 +50,14 @@ public sealed class PlaceLookup(IPlaceFinder places)
         }
 
         draft.PlaceOptions.Clear();
+        if (inside.Count == 1 && inside[0].Coarse)
+        {
+            // A community: remembered to narrow the next answer, never filed at its centre.
+            draft.PendingPlace = null;
+            draft.Area = ToDraftPlace(inside[0], LocationSource.Address);
+            return true;
+        }
+
         if (inside.Count == 1)
         {
             draft.PendingPlace = ToDraftPlace(inside[0], LocationSource.Address);
@@ -56,7 +65,7 @@ public sealed class PlaceLookup(IPlaceFinder places)
         else
         {
             draft.PendingPlace = null;
-            draft.PlaceOptions.AddRange(inside.Take(3).Select(m => ToDraftPlace(m, LocationSource.Address)));
+            draft.PlaceOptions.AddRange(inside.Where(m => !m.Coarse).Take(3).Select(m => ToDraftPlace(m, LocationSource.Address)));
         }
 
         return true;

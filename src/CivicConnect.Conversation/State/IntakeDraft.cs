@@ -30,6 +30,9 @@ public sealed class IntakeDraft
 
     public DraftPlace? Place { get; set; }
 
+    /// <summary>A community the citizen named: too coarse to file at, it narrows the next place they type ("where in Bowness?").</summary>
+    public DraftPlace? Area { get; set; }
+
     public bool DuplicateChecked { get; set; }
 
     public long? DuplicateIssueId { get; set; }

@@ -341,64 +341,6 @@ namespace CivicConnect.Data.Migrations
                     b.ToTable("classifier_gallery_photos", (string)null);
                 });
 
-            modelBuilder.Entity("CivicConnect.Data.Entities.GazetteerPlace", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.PrimitiveCollection<string[]>("Aliases")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("aliases");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("kind");
-
-                    b.Property<Point>("Location")
-                        .IsRequired()
-                        .HasColumnType("geometry(Point,4326)")
-                        .HasColumnName("location");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name");
-
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("search_text");
-
-                    b.HasKey("Id")
-                        .HasName("pk_gazetteer_places");
-
-                    b.HasIndex("Location")
-                        .HasDatabaseName("ix_gazetteer_places_location");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Location"), "gist");
-
-                    b.HasIndex("Name")
-                        .IsUnique()
-                        .HasDatabaseName("ix_gazetteer_places_name");
-
-                    b.HasIndex("SearchText")
-                        .HasDatabaseName("ix_gazetteer_places_search_text");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
-
-                    b.ToTable("gazetteer_places", (string)null);
-                });
-
             modelBuilder.Entity("CivicConnect.Data.Entities.GeocodeCacheEntry", b =>
                 {
                     b.Property<string>("QueryKey")
@@ -1080,6 +1022,242 @@ namespace CivicConnect.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("CivicConnect.Data.Entities.PlaceAddress", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Community")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("community");
+
+                    b.Property<Point>("Location")
+                        .IsRequired()
+                        .HasColumnType("geometry(Point,4326)")
+                        .HasColumnName("location");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("StreetName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("street_name");
+
+                    b.Property<string>("StreetQuadrant")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("street_quadrant");
+
+                    b.Property<string>("StreetType")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("street_type");
+
+                    b.Property<string>("Suffix")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("suffix");
+
+                    b.Property<int?>("WardId")
+                        .HasColumnType("integer")
+                        .HasColumnName("ward_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_place_addresses");
+
+                    b.HasIndex("Location")
+                        .HasDatabaseName("ix_place_addresses_location");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Location"), "gist");
+
+                    b.HasIndex("WardId")
+                        .HasDatabaseName("ix_place_addresses_ward_id");
+
+                    b.HasIndex("StreetName", "StreetType", "Number")
+                        .HasDatabaseName("ix_place_addresses_street_name_street_type_number");
+
+                    b.ToTable("place_addresses", (string)null);
+                });
+
+            modelBuilder.Entity("CivicConnect.Data.Entities.PlaceCorner", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("first_name");
+
+                    b.Property<string>("FirstQuadrant")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("first_quadrant");
+
+                    b.Property<string>("FirstType")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("first_type");
+
+                    b.Property<Point>("Location")
+                        .IsRequired()
+                        .HasColumnType("geometry(Point,4326)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Quadrant")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("quadrant");
+
+                    b.Property<string>("SecondName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("second_name");
+
+                    b.Property<string>("SecondQuadrant")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("second_quadrant");
+
+                    b.Property<string>("SecondType")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("second_type");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source");
+
+                    b.Property<int?>("WardId")
+                        .HasColumnType("integer")
+                        .HasColumnName("ward_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_place_corners");
+
+                    b.HasIndex("Location")
+                        .HasDatabaseName("ix_place_corners_location");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Location"), "gist");
+
+                    b.HasIndex("WardId")
+                        .HasDatabaseName("ix_place_corners_ward_id");
+
+                    b.ToTable("place_corners", (string)null);
+                });
+
+            modelBuilder.Entity("CivicConnect.Data.Entities.PlaceName", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.PrimitiveCollection<string[]>("Aliases")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("aliases");
+
+                    b.Property<bool>("Coarse")
+                        .HasColumnType("boolean")
+                        .HasColumnName("coarse");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<Point>("Location")
+                        .IsRequired()
+                        .HasColumnType("geometry(Point,4326)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("WardId")
+                        .HasColumnType("integer")
+                        .HasColumnName("ward_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_place_names");
+
+                    b.HasIndex("Location")
+                        .HasDatabaseName("ix_place_names_location");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Location"), "gist");
+
+                    b.HasIndex("WardId")
+                        .HasDatabaseName("ix_place_names_ward_id");
+
+                    b.ToTable("place_names", (string)null);
+                });
+
+            modelBuilder.Entity("CivicConnect.Data.Entities.PlaceStreetLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<MultiLineString>("Line")
+                        .IsRequired()
+                        .HasColumnType("geometry(MultiLineString,4326)")
+                        .HasColumnName("line");
+
+                    b.Property<string>("StreetName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("street_name");
+
+                    b.Property<string>("StreetQuadrant")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("street_quadrant");
+
+                    b.Property<string>("StreetType")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("street_type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_place_street_lines");
+
+                    b.HasIndex("Line")
+                        .HasDatabaseName("ix_place_street_lines_line");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Line"), "gist");
+
+                    b.ToTable("place_street_lines", (string)null);
+                });
+
             modelBuilder.Entity("CivicConnect.Data.Entities.RoutingRuleVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -1361,6 +1539,33 @@ namespace CivicConnect.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_open311_requests_issues_issue_id");
+                });
+
+            modelBuilder.Entity("CivicConnect.Data.Entities.PlaceAddress", b =>
+                {
+                    b.HasOne("CivicConnect.Data.Entities.Ward", null)
+                        .WithMany()
+                        .HasForeignKey("WardId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_place_addresses_wards_ward_id");
+                });
+
+            modelBuilder.Entity("CivicConnect.Data.Entities.PlaceCorner", b =>
+                {
+                    b.HasOne("CivicConnect.Data.Entities.Ward", null)
+                        .WithMany()
+                        .HasForeignKey("WardId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_place_corners_wards_ward_id");
+                });
+
+            modelBuilder.Entity("CivicConnect.Data.Entities.PlaceName", b =>
+                {
+                    b.HasOne("CivicConnect.Data.Entities.Ward", null)
+                        .WithMany()
+                        .HasForeignKey("WardId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_place_names_wards_ward_id");
                 });
 
             modelBuilder.Entity("CivicConnect.Data.Entities.ServiceCategory", b =>

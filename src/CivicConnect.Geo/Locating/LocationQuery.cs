@@ -1,4 +1,5 @@
 using System.Globalization;
+using CivicConnect.Geo.Places.Normalize;
 
 namespace CivicConnect.Geo.Locating;
 
@@ -17,16 +18,16 @@ public enum LocationQueryKind
     Place,
 }
 
-/// <summary>One street as Calgary writes it: name ("17", "Macleod"), type ("Ave", "Trail") and quadrant ("SW", "N").</summary>
+/// <summary>One street: name ("17", "Macleod"), the City's type abbreviation ("AV", "TR") and quadrant ("SW", "N").</summary>
 public sealed record StreetRef(string Name, string? Type = null, string? Quadrant = null)
 {
     public bool IsNumbered => Name.All(char.IsAsciiDigit);
 
     /// <summary>Short form for the citizen: "17 Ave SW".</summary>
-    public override string ToString() => Join(Name, Type, Quadrant);
+    public override string ToString() => Join(Name, Type is null ? null : StreetTypeWords.LabelForm(Type), Quadrant);
 
-    /// <summary>Long form as OpenStreetMap names Calgary streets: "17 Avenue SW", "Macleod Trail S".</summary>
-    public string ToGeocoderText() => Join(Name, Type is null ? null : StreetTypes.LongForm(Type), Quadrant);
+    /// <summary>Long form as OpenStreetMap names streets: "17 Avenue SW", "Macleod Trail S".</summary>
+    public string ToGeocoderText() => Join(Name, Type is null ? null : StreetTypeWords.LongForm(Type), Quadrant);
 
     private static string Join(params string?[] parts) => string.Join(' ', parts.Where(p => !string.IsNullOrEmpty(p)));
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CivicConnect.Data;
+using CivicConnect.Geo.Places.Import;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
@@ -57,6 +58,9 @@ public sealed class WardImporter(CivicDbContext db, TimeProvider clock)
                 FROM ward_import ORDER BY idx
                 """,
                 cancellationToken);
+
+            // The street gazetteer's points move to the new wards in the same transaction.
+            await db.Database.ExecuteSqlRawAsync(PlaceWards.AssignSql, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
 

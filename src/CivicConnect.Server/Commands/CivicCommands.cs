@@ -1,7 +1,6 @@
 using CivicConnect.Core.Hosting;
 using CivicConnect.Data;
 using CivicConnect.Data.Seeding;
-using CivicConnect.Geo.Gazetteer;
 using CivicConnect.Geo.Municipalities;
 using CivicConnect.Geo.Wards;
 using Microsoft.EntityFrameworkCore;
@@ -16,12 +15,15 @@ namespace CivicConnect.Server.Commands;
 /// </summary>
 internal static class CivicCommands
 {
-    private static readonly string[] Names = ["migrate", "seed", "wards", "gazetteer", "token", "eval", "train"];
+    private static readonly string[] Names = ["migrate", "seed", "wards", "places", "token", "eval", "train"];
 
     private const string UsageText = """
           civic migrate                                   apply database migrations
-          civic seed [--if-empty]                         load departments, service categories, the gazetteer and the neighbouring municipalities from seed/
-          civic gazetteer import FILE.json                replace the gazetteer with a places file (format: seed/README.md)
+          civic seed [--if-empty]                         load departments, service categories and the neighbouring municipalities from seed/
+          civic places import [DIR] [--landmarks FILE] [--if-empty]
+                                                          replace the street gazetteer from City registers (default ../shared/data/calgary; formats: seed/README.md)
+          civic places eval FILE.csv [--text C --lat C --lon C] [--examples N]
+                                                          measure the place resolver on labelled place texts, by phrasing type
           civic wards import FILE.geojson [--code-property P] [--name-property Q]
                                                           replace the wards from a GeoJSON FeatureCollection (defaults: ward_num, label)
           civic token --role ROLE [--department CODE] [--name NAME] [--hours N]
@@ -71,14 +73,15 @@ internal static class CivicCommands
                 ["migrate", ..] => await MigrateAsync(services, cancellation.Token),
                 ["seed", .. var rest] => await SeedAsync(services, rest.Contains("--if-empty"), cancellation.Token),
                 ["wards", "import", var file, .. var rest] => await ImportWardsAsync(services, file, rest, cancellation.Token),
-                ["gazetteer", "import", var file] => await ImportGazetteerAsync(services, file, cancellation.Token),
+                ["places", "import", .. var rest] => await PlacesCommands.ImportAsync(services, rest.FirstOrDefault(r => !r.StartsWith("--", StringComparison.Ordinal)), rest, cancellation.Token),
+                ["places", "eval", var file, .. var rest] => await PlacesCommands.EvalAsync(services, file, rest, cancellation.Token),
                 ["token", .. var rest] => TokenCommand.Run(services, rest),
                 ["eval", var file, .. var rest] => await ClassifierCommands.EvalAsync(services, file, rest, cancellation.Token),
                 ["train", var file, .. var rest] => await ClassifierCommands.TrainAsync(services, file, rest, cancellation.Token),
                 _ => Usage(),
             };
         }
-        catch (Exception ex) when (ex is WardImportException or InvalidDataException or FileNotFoundException)
+        catch (Exception ex) when (ex is WardImportException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException)
         {
             await Console.Error.WriteLineAsync($"error: {ex.Message}");
             return 2;
@@ -109,15 +112,6 @@ internal static class CivicCommands
             Console.WriteLine($"service catalog loaded: {result.Departments} departments, {result.Categories} categories");
         }
 
-        if (onlyIfEmpty && await db.GazetteerPlaces.AnyAsync(cancellationToken))
-        {
-            Console.WriteLine("gazetteer already loaded");
-        }
-        else
-        {
-            await ImportGazetteerAsync(services, Path.Combine(RepositoryPaths.Seed, "places.json"), cancellationToken);
-        }
-
         if (onlyIfEmpty && await db.NeighbouringMunicipalities.AnyAsync(cancellationToken))
         {
             Console.WriteLine("neighbouring municipalities already loaded");
@@ -133,15 +127,6 @@ internal static class CivicCommands
         var municipalities = MunicipalityFile.Read(stream, Path.GetFileName(file));
         var count = await services.GetRequiredService<MunicipalityImporter>().ImportAsync(municipalities, cancellationToken);
         Console.WriteLine($"neighbouring municipalities loaded: {count} from {Path.GetFileName(file)}");
-        return 0;
-    }
-
-    private static async Task<int> ImportGazetteerAsync(IServiceProvider services, string file, CancellationToken cancellationToken)
-    {
-        await using var stream = File.OpenRead(file);
-        var places = GazetteerFile.Read(stream, Path.GetFileName(file));
-        var count = await services.GetRequiredService<GazetteerImporter>().ImportAsync(places, cancellationToken);
-        Console.WriteLine($"gazetteer loaded: {count} places from {Path.GetFileName(file)}");
         return 0;
     }
 

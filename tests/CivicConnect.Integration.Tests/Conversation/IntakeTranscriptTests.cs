@@ -91,7 +91,8 @@ public sealed class IntakeTranscriptTests(CivicAppFactory app) : IClassFixture<C
         await t.Send("graffiti on a bridge, it's offensive");
         (await t.SendLocation(51.0453, -114.0581)).AssertReply("at the location you shared, near Calgary City Hall (Ward 7)").AssertChoices("Yes", "No");
         (await t.Send("no")).AssertReply("Where is it?");
-        (await t.Send("Kensington")).AssertReply("near Kensington, Ward 7");
+        (await t.Send("Kensington")).AssertReply("Where in Kensington?");
+        (await t.Send("Kensington Rd and 10 St NW")).AssertReply("near Kensington Rd NW & 10 St NW, Ward 7");
     }
 
     [Fact]

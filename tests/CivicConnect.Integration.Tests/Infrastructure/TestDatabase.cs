@@ -1,10 +1,12 @@
 using CivicConnect.Core.Hosting;
 using CivicConnect.Data;
 using CivicConnect.Data.Seeding;
-using CivicConnect.Geo.Gazetteer;
 using CivicConnect.Geo.Municipalities;
+using CivicConnect.Geo.Places.Import;
+using CivicConnect.Geo.Places.Resolve;
 using CivicConnect.Geo.Wards;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
@@ -29,6 +31,9 @@ public sealed class TestDatabase : IAsyncLifetime
     public static string MunicipalitiesFile => Path.Combine(RepositoryPaths.Seed, "municipalities.json");
 
     public static string WardsFile => Path.Combine(SharedData, "calgary-wards-2017.geojson");
+
+    /// <summary>The City registers the street gazetteer is imported from.</summary>
+    public static string PlaceRegisters => Path.Combine(SharedData, "calgary");
 
     private static string SharedData =>
         Environment.GetEnvironmentVariable("CIVIC_SHARED_DATA") is { Length: > 0 } dir ? dir : RepositoryPaths.SharedData;
@@ -127,8 +132,9 @@ public sealed class TestDatabase : IAsyncLifetime
             await new ServiceCatalogSeeder(db).SeedAsync(ServiceCatalogSeeder.Read(Path.Combine(RepositoryPaths.Seed, "service-catalog.json")), CancellationToken.None);
             await using var wards = File.OpenRead(WardsFile);
             await new WardImporter(db, new FakeTimeProvider()).ImportAsync(wards, new WardImportRequest("ward_num", "label"), CancellationToken.None);
-            await using var places = File.OpenRead(PlacesFile);
-            await new GazetteerImporter(db).ImportAsync(GazetteerFile.Read(places, PlacesFile), CancellationToken.None);
+            // The street gazetteer as `civic places import` builds it from the City registers.
+            var places = PlaceSources.Read(PlaceRegisters, PlacesFile, progress: null);
+            await new PlaceImporter(dataSource, new PlaceGazetteer(dataSource, NullLogger<PlaceGazetteer>.Instance)).ImportAsync(places, progress: null, CancellationToken.None);
             await using var municipalities = File.OpenRead(MunicipalitiesFile);
             await new MunicipalityImporter(db).ImportAsync(MunicipalityFile.Read(municipalities, MunicipalitiesFile), CancellationToken.None);
         }
@@ -153,6 +159,14 @@ public sealed class TestDatabase : IAsyncLifetime
         hash.AppendData(File.ReadAllBytes(Path.Combine(RepositoryPaths.Seed, "service-catalog.json")));
         hash.AppendData(File.ReadAllBytes(WardsFile));
         hash.AppendData(File.ReadAllBytes(PlacesFile));
+
+        // The registers (by name and size) and the code that reads them (a rebuilt Geo reads them anew).
+        foreach (var register in Directory.EnumerateFiles(PlaceRegisters).Order(StringComparer.Ordinal))
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{Path.GetFileName(register)}:{new FileInfo(register).Length}"));
+        }
+
+        hash.AppendData(typeof(PlaceImporter).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
         hash.AppendData(File.ReadAllBytes(MunicipalitiesFile));
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
     }

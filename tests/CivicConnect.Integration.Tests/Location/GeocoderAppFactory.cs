@@ -1,5 +1,6 @@
 using CivicConnect.Geo.Locating;
 using CivicConnect.Integration.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CivicConnect.Integration.Tests.Location;
@@ -20,6 +21,23 @@ public class GeocoderAppFactory : CivicAppFactory
     }
 
     public NominatimStandIn Nominatim { get; } = new();
+
+    /// <summary>
+    /// A city that has not imported its registers: the place tables are emptied, so every typed
+    /// place goes to the geocoder (the fallback the geocoder tests are about). Landmarks and
+    /// communities go too, so the phrasings are the geocoder's to answer.
+    /// </summary>
+    protected bool WithoutStreetGazetteer { get; init; }
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        if (WithoutStreetGazetteer)
+        {
+            await using var db = CreateDbContext();
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM place_corners; DELETE FROM place_addresses; DELETE FROM place_names; DELETE FROM place_street_lines;");
+        }
+    }
 
     public ILocator Locator => Services.GetRequiredService<ILocator>();
 

@@ -70,6 +70,34 @@ public sealed class Open311RequestTests(Open311RequestTests.App app) : IClassFix
         Assert.NotNull(issue.WardId);
     }
 
+    [Fact]
+    public async Task PostRequest_AddressStringAnIntersection_IsPlacedFromTheStreetGazetteer()
+    {
+        var response = await PostAsync(app.CreateClient(), "json",
+            ("api_key", Key), ("service_code", "illegal-dumping"), ("address_string", "Macleod Trail and Heritage Drive SE"), ("description", "Mattress on the boulevard"));
+
+        Assert.Equal(200, (int)response.StatusCode);
+        await using var db = app.CreateDbContext();
+        var issue = await db.Issues.OrderByDescending(i => i.Id).FirstAsync();
+        Assert.Equal("Macleod Trail SE & Heritage Dr SE", issue.AddressText);
+        Assert.NotNull(issue.WardId);
+    }
+
+    [Fact]
+    public async Task PostRequest_AddressStringSeveralPlacesOrACommunity_IsRefusedWithWhatWouldSettleIt()
+    {
+        var client = app.CreateClient();
+
+        await AssertJsonErrorAsync(
+            await PostAsync(client, "json", ("api_key", Key), ("service_code", "illegal-dumping"), ("address_string", "17 ave and 4 st"), ("description", "x")),
+            400,
+            "matches several places");
+        await AssertJsonErrorAsync(
+            await PostAsync(client, "json", ("api_key", Key), ("service_code", "illegal-dumping"), ("address_string", "Bowness"), ("description", "x")),
+            400,
+            "names the whole community of Bowness");
+    }
+
     [Theory]
     [InlineData("json")]
     [InlineData("xml")]

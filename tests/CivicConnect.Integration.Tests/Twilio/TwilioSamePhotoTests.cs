@@ -33,7 +33,8 @@ public sealed partial class TwilioSamePhotoTests(TwilioAppFactory app) : IClassF
         await app.DrainOutboxAsync();
         Assert.Contains($"your report was added to #{reference}", Bodies(second.E164)[^1], StringComparison.Ordinal);
         await using var db = app.CreateDbContext();
-        Assert.Equal(1, await db.Issues.CountAsync(i => i.Media.Any()));
+        // Joining made no second report with a photo (the class's other test may have filed its own, with an earlier number).
+        Assert.Equal(1, await db.Issues.CountAsync(i => i.Media.Any() && i.ReferenceNumber >= reference));
     }
 
     [Fact]

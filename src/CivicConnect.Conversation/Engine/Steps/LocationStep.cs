@@ -39,6 +39,12 @@ internal sealed class LocationStep(PlaceLookup places) : IIntakeStep
             return Task.FromResult(true);
         }
 
+        if (draft.Area is { } area)
+        {
+            turn.Ask(Awaiting.Location, "ask_location_in_area", values: [("area", area.Label)]);
+            return Task.FromResult(true);
+        }
+
         turn.Ask(Awaiting.Location, "ask_location");
         return Task.FromResult(true);
     }

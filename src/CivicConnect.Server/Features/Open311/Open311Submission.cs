@@ -153,6 +153,17 @@ internal sealed class Open311Submission(
                 throw Open311Exception.BadRequest($"address_string '{address}' could not be located; send lat and long");
             }
 
+            // No dialog to ask in: an address that fits several places, or a whole community, is refused with what would settle it.
+            if (matches.Count > 1)
+            {
+                throw Open311Exception.BadRequest($"address_string '{address}' matches several places ({string.Join("; ", matches.Select(m => m.Label))}); add the quadrant, or send lat and long");
+            }
+
+            if (matches[0].Coarse)
+            {
+                throw Open311Exception.BadRequest($"address_string '{address}' names the whole community of {matches[0].Label}; send an address, an intersection, or lat and long");
+            }
+
             return Inside(matches[0], LocationSource.Address);
         }
 

@@ -4,17 +4,17 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using CivicConnect.Geo.Locating;
+using CivicConnect.Geo.Places.Parse;
 
 namespace CivicConnect.Benchmarks.Location;
 
 /// <summary>
-/// <see cref="CalgaryAddressParser.Parse"/> over a mix of the ways Calgarians write places
+/// <see cref="PlacePhraseParser.Parse"/> over a mix of the ways Calgarians write places
 /// (addresses, streets, intersections in English and French, ordinals in words, named places,
 /// and text that is no place). One operation is one phrasing; Op/s is parses per second on one thread.
 /// </summary>
 [Config(typeof(Config))]
-public class AddressParserBenchmarks
+public class PlacePhraseParserBenchmarks
 {
     private readonly string[] phrasings =
     [
@@ -25,13 +25,13 @@ public class AddressParserBenchmarks
         "there is a big pothole and it is dangerous",
     ];
 
-    [Benchmark(OperationsPerInvoke = 20, Description = "CalgaryAddressParser.Parse, per phrasing")]
+    [Benchmark(OperationsPerInvoke = 20, Description = "PlacePhraseParser.Parse, per phrasing")]
     public int Parse()
     {
         var parsed = 0;
         foreach (var text in phrasings)
         {
-            if (CalgaryAddressParser.Parse(text) is not null)
+            if (PlacePhraseParser.Parse(text).Count > 0)
             {
                 parsed++;
             }

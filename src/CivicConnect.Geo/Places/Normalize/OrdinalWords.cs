@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace CivicConnect.Geo.Locating;
+namespace CivicConnect.Geo.Places.Normalize;
 
 /// <summary>
 /// Ordinals written in words ("seventeenth", "twenty-first", "ninety-ninth") to digits, because
