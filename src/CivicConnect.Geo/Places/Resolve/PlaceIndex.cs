@@ -167,19 +167,3 @@ public sealed class PlaceIndex
 
     private static (string, string) Pair(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
 }
-
-internal static class DictionaryExtensions
-{
-    public static TValue GetOrAdd<TKey, TValue>(this Dictionary<TKey, TValue> dictionary, TKey key)
-        where TKey : notnull
-        where TValue : new()
-    {
-        if (!dictionary.TryGetValue(key, out var value))
-        {
-            value = new TValue();
-            dictionary[key] = value;
-        }
-
-        return value;
-    }
-}
