@@ -100,16 +100,16 @@ public sealed class PlaceResolver(PlaceIndex index)
         }
 
         var corner = index.NearestCorner(latitude, longitude, DescribeWithinMetres);
-        if (corner is { Metres: <= AtMetres } || (corner is not null && index.NearestAddress(latitude, longitude, DescribeWithinMetres) is null))
+        var address = index.NearestAddress(latitude, longitude, DescribeWithinMetres);
+        if (corner is { } c && (c.Metres <= AtMetres || address is null))
         {
-            var (first, second, point, metres) = corner.Value;
-            return new PlaceCandidate(CornerLabel(first, second, point.Quadrant), point.Latitude, point.Longitude, "corner", metres);
+            return new PlaceCandidate(CornerLabel(c.First, c.Second, c.Point.Quadrant), c.Point.Latitude, c.Point.Longitude, "corner", c.Metres);
         }
 
-        if (index.NearestAddress(latitude, longitude, DescribeWithinMetres) is { } address)
+        if (address is { } near)
         {
-            var a = address.Address;
-            return new PlaceCandidate($"{a.Number}{a.Suffix} {a.Street.Label}", a.Latitude, a.Longitude, "address", address.Metres);
+            var a = near.Address;
+            return new PlaceCandidate(AddressLabel(a.Number, a.Suffix, a.Street, block: false), a.Latitude, a.Longitude, "address", near.Metres);
         }
 
         return null;
@@ -239,7 +239,7 @@ public sealed class PlaceResolver(PlaceIndex index)
             foreach (var quadrant in known.Select(a => a.Street.Quadrant).Distinct())
             {
                 var street = index.Street(key) with { Quadrant = quadrant };
-                var label = phrase.Block ? $"{phrase.Number / 100 * 100} block of {street.Label}" : $"{phrase.Number}{phrase.Suffix} {street.Label}";
+                var label = AddressLabel(phrase.Number, phrase.Suffix, street, phrase.Block);
                 var same = known.Where(a => a.Street.Quadrant == quadrant).ToList();
                 if (!phrase.Block && same.FirstOrDefault(a => a.Number == phrase.Number && (phrase.Suffix is null || a.Suffix == phrase.Suffix)) is { } exact)
                 {
@@ -256,7 +256,7 @@ public sealed class PlaceResolver(PlaceIndex index)
             if (results.Count == 0 && GridBlock(key, phrase.Street.Quadrant, number) is { } grid)
             {
                 var street = index.Street(key) with { Quadrant = phrase.Street.Quadrant };
-                results.Add(new PlaceCandidate(phrase.Block ? $"{phrase.Number / 100 * 100} block of {street.Label}" : $"{phrase.Number}{phrase.Suffix} {street.Label}", grid.Latitude, grid.Longitude, "interpolated", grid.Uncertainty));
+                results.Add(new PlaceCandidate(AddressLabel(phrase.Number, phrase.Suffix, street, phrase.Block), grid.Latitude, grid.Longitude, "interpolated", grid.Uncertainty));
             }
         }
 
@@ -397,6 +397,10 @@ public sealed class PlaceResolver(PlaceIndex index)
         var second = index.Street(b);
         return $"{first.Label}{QuadrantSuffix(quadrant)} & {second.Label}{QuadrantSuffix(quadrant)}";
     }
+
+    /// <summary>"815 7 Ave SW", or "1000 block of 9 Ave SW".</summary>
+    private static string AddressLabel(int number, string? suffix, StreetName street, bool block) =>
+        block ? $"{number / 100 * 100} block of {street.Label}" : $"{number}{suffix} {street.Label}";
 
     private static string QuadrantSuffix(string? quadrant) => quadrant is null ? "" : " " + quadrant;
 
