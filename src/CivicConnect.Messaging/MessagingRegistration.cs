@@ -1,5 +1,6 @@
 using CivicConnect.Core.Hosting;
 using CivicConnect.Messaging.Inbox;
+using CivicConnect.Messaging.Live;
 using CivicConnect.Messaging.Outbox;
 using CivicConnect.Messaging.Turns;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,10 @@ public static class MessagingRegistration
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         builder.Services.AddSingleton<InboxSweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<InboxSweeper>());
+        builder.Services.AddSingleton<PostgresLiveFeed>();
+        builder.Services.AddSingleton<ILiveFeed>(sp => sp.GetRequiredService<PostgresLiveFeed>());
+        builder.Services.AddSingleton<LiveFeedListener>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveFeedListener>());
         return builder;
     }
 }

@@ -20,6 +20,7 @@ using CivicConnect.Server.Features.Issues;
 using CivicConnect.Server.Features.Open311;
 using CivicConnect.Server.Features.Outbox;
 using CivicConnect.Server.Features.Routing;
+using CivicConnect.Server.Features.StaffConsole;
 using CivicConnect.Server.Features.Wards;
 using CivicConnect.Server.Features.WebChat;
 using CivicConnect.Server.Health;
@@ -38,6 +39,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddRepositoryConfiguration();
 builder.AddServiceDefaults();
 builder.AddStaffAuth();
+builder.AddConsoleAuth();
 builder.AddData();
 builder.AddGeo();
 builder.AddDuplicateRanking();
@@ -53,6 +55,7 @@ builder.AddWhatsAppCloudChannel();
 builder.AddAlertChannels();
 builder.AddClassifierTuning();
 builder.AddOpen311();
+builder.AddConsole();
 
 // `civic migrate | seed | wards import …` run against the same composition, then exit.
 var isCommand = CivicCommands.IsCommand(args);
@@ -70,6 +73,7 @@ if (isCommand)
 app.UseServiceDefaults();
 app.UseStaffAuth();
 app.UseWebChat();
+app.UseConsole();
 
 app.MapHealth();
 app.MapAccount();
@@ -85,6 +89,7 @@ app.MapIssues();
 app.MapOpen311();
 app.MapRoutingAdmin();
 app.MapAnalytics();
+app.MapConsole();
 
 await app.RunAsync();
 return 0;

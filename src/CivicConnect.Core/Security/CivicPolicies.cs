@@ -11,4 +11,16 @@ public static class CivicPolicies
 
     /// <summary>Supervisors only: the <c>/admin</c> API.</summary>
     public const string Supervisor = "supervisor";
+
+    /// <summary>Who may answer hand-offs: agents (all), staff (their department's), supervisors.</summary>
+    public const string HandOffs = "handoffs";
+
+    /// <summary>The console's policies: the same roles, signed in with the console's cookie (never a bearer token).</summary>
+    public const string ConsoleStaff = "console-staff";
+
+    public const string ConsoleOffice = "console-office";
+
+    public const string ConsoleSupervisor = "console-supervisor";
+
+    public const string ConsoleHandOffs = "console-handoffs";
 }

@@ -12,5 +12,8 @@ public static class CivicRoles
     /// <summary>Sees location, description and photos of assigned work, never the reporter's details.</summary>
     public const string FieldWorker = "field_worker";
 
-    public static readonly IReadOnlyList<string> All = [Staff, Supervisor, FieldWorker];
+    /// <summary>A 311 agent: answers citizens who asked for a person, on every department's hand-offs.</summary>
+    public const string Agent = "agent";
+
+    public static readonly IReadOnlyList<string> All = [Staff, Supervisor, FieldWorker, Agent];
 }

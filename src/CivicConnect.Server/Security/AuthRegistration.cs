@@ -18,7 +18,8 @@ internal static class AuthRegistration
         builder.Services.AddSingleton<DevTokenIssuer>();
         // No default scheme: Direct Line carries its own bearer secrets and tokens, which this
         // handler must not try (and log failing) to validate. The staff policies name the scheme.
-        builder.Services.AddAuthentication().AddJwtBearer();
+        // The console's cookie (ConsoleAuthRegistration) is the only default: it reads nothing but its own cookie.
+        builder.Services.AddAuthentication(options => options.DefaultAuthenticateScheme = ConsoleAuthRegistration.CookieScheme).AddJwtBearer();
         builder.Services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(CivicPolicies.Staff, p => p.AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser().RequireRole(CivicRoles.All))

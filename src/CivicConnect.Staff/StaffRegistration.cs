@@ -1,0 +1,20 @@
+using CivicConnect.Staff.Localization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace CivicConnect.Staff;
+
+/// <summary>
+/// The console's components and the query and command services that the console and the staff
+/// API share. Each area registers its own services here, one line each.
+/// </summary>
+public static class StaffRegistration
+{
+    public static WebApplicationBuilder AddStaffServices(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddMudServices();
+        builder.Services.AddConsoleStrings<LayoutText>();
+        return builder;
+    }
+}
