@@ -68,7 +68,7 @@ public class ConsoleFixture : CivicAppFactory
         }
 
         await page.Page.Locator("#signin-name").FillAsync(name ?? $"test-{role}");
-        await page.Page.GetByRole(AriaRole.Button, new() { Name = locale.StartsWith("fr", StringComparison.Ordinal) ? "Se connecter" : "Sign in" }).ClickAsync();
+        await page.Page.Locator("form button[type=submit]").ClickAsync();
         await page.WaitForCircuitAsync();
         return page;
     }
