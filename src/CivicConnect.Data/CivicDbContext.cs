@@ -58,6 +58,8 @@ public sealed class CivicDbContext(DbContextOptions<CivicDbContext> options) : D
 
     public DbSet<RoutingRuleVersion> RoutingRuleVersions => Set<RoutingRuleVersion>();
 
+    public DbSet<DepartmentReportNotice> DepartmentReportNotices => Set<DepartmentReportNotice>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("postgis");

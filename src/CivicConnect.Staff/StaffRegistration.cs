@@ -1,4 +1,5 @@
 using CivicConnect.Staff.Localization;
+using CivicConnect.Staff.Outbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -15,6 +16,9 @@ public static class StaffRegistration
     {
         builder.Services.AddMudServices();
         builder.Services.AddConsoleStrings<LayoutText>();
+        builder.Services.AddScoped<FailedOutboxQuery>();
+        builder.Services.AddScoped<OutboxRetry>();
+        builder.Services.AddConsoleStrings<OutboxText>();
         return builder;
     }
 }

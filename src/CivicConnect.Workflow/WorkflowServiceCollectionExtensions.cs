@@ -1,5 +1,6 @@
 using CivicConnect.Conversation.Ports;
 using CivicConnect.Core.Hosting;
+using CivicConnect.Workflow.DepartmentAlerts;
 using CivicConnect.Workflow.Escalation;
 using CivicConnect.Workflow.Feedback;
 using CivicConnect.Workflow.Intake;
@@ -23,6 +24,7 @@ public static class WorkflowServiceCollectionExtensions
         builder.Services.AddScoped<RoutingRuleValidator>();
         builder.Services.AddScoped<RoutingSimulator>();
         builder.AddEscalation();
+        builder.AddNewReportAlerts();
         builder.Services.AddScoped<IssueTransitions>();
         builder.AddValidatedOptions<NotificationOptions>(NotificationOptions.SectionName);
         builder.Services.AddSingleton<QuietHours>();

@@ -14,5 +14,7 @@ internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Departm
         builder.Property(d => d.ContactEmail).HasMaxLength(320);
         builder.Property(d => d.ContactPhone).HasMaxLength(32);
         builder.Property(d => d.WebhookUrl).HasMaxLength(2000);
+        builder.Property(d => d.NewReports).HasConversion<string>().HasMaxLength(16).HasDefaultValue(NewReportNotice.Off);
+        builder.Property(d => d.Locale).HasMaxLength(8).HasDefaultValue("en");
     }
 }

@@ -18,4 +18,10 @@ public sealed class Department
     public string? WebhookUrl { get; set; }
 
     public int DefaultSlaHours { get; set; }
+
+    /// <summary>Whether and how the department is told about the reports routed to it (mail to the contact, and the webhook).</summary>
+    public NewReportNotice NewReports { get; set; }
+
+    /// <summary>The language its alerts are written in ("en" or "fr").</summary>
+    public string Locale { get; set; } = "en";
 }

@@ -191,10 +191,26 @@ namespace CivicConnect.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("default_sla_hours");
 
+                    b.Property<string>("Locale")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasDefaultValue("en")
+                        .HasColumnName("locale");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("name");
+
+                    b.Property<string>("NewReports")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Off")
+                        .HasColumnName("new_reports");
 
                     b.Property<string>("WebhookUrl")
                         .HasMaxLength(2000)
@@ -209,6 +225,48 @@ namespace CivicConnect.Data.Migrations
                         .HasDatabaseName("ix_departments_code");
 
                     b.ToTable("departments", (string)null);
+                });
+
+            modelBuilder.Entity("CivicConnect.Data.Entities.DepartmentReportNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("department_id");
+
+                    b.Property<long>("IssueId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("issue_id");
+
+                    b.Property<DateTimeOffset?>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notified_at");
+
+                    b.Property<DateTimeOffset>("RoutedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("routed_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_department_report_notices");
+
+                    b.HasIndex("IssueId")
+                        .HasDatabaseName("ix_department_report_notices_issue_id");
+
+                    b.HasIndex("DepartmentId", "IssueId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_department_report_notices_department_id_issue_id");
+
+                    b.HasIndex("DepartmentId", "RoutedAt")
+                        .HasDatabaseName("ix_department_report_notices_department_id_routed_at")
+                        .HasFilter("notified_at IS NULL");
+
+                    b.ToTable("department_report_notices", (string)null);
                 });
 
             modelBuilder.Entity("CivicConnect.Data.Entities.DirectLineActivity", b =>
@@ -1455,6 +1513,25 @@ namespace CivicConnect.Data.Migrations
                         .HasForeignKey("BasedOnId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_classifier_versions_classifier_versions_based_on_id");
+                });
+
+            modelBuilder.Entity("CivicConnect.Data.Entities.DepartmentReportNotice", b =>
+                {
+                    b.HasOne("CivicConnect.Data.Entities.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_department_report_notices_departments_department_id");
+
+                    b.HasOne("CivicConnect.Data.Entities.Issue", "Issue")
+                        .WithMany()
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_department_report_notices_issues_issue_id");
+
+                    b.Navigation("Issue");
                 });
 
             modelBuilder.Entity("CivicConnect.Data.Entities.DirectLineActivity", b =>

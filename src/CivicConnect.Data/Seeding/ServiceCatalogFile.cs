@@ -12,7 +12,9 @@ public sealed record DepartmentSeed(
     string? ContactEmail,
     string? ContactPhone,
     int DefaultSlaHours,
-    string? WebhookUrl = null);
+    string? WebhookUrl = null,
+    NewReportNotice NewReports = NewReportNotice.Off,
+    string Locale = "en");
 
 public sealed record CategorySeed(
     string Code,

@@ -45,6 +45,8 @@ public sealed class ServiceCatalogSeeder(CivicDbContext db)
             department.ContactPhone = seed.ContactPhone;
             department.WebhookUrl = seed.WebhookUrl;
             department.DefaultSlaHours = seed.DefaultSlaHours;
+            department.NewReports = seed.NewReports;
+            department.Locale = seed.Locale;
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -85,6 +87,11 @@ public sealed class ServiceCatalogSeeder(CivicDbContext db)
             if (string.IsNullOrWhiteSpace(department.Code) || !departmentCodes.Add(department.Code))
             {
                 problems.Add($"department '{department.Code}': missing or repeated code");
+            }
+
+            if (department.Locale is not ("en" or "fr"))
+            {
+                problems.Add($"department '{department.Code}': locale must be \"en\" or \"fr\"");
             }
         }
 

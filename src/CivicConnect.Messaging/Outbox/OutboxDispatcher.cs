@@ -1,6 +1,8 @@
+using System.Globalization;
 using CivicConnect.Core.Messages;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
+using CivicConnect.Messaging.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -90,6 +92,13 @@ public sealed class OutboxDispatcher(
             }
 
             await SendAsync(row, sender, senders, window, now, cancellationToken);
+        }
+
+        // Open failed-messages pages reload; the event commits with the rows (batch rows were all Pending).
+        var failed = batch.Count(r => r.Status == OutboxStatus.Failed);
+        if (failed > 0 && scope.ServiceProvider.GetService<ILiveFeed>() is { } live)
+        {
+            await live.PublishAsync(db, LiveTopics.Outbox, string.Create(CultureInfo.InvariantCulture, $$"""{"failed":{{failed}}}"""), cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

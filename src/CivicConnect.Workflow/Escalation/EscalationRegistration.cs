@@ -1,5 +1,6 @@
 using CivicConnect.Core.Hosting;
 using CivicConnect.Data;
+using CivicConnect.Workflow.DepartmentAlerts;
 using CivicConnect.Workflow.Lifecycle;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +42,7 @@ public static class EscalationRegistration
                 store.UseClustering(c => c.CheckinInterval = settings.ClusterCheckinInterval);
                 store.ProvisionSchema();
             });
+            q.ScheduleNewReportDigest(builder.Configuration);
         });
         if (settings.Enabled)
         {

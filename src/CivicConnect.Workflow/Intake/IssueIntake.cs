@@ -2,6 +2,7 @@ using CivicConnect.Conversation.Ports;
 using CivicConnect.Conversation.State;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
+using CivicConnect.Workflow.DepartmentAlerts;
 using CivicConnect.Workflow.Escalation;
 using CivicConnect.Workflow.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace CivicConnect.Workflow.Intake;
 /// from the published routing rules, history, photos and the reporter's subscription. It only adds to the unit of work;
 /// the turn that called it commits everything together.
 /// </summary>
-public sealed class IssueIntake(CivicDbContext db, IssueRouter router, EscalationScheduler escalations, TimeProvider clock) : IIssueIntake
+public sealed class IssueIntake(CivicDbContext db, IssueRouter router, EscalationScheduler escalations, NewReportAlerts alerts, TimeProvider clock) : IIssueIntake
 {
     private static readonly GeometryFactory Geometry = new(new PrecisionModel(), 4326);
 
@@ -62,6 +63,7 @@ public sealed class IssueIntake(CivicDbContext db, IssueRouter router, Escalatio
         }
 
         db.Issues.Add(issue);
+        await alerts.RoutedAsync(issue, routed.DepartmentId, now, cancellationToken);
 
         // Keyed by the reference number, which exists before the commit: should the caller's
         // transaction roll back, the job finds no issue when it fires and does nothing.

@@ -8,7 +8,7 @@ using CivicConnect.Data.Entities;
 using CivicConnect.Integration.Tests.Infrastructure;
 using CivicConnect.Integration.Tests.Lifecycle;
 using CivicConnect.Messaging.Outbox;
-using CivicConnect.Server.Features.Outbox;
+using CivicConnect.Staff.Outbox;
 using CivicConnect.Workflow.Escalation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,7 +4,7 @@ using CivicConnect.Core.Security;
 using CivicConnect.Data.Entities;
 using CivicConnect.Integration.Tests.Infrastructure;
 using CivicConnect.Integration.Tests.Twilio;
-using CivicConnect.Server.Features.Outbox;
+using CivicConnect.Staff.Outbox;
 using Microsoft.EntityFrameworkCore;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
