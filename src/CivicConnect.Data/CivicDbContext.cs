@@ -54,6 +54,8 @@ public sealed class CivicDbContext(DbContextOptions<CivicDbContext> options) : D
 
     public DbSet<RoutingRuleVersion> RoutingRuleVersions => Set<RoutingRuleVersion>();
 
+    public DbSet<RoutingRuleDraft> RoutingRuleDrafts => Set<RoutingRuleDraft>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("postgis");
