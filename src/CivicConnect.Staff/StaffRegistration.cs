@@ -15,6 +15,7 @@ public static class StaffRegistration
     {
         builder.Services.AddMudServices();
         builder.Services.AddConsoleStrings<LayoutText>();
+        builder.Services.AddConsoleStrings<TuningText>();
         return builder;
     }
 }

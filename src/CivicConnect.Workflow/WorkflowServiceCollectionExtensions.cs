@@ -22,6 +22,7 @@ public static class WorkflowServiceCollectionExtensions
         builder.Services.AddScoped<IssueRouter>();
         builder.Services.AddScoped<RoutingRuleValidator>();
         builder.Services.AddScoped<RoutingSimulator>();
+        builder.Services.AddScoped<RoutingDrafts>();
         builder.AddEscalation();
         builder.Services.AddScoped<IssueTransitions>();
         builder.AddValidatedOptions<NotificationOptions>(NotificationOptions.SectionName);
