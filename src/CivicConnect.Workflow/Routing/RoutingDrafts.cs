@@ -47,6 +47,9 @@ public sealed class RoutingDrafts(
         row.SimulatedReports = null;
         row.SimulatedMoves = null;
         await db.SaveChangesAsync(cancellationToken);
+
+        // Simulating and publishing update the row in SQL: a tracked copy would go stale.
+        db.Entry(row).State = EntityState.Detached;
         return ToDraft(row);
     }
 
@@ -96,6 +99,9 @@ public sealed class RoutingDrafts(
             {
                 return new RoutingPublishOutcome(RoutingPublishStatus.NoDraft, null, null);
             }
+
+            // The context may already track this row (an earlier step of the same request): read what is stored now.
+            await db.Entry(row).ReloadAsync(cancellationToken);
 
             var current = await store.CurrentAsync(cancellationToken);
             if (row.SimulatedAt is null || row.BasedOnVersion != current.Version)
