@@ -59,6 +59,7 @@ public sealed class CivicDbContext(DbContextOptions<CivicDbContext> options) : D
     public DbSet<RoutingRuleVersion> RoutingRuleVersions => Set<RoutingRuleVersion>();
 
     public DbSet<DepartmentReportNotice> DepartmentReportNotices => Set<DepartmentReportNotice>();
+    public DbSet<RoutingRuleDraft> RoutingRuleDrafts => Set<RoutingRuleDraft>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -19,6 +19,7 @@ public static class StaffRegistration
         builder.Services.AddScoped<FailedOutboxQuery>();
         builder.Services.AddScoped<OutboxRetry>();
         builder.Services.AddConsoleStrings<OutboxText>();
+        builder.Services.AddConsoleStrings<TuningText>();
         return builder;
     }
 }

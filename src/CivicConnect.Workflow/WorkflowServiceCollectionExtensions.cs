@@ -23,6 +23,7 @@ public static class WorkflowServiceCollectionExtensions
         builder.Services.AddScoped<IssueRouter>();
         builder.Services.AddScoped<RoutingRuleValidator>();
         builder.Services.AddScoped<RoutingSimulator>();
+        builder.Services.AddScoped<RoutingDrafts>();
         builder.AddEscalation();
         builder.AddNewReportAlerts();
         builder.Services.AddScoped<IssueTransitions>();

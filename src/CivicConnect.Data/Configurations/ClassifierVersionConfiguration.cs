@@ -13,6 +13,7 @@ internal sealed class ClassifierVersionConfiguration : IEntityTypeConfiguration<
         builder.Property(v => v.Change).HasMaxLength(2000);
         builder.Property(v => v.CreatedBy).HasMaxLength(200);
         builder.Property(v => v.PublishedBy).HasMaxLength(200);
+        builder.Property(v => v.PublishReason).HasMaxLength(2000);
         builder.Property(v => v.Snapshot).HasColumnType("jsonb");
         builder.HasOne<ClassifierVersion>().WithMany().HasForeignKey(v => v.BasedOnId).OnDelete(DeleteBehavior.Restrict);
 

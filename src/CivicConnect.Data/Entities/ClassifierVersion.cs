@@ -26,6 +26,15 @@ public sealed class ClassifierVersion
 
     public DateTimeOffset? PublishedAt { get; set; }
 
+    /// <summary>Why the supervisor published although the publish gate found a regression; null when none was needed.</summary>
+    public string? PublishReason { get; set; }
+
+    /// <summary>Macro-F1 of the version it replaced, on the gate's labelled set, when it was published through the gate.</summary>
+    public double? GateBaselineMacroF1 { get; set; }
+
+    /// <summary>This version's macro-F1 on the same set at the same moment.</summary>
+    public double? GateMacroF1 { get; set; }
+
     /// <summary>The whole definition as JSON (jsonb), so any version can be served, compared or restored alone.</summary>
     public required string Snapshot { get; set; }
 }

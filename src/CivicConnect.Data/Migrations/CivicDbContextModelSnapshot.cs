@@ -57,6 +57,19 @@ namespace CivicConnect.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("created_by");
 
+                    b.Property<double?>("GateBaselineMacroF1")
+                        .HasColumnType("double precision")
+                        .HasColumnName("gate_baseline_macro_f1");
+
+                    b.Property<double?>("GateMacroF1")
+                        .HasColumnType("double precision")
+                        .HasColumnName("gate_macro_f1");
+
+                    b.Property<string>("PublishReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("publish_reason");
+
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("published_at");
@@ -1314,6 +1327,65 @@ namespace CivicConnect.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Line"), "gist");
 
                     b.ToTable("place_street_lines", (string)null);
+                });
+
+            modelBuilder.Entity("CivicConnect.Data.Entities.RoutingRuleDraft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BasedOnVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("based_on_version");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("document");
+
+                    b.Property<DateTimeOffset?>("SimulatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("simulated_at");
+
+                    b.Property<int?>("SimulatedMoves")
+                        .HasColumnType("integer")
+                        .HasColumnName("simulated_moves");
+
+                    b.Property<int?>("SimulatedReports")
+                        .HasColumnType("integer")
+                        .HasColumnName("simulated_reports");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer")
+                        .HasColumnName("slot");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_routing_rule_drafts");
+
+                    b.HasIndex("Slot")
+                        .IsUnique()
+                        .HasDatabaseName("ix_routing_rule_drafts_slot");
+
+                    b.ToTable("routing_rule_drafts", (string)null);
                 });
 
             modelBuilder.Entity("CivicConnect.Data.Entities.RoutingRuleVersion", b =>

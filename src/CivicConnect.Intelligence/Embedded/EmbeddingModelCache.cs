@@ -13,7 +13,9 @@ namespace CivicConnect.Intelligence.Embedded;
 /// under the same number). Built once, even when many threads ask at the same moment; the last
 /// few are kept so switching between published and draft versions does not rebuild.
 /// A model is a pure function of its definition and the embedding model, so the store is shared
-/// by every host in the process (tests start many).
+/// by every host in the process (tests start many). Builds share the examples' vectors
+/// (<see cref="RememberedEmbeddings"/>): a supervisor's draft differs from the published version
+/// by a few examples, so building it embeds only those and takes the head's training time alone.
 /// </summary>
 public sealed class EmbeddingModelCache(ITextEmbedder embedder, IOptions<ClassifierOptions> options)
 {
@@ -30,7 +32,7 @@ public sealed class EmbeddingModelCache(ITextEmbedder embedder, IOptions<Classif
         var lazy = Models.GetOrAdd(key, _ =>
         {
             created = true;
-            return new Lazy<EmbeddingClassifierModel>(() => EmbeddingClassifierModel.Build(definition, embedder, settings), LazyThreadSafetyMode.ExecutionAndPublication);
+            return new Lazy<EmbeddingClassifierModel>(() => EmbeddingClassifierModel.Build(definition, new RememberedEmbeddings(embedder), settings), LazyThreadSafetyMode.ExecutionAndPublication);
         });
         if (created)
         {

@@ -1,6 +1,7 @@
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CivicConnect.Intelligence.Tuning;
 
@@ -10,8 +11,18 @@ namespace CivicConnect.Intelligence.Tuning;
 /// so the history keeps every step with who, when and what. Publishing makes the draft the one
 /// published version; a rollback publishes a copy of an earlier version as a new version. Each
 /// operation runs in one transaction under an advisory lock, so two supervisors never interleave.
+/// Publishing is gated: the draft is measured against the published version on the gate's labelled
+/// set, and a fall in macro-F1 beyond <see cref="PublishGateOptions.MaxMacroF1Drop"/> is refused
+/// unless the supervisor gives a reason, which the version keeps. A rollback is not gated: it
+/// restores a version that was already in service.
 /// </summary>
-public sealed class ClassifierTuning(CivicDbContext db, ClassifierVersionStore store, TimeProvider clock)
+public sealed class ClassifierTuning(
+    CivicDbContext db,
+    ClassifierVersionStore store,
+    ClassifierComparison comparison,
+    GateEvaluationSet gateSet,
+    IOptions<PublishGateOptions> gate,
+    TimeProvider clock)
 {
     // Any fixed number: the lock serialises tuning operations across nodes.
     private const long TuningLock = 0x436c617373696679;
@@ -36,6 +47,29 @@ public sealed class ClassifierTuning(CivicDbContext db, ClassifierVersionStore s
     {
         await store.GetPublishedAsync(cancellationToken);
         return await db.ClassifierVersions.AsNoTracking().OrderByDescending(v => v.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>What changed from <paramref name="against"/> (default: the version it was made from; nothing for the first) to <paramref name="id"/>.</summary>
+    /// <returns>Null when either version does not exist.</returns>
+    public async Task<ClassifierDiff?> DiffAsync(int id, int? against, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } version)
+        {
+            return null;
+        }
+
+        var baseId = against ?? version.BasedOnId;
+        var from = baseId is { } b ? await FindAsync(b, cancellationToken) : null;
+        if (baseId is not null && from is null)
+        {
+            return null;
+        }
+
+        var to = ClassifierSnapshot.FromJson(version.Snapshot);
+        var before = from is null
+            ? to with { Definition = to.Definition with { Categories = [], Examples = [], PromptTemplate = string.Empty }, GalleryPhotoIds = [] }
+            : ClassifierSnapshot.FromJson(from.Snapshot);
+        return ClassifierDiff.Compare(before, to);
     }
 
     /// <summary>Applies a change to the working version and saves the result as the new draft.</summary>
@@ -67,23 +101,63 @@ public sealed class ClassifierTuning(CivicDbContext db, ClassifierVersionStore s
         }, cancellationToken);
     }
 
-    /// <returns>The published version, or null when there is no draft to publish.</returns>
-    public async Task<ClassifierVersion?> PublishDraftAsync(string actor, CancellationToken cancellationToken) =>
-        await LockedAsync(async () =>
+    /// <summary>The open draft measured against the published version on the gate's set; null when there is no draft.</summary>
+    public async Task<VersionComparison?> EvaluateDraftAsync(CancellationToken cancellationToken)
+    {
+        var published = await store.GetPublishedAsync(cancellationToken);
+        var draft = await DraftAsync(cancellationToken);
+        if (draft is null)
+        {
+            return null;
+        }
+
+        var baseline = await db.ClassifierVersions.AsNoTracking().SingleAsync(v => v.Id == published.Version, cancellationToken);
+        return await comparison.CompareAsync(
+            (baseline.Id, ClassifierSnapshot.FromJson(baseline.Snapshot)), (draft.Id, ClassifierSnapshot.FromJson(draft.Snapshot)), gateSet.Load(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Publishes the open draft through the gate. The measurement runs before the lock (it takes
+    /// seconds); under the lock the draft and the published version must still be the ones measured,
+    /// else the outcome is <see cref="PublishStatus.ChangedMeanwhile"/> and nothing is published.
+    /// </summary>
+    /// <param name="reason">Why to publish despite a regression; kept in the version whenever given.</param>
+    public async Task<PublishOutcome> PublishDraftAsync(string actor, string? reason, CancellationToken cancellationToken)
+    {
+        var why = string.IsNullOrWhiteSpace(reason) ? null : TuningInput.Text("reason", reason, TuningInput.MaxReasonLength);
+        var maxDrop = gate.Value.MaxMacroF1Drop;
+        var measured = await EvaluateDraftAsync(cancellationToken);
+        if (measured is null)
+        {
+            return new PublishOutcome(PublishStatus.NoDraft, null, null, maxDrop);
+        }
+
+        // A tiny tolerance: a drop of exactly the margin, computed in floating point, is within it.
+        if (measured.MacroF1Drop > maxDrop + 1e-9 && why is null)
+        {
+            return new PublishOutcome(PublishStatus.Refused, null, measured, maxDrop);
+        }
+
+        return await LockedAsync(async () =>
         {
             var draft = await db.ClassifierVersions.SingleOrDefaultAsync(v => v.State == ClassifierVersionState.Draft, cancellationToken);
-            if (draft is null)
+            var publishedId = await db.ClassifierVersions.Where(v => v.State == ClassifierVersionState.Published).Select(v => v.Id).SingleAsync(cancellationToken);
+            if (draft is null || draft.Id != measured.CandidateVersion || publishedId != measured.BaselineVersion)
             {
-                return null;
+                return new PublishOutcome(PublishStatus.ChangedMeanwhile, null, measured, maxDrop);
             }
 
             await ArchivePublishedAsync(cancellationToken);
             draft.State = ClassifierVersionState.Published;
             draft.PublishedBy = actor;
             draft.PublishedAt = clock.GetUtcNow();
+            draft.PublishReason = why;
+            draft.GateBaselineMacroF1 = measured.Baseline.MacroF1;
+            draft.GateMacroF1 = measured.Candidate.MacroF1;
             await db.SaveChangesAsync(cancellationToken);
-            return draft;
+            return new PublishOutcome(PublishStatus.Published, draft, measured, maxDrop);
         }, cancellationToken);
+    }
 
     /// <summary>Publishes a copy of <paramref name="versionId"/> as a new version; the open draft, if any, stays open.</summary>
     /// <returns>The new published version, or null when there is no such version.</returns>

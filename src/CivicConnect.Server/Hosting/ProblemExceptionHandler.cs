@@ -1,4 +1,6 @@
 using CivicConnect.Geo.Wards;
+using CivicConnect.Intelligence.Tuning;
+using CivicConnect.Workflow.Routing;
 using CivicConnect.Workflow.Lifecycle;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +19,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         {
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
             RequestValidationException invalid => (StatusCodes.Status400BadRequest, "One or more fields are invalid", invalid.Message),
+            TuningInputException => (StatusCodes.Status400BadRequest, "One or more fields are invalid", exception.Message),
+            RoutingRulesInvalidException => (StatusCodes.Status400BadRequest, "One or more fields are invalid", exception.Message),
             WardImportException ward => (StatusCodes.Status400BadRequest, "The ward file cannot be imported", ward.Message),
             TransitionNotAllowedException notAllowed => (StatusCodes.Status409Conflict, "Transition not possible", notAllowed.Message),
             TransitionDataException => (StatusCodes.Status400BadRequest, "One or more fields are invalid", exception.Message),
@@ -43,6 +47,16 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         if (exception is RequestValidationException { Errors: var errors })
         {
             context.ProblemDetails.Extensions["errors"] = errors;
+        }
+
+        if (exception is TuningInputException { Errors: var tuningErrors })
+        {
+            context.ProblemDetails.Extensions["errors"] = tuningErrors;
+        }
+
+        if (exception is RoutingRulesInvalidException { Errors: var routingErrors })
+        {
+            context.ProblemDetails.Extensions["errors"] = routingErrors;
         }
 
         if (exception is TransitionDataException { Errors: var fieldErrors })

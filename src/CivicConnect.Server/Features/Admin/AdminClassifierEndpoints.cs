@@ -26,6 +26,12 @@ internal static class AdminClassifierEndpoints
             .WithSummary("Labelled text examples of the working version, optionally of one category");
         group.MapPost("/examples", ClassifierExampleHandlers.Add).WithName("AdminAddExamples")
             .WithSummary("Add labelled text examples (new draft version); all or none").DisableAntiforgery();
+        group.MapGet("/examples/similar", ClassifierExampleHandlers.Similar).WithName("AdminSimilarExamples")
+            .WithSummary("Examples of the working version closest in meaning to ?text= (sentence embeddings), most similar first");
+        group.MapPost("/examples/import", ClassifierExampleHandlers.Import).WithName("AdminImportExamples")
+            .WithSummary("Add examples from a CSV (text,category[,expected_priority,locale]) as a text/csv body or a 'file' upload (new draft version); all or none").DisableAntiforgery();
+        group.MapPut("/examples/{id}", ClassifierExampleHandlers.Edit).WithName("AdminEditExample")
+            .WithSummary("Replace an example's text, category, locale or expected priority (new draft version)");
         group.MapDelete("/examples/{id}", ClassifierExampleHandlers.Remove).WithName("AdminRemoveExample")
             .WithSummary("Remove a labelled text example by its id (new draft version)");
 
@@ -51,8 +57,11 @@ internal static class AdminClassifierEndpoints
             .WithSummary("Publish a copy of an earlier version as a new version");
         group.MapGet("/draft", ClassifierVersionHandlers.GetDraft).WithName("AdminGetClassifierDraft")
             .WithSummary("The open draft, if any");
+        group.MapPost("/draft/evaluate", ClassifierVersionHandlers.EvaluateDraft).WithName("AdminEvaluateClassifierDraft")
+            .WithSummary("The open draft against the published version on the publish gate's labelled set: both reports and every message whose answer changes");
         group.MapPost("/draft/publish", ClassifierVersionHandlers.Publish).WithName("AdminPublishClassifierDraft")
-            .WithSummary("Publish the open draft; every node uses it from its next message");
+            .WithSummary("Publish the open draft through the gate (a macro-F1 fall beyond Classifier:PublishGate:MaxMacroF1Drop needs { \"reason\" }, else 422); every node uses it from its next message")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).DisableAntiforgery();
 
         group.MapPost("/evaluate", ClassifierEvaluationHandlers.Evaluate).WithName("AdminEvaluateClassifier")
             .WithSummary("Score a version (?version=draft|published|N) on a labelled set: JSON {examples}, a CSV body or upload (text,category[,expected_priority,locale]), or nothing for the shipped evaluation file")

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using CivicConnect.Core.Issues;
 using CivicConnect.Data.Entities;
 using CivicConnect.Intelligence.Definitions;
@@ -17,13 +15,17 @@ public sealed record VersionView(
     string? PublishedBy,
     DateTimeOffset? PublishedAt,
     int Examples,
-    int Photos)
+    int Photos,
+    string? PublishReason = null,
+    double? GateBaselineMacroF1 = null,
+    double? GateMacroF1 = null)
 {
     public static VersionView From(ClassifierVersion version)
     {
         var snapshot = ClassifierSnapshot.FromJson(version.Snapshot);
         return new VersionView(version.Id, version.State.ToString().ToLowerInvariant(), version.BasedOnId, version.Change, version.CreatedBy, version.CreatedAt,
-            version.PublishedBy, version.PublishedAt, snapshot.Definition.Examples.Count, snapshot.GalleryPhotoIds.Count);
+            version.PublishedBy, version.PublishedAt, snapshot.Definition.Examples.Count, snapshot.GalleryPhotoIds.Count,
+            version.PublishReason, version.GateBaselineMacroF1, version.GateMacroF1);
     }
 }
 
@@ -38,8 +40,6 @@ public sealed record ExampleView(string Id, string Text, string Locale, string C
     public static ExampleView From(LabelledExample example) =>
         new(ExampleIds.Of(example), example.Text, example.Locale, example.CategoryCode, example.ExpectedPriority?.ToString().ToLowerInvariant());
 }
-
-public sealed record ExampleInput(string? Text, string? Category, string? Locale, string? ExpectedPriority);
 
 public sealed record ExamplesAdd(IReadOnlyList<ExampleInput>? Examples);
 
@@ -61,9 +61,7 @@ public sealed record CandidateView(string Code, double Score);
 
 public sealed record EvaluationResult(int Version, string Source, Intelligence.Evaluation.EvaluationReport Report);
 
-/// <summary>Examples carry no id of their own: it is derived from what they say, so it is stable across versions.</summary>
-internal static class ExampleIds
-{
-    public static string Of(LabelledExample example) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{example.CategoryCode.ToLowerInvariant()}\n{example.Locale}\n{example.Text}")))[..16];
-}
+/// <param name="Reason">Why to publish although the gate measured a regression; kept in the version history.</param>
+public sealed record PublishRequest(string? Reason);
+
+public sealed record SimilarView(ExampleView Example, double Similarity);

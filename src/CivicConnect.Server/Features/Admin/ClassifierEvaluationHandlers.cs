@@ -35,8 +35,8 @@ internal static class ClassifierEvaluationHandlers
     public static async Task<Results<Ok<TryResult>, ProblemHttpResult>> Classify(
         TryRequest body, ClassifierTuning tuning, VersionClassifiers classifiers, CancellationToken cancellationToken)
     {
-        var text = AdminInput.Text("text", body.Text, 2000);
-        var locale = AdminInput.Locale("locale", body.Locale, LocaleGuess.Guess(text));
+        var text = TuningInput.Text("text", body.Text, 2000);
+        var locale = TuningInput.Locale("locale", body.Locale, LocaleGuess.Guess(text));
         var target = body.Version is null ? await tuning.WorkingVersionAsync(cancellationToken) : await ResolveAsync(body.Version, tuning, cancellationToken);
         if (target is null)
         {
@@ -113,9 +113,9 @@ internal static class ClassifierEvaluationHandlers
     {
         var body = await JsonSerializer.DeserializeAsync<ExamplesAdd>(request.Body, JsonSerializerOptions.Web, cancellationToken);
         return (body?.Examples ?? []).Select((e, i) => new LabelledExample(
-            AdminInput.Text($"examples[{i}].text", e.Text, 2000),
-            AdminInput.Locale($"examples[{i}].locale", e.Locale, LocaleGuess.Guess(e.Text ?? string.Empty)),
-            AdminInput.Category($"examples[{i}].category", e.Category, snapshot).Code,
+            TuningInput.Text($"examples[{i}].text", e.Text, 2000),
+            TuningInput.Locale($"examples[{i}].locale", e.Locale, LocaleGuess.Guess(e.Text ?? string.Empty)),
+            TuningInput.Category($"examples[{i}].category", e.Category, snapshot).Code,
             Enum.TryParse<Priority>(e.ExpectedPriority, ignoreCase: true, out var p) ? p : null)).ToList();
     }
 

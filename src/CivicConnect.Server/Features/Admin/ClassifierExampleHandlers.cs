@@ -1,9 +1,6 @@
 using System.Security.Claims;
-using CivicConnect.Core.Issues;
+using System.Text;
 using CivicConnect.Core.Security;
-using CivicConnect.Data.Entities;
-using CivicConnect.Intelligence.Definitions;
-using CivicConnect.Intelligence.Evaluation;
 using CivicConnect.Intelligence.Tuning;
 using CivicConnect.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,83 +9,73 @@ namespace CivicConnect.Server.Features.Admin;
 
 internal static class ClassifierExampleHandlers
 {
-    public static async Task<Ok<ExampleView[]>> List(string? category, ClassifierTuning tuning, CancellationToken cancellationToken)
-    {
-        var snapshot = ClassifierSnapshot.FromJson((await tuning.WorkingVersionAsync(cancellationToken)).Snapshot);
-        var examples = snapshot.Definition.Examples
-            .Where(e => category is null || string.Equals(e.CategoryCode, category, StringComparison.OrdinalIgnoreCase))
-            .Select(ExampleView.From)
-            .ToArray();
-        return TypedResults.Ok(examples);
-    }
+    /// <summary>Largest CSV accepted by the import.</summary>
+    public const int MaxCsvBytes = 2 * 1024 * 1024;
+
+    public static async Task<Ok<ExampleView[]>> List(string? category, string? search, ClassifierEditor editor, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await editor.ExamplesAsync(category, search, cancellationToken)).Select(ExampleView.From).ToArray());
+
+    /// <summary>Examples closest in meaning to <paramref name="text"/> (sentence embeddings), most similar first.</summary>
+    public static async Task<Ok<SimilarView[]>> Similar(string? text, int? count, ClassifierEditor editor, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await editor.SimilarAsync(text, count ?? 10, cancellationToken))
+            .Select(s => new SimilarView(ExampleView.From(s.Example), Math.Round(s.Similarity, 4)))
+            .ToArray());
 
     /// <summary>All examples are checked before anything is stored: one bad row refuses the whole request.</summary>
-    public static async Task<Created<ExamplesAdded>> Add(ExamplesAdd body, ClaimsPrincipal user, ClassifierTuning tuning, CancellationToken cancellationToken)
+    public static async Task<Created<ExamplesAdded>> Add(ExamplesAdd body, ClaimsPrincipal user, ClassifierEditor editor, CancellationToken cancellationToken)
     {
-        if (body.Examples is not { Count: > 0 } inputs)
-        {
-            throw RequestValidationException.For("examples", "Give at least one example.");
-        }
-
-        if (inputs.Count > AdminInput.MaxExamplesPerRequest)
-        {
-            throw RequestValidationException.For("examples", $"At most {AdminInput.MaxExamplesPerRequest} examples a request.");
-        }
-
-        var working = ClassifierSnapshot.FromJson((await tuning.WorkingVersionAsync(cancellationToken)).Snapshot);
-        var examples = inputs.Select((input, i) => ToExample(input, i, working)).ToList();
-        var added = 0;
-        var version = await tuning.ChangeAsync(CivicClaims.ActorOf(user), Describe(examples), snapshot =>
-        {
-            var existing = snapshot.Definition.Examples.ToHashSet();
-            var fresh = examples.Distinct().Where(e => !existing.Contains(e)).ToList();
-            if (fresh.Count == 0)
-            {
-                throw RequestValidationException.For("examples", "Every example given is already there.");
-            }
-
-            added = fresh.Count;
-            return Task.FromResult(snapshot with { Definition = snapshot.Definition with { Examples = [.. snapshot.Definition.Examples, .. fresh] } });
-        }, cancellationToken);
-        return TypedResults.Created($"/admin/classifier/versions/{version.Id}", new ExamplesAdded(added, examples.Count - added, VersionView.From(version)));
+        var added = await editor.AddExamplesAsync(CivicClaims.ActorOf(user), body.Examples ?? [], cancellationToken);
+        return TypedResults.Created($"/admin/classifier/versions/{added.Version.Id}", new ExamplesAdded(added.Added, added.AlreadyPresent, VersionView.From(added.Version)));
     }
 
-    public static async Task<Results<Ok<VersionView>, ProblemHttpResult>> Remove(string id, ClaimsPrincipal user, ClassifierTuning tuning, CancellationToken cancellationToken)
+    /// <summary>A CSV (text/csv body, or multipart with 'file'): text,category[,expected_priority,locale]; all rows or none.</summary>
+    public static async Task<Created<ExamplesAdded>> Import(HttpRequest request, ClaimsPrincipal user, ClassifierEditor editor, CancellationToken cancellationToken)
     {
-        var working = ClassifierSnapshot.FromJson((await tuning.WorkingVersionAsync(cancellationToken)).Snapshot);
-        var example = working.Definition.Examples.FirstOrDefault(e => ExampleIds.Of(e) == id);
-        if (example is null)
+        if (request.ContentLength > MaxCsvBytes)
         {
-            return TypedResults.Problem(statusCode: 404, title: "No such example", detail: $"The working version has no example '{id}'.");
+            throw RequestValidationException.For("body", $"At most {MaxCsvBytes / 1024 / 1024} MB.");
         }
 
-        var version = await tuning.ChangeAsync(CivicClaims.ActorOf(user), $"removed example \"{Short(example.Text)}\" from {example.CategoryCode}", snapshot =>
-            Task.FromResult(snapshot with { Definition = snapshot.Definition with { Examples = snapshot.Definition.Examples.Where(e => ExampleIds.Of(e) != id).ToList() } }),
-            cancellationToken);
-        return TypedResults.Ok(VersionView.From(version));
-    }
-
-    private static LabelledExample ToExample(ExampleInput input, int index, ClassifierSnapshot working)
-    {
-        var text = AdminInput.Text($"examples[{index}].text", input.Text, AdminInput.MaxExampleLength);
-        var category = AdminInput.Category($"examples[{index}].category", input.Category, working);
-        var locale = AdminInput.Locale($"examples[{index}].locale", input.Locale, LocaleGuess.Guess(text));
-        Priority? priority = null;
-        if (!string.IsNullOrWhiteSpace(input.ExpectedPriority))
+        string name;
+        Stream body;
+        if (request.HasFormContentType)
         {
-            priority = Enum.TryParse<Priority>(input.ExpectedPriority, ignoreCase: true, out var p) && Enum.IsDefined(p)
-                ? p
-                : throw RequestValidationException.For($"examples[{index}].expectedPriority", "One of low, normal, high, urgent.");
+            var form = await request.ReadFormAsync(cancellationToken);
+            var file = form.Files.GetFile("file") ?? throw RequestValidationException.For("file", "Attach the CSV as 'file'.");
+            name = file.FileName;
+            body = file.OpenReadStream();
+        }
+        else
+        {
+            name = "body";
+            body = request.Body;
         }
 
-        return new LabelledExample(text, locale, category.Code, priority);
+        using var reader = new StreamReader(body, new UTF8Encoding(false, throwOnInvalidBytes: true));
+        string csv;
+        try
+        {
+            csv = await reader.ReadToEndAsync(cancellationToken);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw RequestValidationException.For("csv", "The CSV is not UTF-8 text.");
+        }
+
+        var added = await editor.ImportCsvAsync(CivicClaims.ActorOf(user), new StringReader(csv), name, cancellationToken);
+        return TypedResults.Created($"/admin/classifier/versions/{added.Version.Id}", new ExamplesAdded(added.Added, added.AlreadyPresent, VersionView.From(added.Version)));
     }
 
-    private static string Describe(List<LabelledExample> examples)
-    {
-        var byCategory = examples.GroupBy(e => e.CategoryCode).Select(g => $"{g.Count()} to {g.Key}");
-        return $"added {examples.Count} example{(examples.Count == 1 ? "" : "s")}: {string.Join(", ", byCategory)}";
-    }
+    public static async Task<Results<Ok<VersionView>, ProblemHttpResult>> Edit(string id, ExampleInput body, ClaimsPrincipal user, ClassifierEditor editor, CancellationToken cancellationToken) =>
+        await editor.EditExampleAsync(CivicClaims.ActorOf(user), id, body, cancellationToken) is { } version
+            ? TypedResults.Ok(VersionView.From(version))
+            : NoSuchExample(id);
 
-    private static string Short(string text) => text.Length <= 60 ? text : text[..60] + "…";
+    public static async Task<Results<Ok<VersionView>, ProblemHttpResult>> Remove(string id, ClaimsPrincipal user, ClassifierEditor editor, CancellationToken cancellationToken) =>
+        await editor.RemoveExampleAsync(CivicClaims.ActorOf(user), id, cancellationToken) is { } version
+            ? TypedResults.Ok(VersionView.From(version))
+            : NoSuchExample(id);
+
+    private static ProblemHttpResult NoSuchExample(string id) =>
+        TypedResults.Problem(statusCode: 404, title: "No such example", detail: $"The working version has no example '{id}'.");
 }

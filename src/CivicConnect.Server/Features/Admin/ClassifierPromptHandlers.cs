@@ -13,11 +13,6 @@ internal static class ClassifierPromptHandlers
         return TypedResults.Ok(new PromptView(working.Id, ClassifierSnapshot.FromJson(working.Snapshot).Definition.PromptTemplate));
     }
 
-    public static async Task<Ok<VersionView>> Put(PromptEdit body, ClaimsPrincipal user, ClassifierTuning tuning, CancellationToken cancellationToken)
-    {
-        var template = AdminInput.Text("template", body.Template, AdminInput.MaxPromptLength);
-        var version = await tuning.ChangeAsync(CivicClaims.ActorOf(user), "prompt template edited", snapshot =>
-            Task.FromResult(snapshot with { Definition = snapshot.Definition with { PromptTemplate = template } }), cancellationToken);
-        return TypedResults.Ok(VersionView.From(version));
-    }
+    public static async Task<Ok<VersionView>> Put(PromptEdit body, ClaimsPrincipal user, ClassifierEditor editor, CancellationToken cancellationToken) =>
+        TypedResults.Ok(VersionView.From(await editor.SetPromptAsync(CivicClaims.ActorOf(user), body.Template, cancellationToken)));
 }

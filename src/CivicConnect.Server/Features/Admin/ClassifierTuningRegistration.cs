@@ -1,4 +1,6 @@
+using CivicConnect.Core.Hosting;
 using CivicConnect.Intelligence.Tuning;
+using CivicConnect.Staff.Tuning;
 
 namespace CivicConnect.Server.Features.Admin;
 
@@ -11,7 +13,12 @@ internal static class ClassifierTuningRegistration
     public static WebApplicationBuilder AddClassifierTuning(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ClassifierTuning>();
+        builder.Services.AddScoped<ClassifierEditor>();
+        builder.Services.AddScoped<GalleryPhotoLibrary>();
         builder.Services.AddSingleton<VersionClassifiers>();
+        builder.Services.AddSingleton<ClassifierComparison>();
+        builder.Services.AddSingleton<GateEvaluationSet>();
+        builder.AddValidatedOptions<PublishGateOptions>(PublishGateOptions.SectionName);
         return builder;
     }
 }

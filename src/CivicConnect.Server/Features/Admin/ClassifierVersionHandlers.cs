@@ -34,31 +34,56 @@ internal static class ClassifierVersionHandlers
     }
 
     /// <param name="against">The version to compare with; by default the one this version was made from.</param>
-    public static async Task<Results<Ok<ClassifierDiff>, ProblemHttpResult>> Diff(int id, int? against, ClassifierTuning tuning, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ClassifierDiff>, ProblemHttpResult>> Diff(int id, int? against, ClassifierTuning tuning, CancellationToken cancellationToken) =>
+        await tuning.DiffAsync(id, against, cancellationToken) is { } diff
+            ? TypedResults.Ok(diff)
+            : NoSuchVersion(await tuning.FindAsync(id, cancellationToken) is null ? id : against ?? id);
+
+    /// <summary>
+    /// Publishes the open draft through the gate. Body (optional): <c>{ "reason": "…" }</c>. A
+    /// regression beyond the margin without a reason is a 422 whose problem details name the drop.
+    /// </summary>
+    public static async Task<Results<Ok<VersionView>, ProblemHttpResult>> Publish(HttpRequest request, ClaimsPrincipal user, ClassifierTuning tuning, CancellationToken cancellationToken)
     {
-        if (await tuning.FindAsync(id, cancellationToken) is not { } version)
+        var body = request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0
+            ? await request.ReadFromJsonAsync<PublishRequest>(cancellationToken)
+            : null;
+        var outcome = await tuning.PublishDraftAsync(CivicClaims.ActorOf(user), body?.Reason, cancellationToken);
+        return outcome.Status switch
         {
-            return NoSuchVersion(id);
-        }
-
-        var baseId = against ?? version.BasedOnId;
-        var from = baseId is { } b ? await tuning.FindAsync(b, cancellationToken) : null;
-        if (baseId is not null && from is null)
-        {
-            return NoSuchVersion(baseId.Value);
-        }
-
-        var to = ClassifierSnapshot.FromJson(version.Snapshot);
-        var before = from is null ? to with { Definition = to.Definition with { Categories = [], Examples = [], PromptTemplate = string.Empty }, GalleryPhotoIds = [] } : ClassifierSnapshot.FromJson(from.Snapshot);
-        return TypedResults.Ok(ClassifierDiff.Compare(before, to));
+            PublishStatus.Published => TypedResults.Ok(VersionView.From(outcome.Version!)),
+            PublishStatus.NoDraft => TypedResults.Problem(statusCode: 404, title: "No open draft", detail: "Make a change first; there is nothing to publish."),
+            PublishStatus.Refused => GateRefusal(outcome),
+            _ => TypedResults.Problem(statusCode: 409, title: "Changed meanwhile", detail: "The draft or the published version changed while the draft was being measured; evaluate again."),
+        };
     }
 
-    public static async Task<Results<Ok<VersionView>, ProblemHttpResult>> Publish(ClaimsPrincipal user, ClassifierTuning tuning, CancellationToken cancellationToken)
+    /// <summary>The open draft against the published version on the gate's labelled set, side by side.</summary>
+    public static async Task<Results<Ok<VersionComparison>, ProblemHttpResult>> EvaluateDraft(ClassifierTuning tuning, CancellationToken cancellationToken) =>
+        await tuning.EvaluateDraftAsync(cancellationToken) is { } comparison
+            ? TypedResults.Ok(comparison)
+            : TypedResults.Problem(statusCode: 404, title: "No open draft", detail: "Nothing has changed since the last publish.");
+
+    private static ProblemHttpResult GateRefusal(PublishOutcome outcome)
     {
-        var published = await tuning.PublishDraftAsync(CivicClaims.ActorOf(user), cancellationToken);
-        return published is null
-            ? TypedResults.Problem(statusCode: 404, title: "No open draft", detail: "Make a change first; there is nothing to publish.")
-            : TypedResults.Ok(VersionView.From(published));
+        var gate = outcome.Gate!;
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: "Publish refused: the draft is worse",
+            detail: string.Format(culture, "Macro-F1 falls by {0:F1} points ({1:F1} → {2:F1}) on {3} labelled messages; at most {4:F1} is allowed without a reason. Publish again with a 'reason' to go ahead.",
+                gate.MacroF1Drop * 100, gate.Baseline.MacroF1 * 100, gate.Candidate.MacroF1 * 100, gate.Candidate.Count, outcome.MaxMacroF1Drop * 100),
+            type: "https://civicconnect.dev/problems/classifier-publish-gate",
+            extensions: new Dictionary<string, object?>
+            {
+                ["draftVersion"] = gate.CandidateVersion,
+                ["publishedVersion"] = gate.BaselineVersion,
+                ["publishedMacroF1"] = gate.Baseline.MacroF1,
+                ["draftMacroF1"] = gate.Candidate.MacroF1,
+                ["macroF1Drop"] = gate.MacroF1Drop,
+                ["maxMacroF1Drop"] = outcome.MaxMacroF1Drop,
+                ["reasonRequired"] = true,
+            });
     }
 
     public static async Task<Results<Ok<VersionView>, ProblemHttpResult>> Rollback(int id, ClaimsPrincipal user, ClassifierTuning tuning, CancellationToken cancellationToken)

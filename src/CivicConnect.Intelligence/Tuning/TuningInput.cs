@@ -1,33 +1,32 @@
 using CivicConnect.Intelligence.Definitions;
-using CivicConnect.Intelligence.Tuning;
-using CivicConnect.Server.Hosting;
 
-namespace CivicConnect.Server.Features.Admin;
+namespace CivicConnect.Intelligence.Tuning;
 
-/// <summary>Checks shared by the admin handlers; each failure is a 400 with the field that is wrong.</summary>
-internal static class AdminInput
+/// <summary>Checks every tuning surface (API and console) applies; each failure names the field that is wrong.</summary>
+public static class TuningInput
 {
     public const int MaxExampleLength = 500;
     public const int MaxDescriptionLength = 2000;
     public const int MaxPromptLength = 20_000;
     public const int MaxExamplesPerRequest = 500;
+    public const int MaxReasonLength = 2000;
 
     public static string Text(string field, string? value, int maxLength)
     {
         var text = value?.Trim() ?? string.Empty;
         if (text.Length == 0)
         {
-            throw RequestValidationException.For(field, "Required; it cannot be empty.");
+            throw TuningInputException.For(field, "Required; it cannot be empty.");
         }
 
         if (text.Length > maxLength)
         {
-            throw RequestValidationException.For(field, $"At most {maxLength} characters ({text.Length} given).");
+            throw TuningInputException.For(field, $"At most {maxLength} characters ({text.Length} given).");
         }
 
         if (text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
         {
-            throw RequestValidationException.For(field, "Contains control characters.");
+            throw TuningInputException.For(field, "Contains control characters.");
         }
 
         return text;
@@ -38,10 +37,10 @@ internal static class AdminInput
         var locale = string.IsNullOrWhiteSpace(value) ? fallback : value.Trim().ToLowerInvariant();
         return locale.Length is >= 2 and <= 10 && locale.All(c => char.IsAsciiLetterLower(c) || c == '-')
             ? locale
-            : throw RequestValidationException.For(field, "A language code such as 'en' or 'fr'.");
+            : throw TuningInputException.For(field, "A language code such as 'en' or 'fr'.");
     }
 
     public static CategoryDefinition Category(string field, string? code, ClassifierSnapshot snapshot) =>
         snapshot.Definition.Find(code?.Trim() ?? string.Empty)
-        ?? throw RequestValidationException.For(field, $"Unknown category '{code}'. Known: {string.Join(", ", snapshot.Definition.Categories.Select(c => c.Code))}.");
+        ?? throw TuningInputException.For(field, $"Unknown category '{code}'. Known: {string.Join(", ", snapshot.Definition.Categories.Select(c => c.Code))}.");
 }
