@@ -54,6 +54,10 @@ public sealed class CivicDbContext(DbContextOptions<CivicDbContext> options) : D
 
     public DbSet<RoutingRuleVersion> RoutingRuleVersions => Set<RoutingRuleVersion>();
 
+    public DbSet<HandOff> HandOffs => Set<HandOff>();
+
+    public DbSet<HandOffLine> HandOffLines => Set<HandOffLine>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("postgis");

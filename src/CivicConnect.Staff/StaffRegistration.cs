@@ -1,3 +1,4 @@
+using CivicConnect.Staff.HandOffs;
 using CivicConnect.Staff.Localization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,7 @@ public static class StaffRegistration
     {
         builder.Services.AddMudServices();
         builder.Services.AddConsoleStrings<LayoutText>();
+        builder.Services.AddHandOffDesk();
         return builder;
     }
 }

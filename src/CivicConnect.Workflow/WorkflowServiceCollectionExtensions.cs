@@ -2,6 +2,7 @@ using CivicConnect.Conversation.Ports;
 using CivicConnect.Core.Hosting;
 using CivicConnect.Workflow.Escalation;
 using CivicConnect.Workflow.Feedback;
+using CivicConnect.Workflow.HandOffs;
 using CivicConnect.Workflow.Intake;
 using CivicConnect.Workflow.Lifecycle;
 using CivicConnect.Workflow.Notifications;
@@ -30,6 +31,8 @@ public static class WorkflowServiceCollectionExtensions
         builder.Services.AddScoped<IssueComments>();
         builder.Services.AddScoped<IIssueTransitionListener, TransitionNotifications>();
         builder.Services.AddScoped<IIssueFeedback, IssueFeedback>();
+        builder.AddValidatedOptions<HandOffOptions>(HandOffOptions.SectionName);
+        builder.Services.AddSingleton<IHandOffHours, HandOffHours>();
         return builder;
     }
 }
