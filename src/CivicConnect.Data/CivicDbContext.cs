@@ -60,6 +60,9 @@ public sealed class CivicDbContext(DbContextOptions<CivicDbContext> options) : D
 
     public DbSet<DepartmentReportNotice> DepartmentReportNotices => Set<DepartmentReportNotice>();
     public DbSet<RoutingRuleDraft> RoutingRuleDrafts => Set<RoutingRuleDraft>();
+    public DbSet<HandOff> HandOffs => Set<HandOff>();
+
+    public DbSet<HandOffLine> HandOffLines => Set<HandOffLine>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -15,6 +15,7 @@ using CivicConnect.Server.Features.Account;
 using CivicConnect.Server.Features.Admin;
 using CivicConnect.Server.Features.Analytics;
 using CivicConnect.Server.Features.Categories;
+using CivicConnect.Server.Features.HandOffs;
 using CivicConnect.Server.Features.Hotspots;
 using CivicConnect.Server.Features.Issues;
 using CivicConnect.Server.Features.Open311;
@@ -89,6 +90,7 @@ app.MapIssues();
 app.MapOpen311();
 app.MapRoutingAdmin();
 app.MapAnalytics();
+app.MapHandOffs();
 app.MapConsole();
 
 await app.RunAsync();

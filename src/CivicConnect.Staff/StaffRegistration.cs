@@ -1,3 +1,4 @@
+using CivicConnect.Staff.HandOffs;
 using CivicConnect.Staff.Localization;
 using CivicConnect.Staff.Outbox;
 using Microsoft.AspNetCore.Builder;
@@ -20,6 +21,7 @@ public static class StaffRegistration
         builder.Services.AddScoped<OutboxRetry>();
         builder.Services.AddConsoleStrings<OutboxText>();
         builder.Services.AddConsoleStrings<TuningText>();
+        builder.Services.AddHandOffDesk();
         return builder;
     }
 }

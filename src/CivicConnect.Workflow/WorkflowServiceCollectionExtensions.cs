@@ -3,6 +3,7 @@ using CivicConnect.Core.Hosting;
 using CivicConnect.Workflow.DepartmentAlerts;
 using CivicConnect.Workflow.Escalation;
 using CivicConnect.Workflow.Feedback;
+using CivicConnect.Workflow.HandOffs;
 using CivicConnect.Workflow.Intake;
 using CivicConnect.Workflow.Lifecycle;
 using CivicConnect.Workflow.Notifications;
@@ -33,6 +34,8 @@ public static class WorkflowServiceCollectionExtensions
         builder.Services.AddScoped<IssueComments>();
         builder.Services.AddScoped<IIssueTransitionListener, TransitionNotifications>();
         builder.Services.AddScoped<IIssueFeedback, IssueFeedback>();
+        builder.AddValidatedOptions<HandOffOptions>(HandOffOptions.SectionName);
+        builder.Services.AddSingleton<IHandOffHours, HandOffHours>();
         return builder;
     }
 }

@@ -10,7 +10,7 @@ namespace CivicConnect.Conversation.Testing;
 /// <summary>
 /// The dialog engine composed as <c>AddConversation</c> composes it (<see cref="DialogEngineRegistration.AddDialogEngine"/>),
 /// over the ports given here. Anything not given is an empty city: no nearby or same-photo
-/// report, no known issue, no survey pending, reports numbered from 1001.
+/// report, no known issue, no survey pending, reports numbered from 1001, agents always in.
 /// </summary>
 public sealed class InMemoryEngine : IDisposable
 {
@@ -28,7 +28,8 @@ public sealed class InMemoryEngine : IDisposable
         IIssueFeedback? feedback = null,
         INearbyReportFinder? nearby = null,
         ISamePhotoReportFinder? samePhotos = null,
-        CityOptions? city = null)
+        CityOptions? city = null,
+        IHandOffHours? handOffHours = null)
     {
         services = new ServiceCollection()
             .AddSingleton(dialogs)
@@ -41,6 +42,7 @@ public sealed class InMemoryEngine : IDisposable
             .AddSingleton(feedback ?? new NoIssueFeedback())
             .AddSingleton(nearby ?? new NoNearbyReports())
             .AddSingleton(samePhotos ?? new NoSamePhotoReports())
+            .AddSingleton(handOffHours ?? new AgentsAlwaysIn())
             .AddSingleton(Options.Create(city ?? new CityOptions()))
             .AddDialogEngine()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });

@@ -24,6 +24,7 @@ public sealed class TurnProcessor(
     ConversationLocker locker,
     DialogEngine engine,
     IOutbox outbox,
+    HandOffTurns handOffs,
     OutboxSignal outboxSignal,
     AfterCommit afterCommit,
     TimeProvider clock,
@@ -82,6 +83,7 @@ public sealed class TurnProcessor(
 
         var state = ConversationStateSerializer.Read(conversation.State, conversation.StateSchemaVersion);
         var now = clock.GetUtcNow();
+        await handOffs.LoadAsync(conversation.Id, cancellationToken);
         foreach (var message in pending)
         {
             current(message.Id);
@@ -93,7 +95,15 @@ public sealed class TurnProcessor(
                 continue;
             }
 
-            var result = await engine.RunAsync(new TurnContext(conversation.Id, activity, state), cancellationToken);
+            // While an agent holds the conversation the bot answers only "status" and language switches.
+            var context = new TurnContext(conversation.Id, activity, state);
+            var result = handOffs.Held ? await engine.RunWhileHeldAsync(context, cancellationToken) : await engine.RunAsync(context, cancellationToken);
+            await handOffs.RecordAsync(conversation, message.Id, activity, result, now, cancellationToken);
+            if (result is null)
+            {
+                continue;
+            }
+
             state = result.State;
             conversation.Locale = result.Locale;
             conversation.HandOffRequested |= result.HandOffRequested;
@@ -107,6 +117,7 @@ public sealed class TurnProcessor(
         conversation.StateSchemaVersion = state.SchemaVersion;
         conversation.LastActivityAt = now;
         await db.SaveChangesAsync(cancellationToken);
+        await handOffs.PublishAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return pending.Count;
     }

@@ -1,6 +1,7 @@
 using CivicConnect.Conversation.Activities;
 using CivicConnect.Conversation.Dialogs;
 using CivicConnect.Conversation.Engine.Steps;
+using CivicConnect.Conversation.Ports;
 using CivicConnect.Conversation.State;
 using CivicConnect.Core.Hosting;
 using CivicConnect.Core.Text;
@@ -21,6 +22,7 @@ public sealed class DialogEngine(
     Interruptions interruptions,
     AttachmentReader attachments,
     IssueSubmitter submitter,
+    IHandOffHours handOffHours,
     IOptions<CityOptions> city,
     TimeProvider clock)
 {
@@ -80,6 +82,31 @@ public sealed class DialogEngine(
         return turn.Result();
     }
 
+    /// <summary>
+    /// A turn while a person holds the conversation: only the interruptions that still work then
+    /// ("status …", a language switch; see <see cref="Interruptions.HandleWhileHeldAsync"/>) are
+    /// answered. Null when the message is for the person; the draft and the pending question stay
+    /// as they were either way.
+    /// </summary>
+    public async Task<TurnResult?> RunWhileHeldAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        if (context.Activity.Kind != ActivityKind.Message)
+        {
+            return null;
+        }
+
+        var set = dialogs.Current;
+        context.State.Locale ??= InitialLocale(set, context);
+        var turn = new Turn(context, set, city.Value.Name, timeZone, clock.GetUtcNow());
+        if (!await interruptions.HandleWhileHeldAsync(turn, cancellationToken))
+        {
+            return null;
+        }
+
+        context.State.LastActivityAt = turn.Now;
+        return turn.Result();
+    }
+
     /// <summary>Reads the text as the answer to the pending question, or as the start of a report.</summary>
     private async Task<TurnOutcome> ReadAnswerAsync(Turn turn, bool contributed, CancellationToken cancellationToken)
     {
@@ -103,7 +130,7 @@ public sealed class DialogEngine(
         {
             Awaiting.AbandonConfirm => AbandonQuestion.Answer(turn),
             Awaiting.Resume => ResumeOffer.Answer(turn),
-            Awaiting.HandOff => HandOffOffer.Answer(turn),
+            Awaiting.HandOff => HandOffOffer.Answer(turn, handOffHours),
             _ => stepsById.Values.FirstOrDefault(s => s.Asks(awaiting)) is { } step ? await step.AnswerAsync(turn, awaiting, cancellationToken) : null,
         };
 

@@ -1,4 +1,5 @@
 using CivicConnect.Conversation.Activities;
+using CivicConnect.Conversation.Ports;
 using CivicConnect.Conversation.State;
 
 namespace CivicConnect.Conversation.Engine;
@@ -33,7 +34,7 @@ internal static class HandOffOffer
         return TurnOutcome.Done;
     }
 
-    public static TurnOutcome? Answer(Turn turn)
+    public static TurnOutcome? Answer(Turn turn, IHandOffHours hours)
     {
         var state = turn.State;
         var choice = turn.PickedChoice
@@ -42,7 +43,7 @@ internal static class HandOffOffer
         switch (choice)
         {
             case "person":
-                Record(turn);
+                Record(turn, hours);
                 state.Awaiting = returnTo;
                 state.Attempts = 0;
                 return TurnOutcome.Done;
@@ -60,8 +61,11 @@ internal static class HandOffOffer
         }
     }
 
-    /// <summary>The citizen asked for (or accepted) a person: the turn processor puts the conversation in the hand-off queue.</summary>
-    public static void Record(Turn turn)
+    /// <summary>
+    /// The citizen asked for (or accepted) a person: the turn processor puts the conversation in the
+    /// hand-off queue. Outside the agents' hours the citizen is told when someone will answer.
+    /// </summary>
+    public static void Record(Turn turn, IHandOffHours hours)
     {
         turn.HandOffRequested = true;
         if (turn.State.Draft is not null)
@@ -69,7 +73,14 @@ internal static class HandOffOffer
             turn.State.Draft.HandOffRequested = true;
         }
 
-        turn.Say("handoff_recorded");
+        if (hours.NextOpening(turn.Now) is { } opening)
+        {
+            turn.Say("handoff_recorded_after_hours", ("opening", turn.Phrases.Date(opening, "opening_format")));
+        }
+        else
+        {
+            turn.Say("handoff_recorded");
+        }
     }
 
     private static bool IsOptionalQuestion(Turn turn, string? awaiting)

@@ -1,36 +1,33 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CivicConnect.Conversation.Activities;
+using CivicConnect.Conversation.Ports;
 using CivicConnect.Conversation.State;
 using CivicConnect.Core.Messages;
 
 namespace CivicConnect.Conversation.Engine;
 
 /// <summary>Help, status, language, "not fixed", discard, start over and "a person" work at any step, in any language.</summary>
-public sealed partial class Interruptions(StatusReport status, FeedbackCommands feedback)
+public sealed partial class Interruptions(StatusReport status, FeedbackCommands feedback, IHandOffHours handOffHours)
 {
     /// <summary>Null when the message is no interruption; otherwise whether the form goes on asking.</summary>
     public async Task<TurnOutcome?> HandleAsync(Turn turn, CancellationToken cancellationToken)
     {
         var text = turn.Normalized;
-        if (text.Length == 0 || text.Length > 60)
+        if (!IsCommandLength(text))
         {
             return null;
         }
 
         var state = turn.State;
         var phrases = turn.Phrases;
-        if (phrases.LanguageSwitch(text) is { } locale)
+        if (TrySwitchLanguage(turn))
         {
-            turn.SwitchLocale(locale);
-            turn.Say("language_switched");
             return ContinueOrWelcome(turn);
         }
 
-        var command = StatusCommand().Match(text);
-        if (command.Success && (phrases.IsExactly("status", command.Groups["word"].Value) || phrases.IsExactly("status", text)))
+        if (await TryStatusAsync(turn, cancellationToken))
         {
-            await status.SayAsync(turn, command.Groups["ref"].Success ? int.Parse(command.Groups["ref"].Value, CultureInfo.InvariantCulture) : null, cancellationToken);
             return state.Draft is null ? TurnOutcome.Done : TurnOutcome.Continue;
         }
 
@@ -71,7 +68,7 @@ public sealed partial class Interruptions(StatusReport status, FeedbackCommands 
 
         if (phrases.IsExactly("handoff", text))
         {
-            HandOffOffer.Record(turn);
+            HandOffOffer.Record(turn, handOffHours);
             return state.Draft is null ? TurnOutcome.Done : TurnOutcome.Continue;
         }
 
@@ -82,6 +79,41 @@ public sealed partial class Interruptions(StatusReport status, FeedbackCommands 
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// While a person holds the conversation the bot stays out, except for these: "status …" and a
+    /// language switch (STOP and START are the carrier's and never reach the dialog). True when the
+    /// message was one of them and has been answered; the pending question is not asked again.
+    /// </summary>
+    public async Task<bool> HandleWhileHeldAsync(Turn turn, CancellationToken cancellationToken) =>
+        IsCommandLength(turn.Normalized) && (TrySwitchLanguage(turn) || await TryStatusAsync(turn, cancellationToken));
+
+    private static bool IsCommandLength(string normalized) => normalized.Length is > 0 and <= 60;
+
+    private static bool TrySwitchLanguage(Turn turn)
+    {
+        if (turn.Phrases.LanguageSwitch(turn.Normalized) is not { } locale)
+        {
+            return false;
+        }
+
+        turn.SwitchLocale(locale);
+        turn.Say("language_switched");
+        return true;
+    }
+
+    private async Task<bool> TryStatusAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var text = turn.Normalized;
+        var command = StatusCommand().Match(text);
+        if (!command.Success || !(turn.Phrases.IsExactly("status", command.Groups["word"].Value) || turn.Phrases.IsExactly("status", text)))
+        {
+            return false;
+        }
+
+        await status.SayAsync(turn, command.Groups["ref"].Success ? int.Parse(command.Groups["ref"].Value, CultureInfo.InvariantCulture) : null, cancellationToken);
+        return true;
     }
 
     private static TurnOutcome ContinueOrWelcome(Turn turn)

@@ -32,10 +32,11 @@ public sealed class Phrasebook(DialogSet dialogs, string locale, string channel,
 
     public bool Has(string key) => text.Messages.ContainsKey(key) || text.Messages.ContainsKey($"{key}.{channel}");
 
-    public string Date(DateTimeOffset moment)
+    /// <summary>A moment in the city's time, written with the locale's <paramref name="formatKey"/> pattern.</summary>
+    public string Date(DateTimeOffset moment, string formatKey = "date_format")
     {
         var local = TimeZoneInfo.ConvertTime(moment, timeZone);
-        return local.ToString(Say("date_format"), CultureInfo.GetCultureInfo(text.Locale));
+        return local.ToString(Say(formatKey), CultureInfo.GetCultureInfo(text.Locale));
     }
 
     /// <summary>True when the whole message is one of the keywords in any language.</summary>

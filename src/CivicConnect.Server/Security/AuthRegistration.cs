@@ -24,7 +24,8 @@ internal static class AuthRegistration
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(CivicPolicies.Staff, p => p.AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser().RequireRole(CivicRoles.All))
             .AddPolicy(CivicPolicies.Office, p => p.AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser().RequireRole(CivicRoles.Staff, CivicRoles.Supervisor))
-            .AddPolicy(CivicPolicies.Supervisor, p => p.AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser().RequireRole(CivicRoles.Supervisor));
+            .AddPolicy(CivicPolicies.Supervisor, p => p.AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser().RequireRole(CivicRoles.Supervisor))
+            .AddPolicy(CivicPolicies.HandOffs, p => p.AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser().RequireRole(CivicRoles.Agent, CivicRoles.Staff, CivicRoles.Supervisor));
         return builder;
     }
 

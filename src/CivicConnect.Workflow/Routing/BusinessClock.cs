@@ -54,6 +54,40 @@ public static class BusinessClock
         return start + TimeSpan.FromHours(hours);
     }
 
+    /// <summary>
+    /// <paramref name="at"/> itself when it falls inside a working window; otherwise the start of
+    /// the next one. Null when the calendar has no working time at all.
+    /// </summary>
+    public static DateTimeOffset? NextOpening(DateTimeOffset at, BusinessHours calendar, TimeZoneInfo cityZone)
+    {
+        var zone = calendar.TimeZone is { Length: > 0 } id ? TimeZoneInfo.FindSystemTimeZoneById(id) : cityZone;
+        var open = TimeOnly.ParseExact(calendar.Open, "HH:mm", CultureInfo.InvariantCulture);
+        var close = TimeOnly.ParseExact(calendar.Close, "HH:mm", CultureInfo.InvariantCulture);
+        if (calendar.Days.Count == 0 || close <= open)
+        {
+            return null;
+        }
+
+        // From the day before: a window of the previous local day may still be open in UTC terms.
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime).AddDays(-1);
+        for (var i = 0; i < 366 * 2; i++, day = day.AddDays(1))
+        {
+            if (!calendar.Days.Contains(day.DayOfWeek) || calendar.Holidays.Contains(day))
+            {
+                continue;
+            }
+
+            var windowStart = ToUtc(day, open, zone);
+            var windowEnd = ToUtc(day, close, zone);
+            if (at < windowEnd)
+            {
+                return at > windowStart ? at : windowStart;
+            }
+        }
+
+        return null;
+    }
+
     private static DateTimeOffset ToUtc(DateOnly day, TimeOnly time, TimeZoneInfo zone)
     {
         var local = day.ToDateTime(time, DateTimeKind.Unspecified);

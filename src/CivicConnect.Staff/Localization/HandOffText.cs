@@ -1,0 +1,51 @@
+namespace CivicConnect.Staff.Localization;
+
+/// <summary>The hand-off page: the agents' inbox, a conversation with the citizen, the draft report.</summary>
+internal sealed class HandOffText : IConsoleStrings
+{
+    public IEnumerable<ConsoleString> Strings =>
+    [
+        new("handoffs.title", "Hand-offs", "Transferts"),
+        new("handoffs.inbox", "Citizens waiting for a person", "Citoyens qui attendent une personne"),
+        new("handoffs.empty", "Nobody is waiting for a person.", "Personne n’attend une personne."),
+        new("handoffs.arrived", "New hand-off from {0}", "Nouveau transfert de {0}"),
+        new("handoffs.status.waiting", "Waiting", "En attente"),
+        new("handoffs.status.held", "Held by {0}", "Pris par {0}"),
+        new("handoffs.status.closed", "Closed", "Fermé"),
+        new("handoffs.requested", "Asked {0}", "Demandé {0}"),
+        new("handoffs.department.none", "Department not known yet", "Service pas encore connu"),
+        new("handoffs.select", "Choose a hand-off in the list to read the conversation.", "Choisissez un transfert dans la liste pour lire la conversation."),
+        new("handoffs.transcript", "Conversation", "Conversation"),
+        new("handoffs.earlier", "Before asking for a person", "Avant la demande d’une personne"),
+        new("handoffs.speaker.citizen", "Citizen", "Citoyen"),
+        new("handoffs.speaker.bot", "Assistant", "Assistant"),
+        new("handoffs.speaker.agent", "Agent", "Agent"),
+        new("handoffs.draft", "Draft report", "Signalement en cours"),
+        new("handoffs.draft.none", "No report in progress.", "Aucun signalement en cours."),
+        new("handoffs.draft.description", "Problem", "Problème"),
+        new("handoffs.draft.category", "Category", "Catégorie"),
+        new("handoffs.draft.place", "Place", "Lieu"),
+        new("handoffs.draft.photos", "Photos", "Photos"),
+        new("handoffs.draft.details", "Details", "Détails"),
+        new("handoffs.draft.missing", "missing", "manquant"),
+        new("handoffs.claim", "Claim", "Prendre en charge"),
+        new("handoffs.release", "Hand back to the assistant", "Rendre à l’assistant"),
+        new("handoffs.close", "Close", "Fermer"),
+        new("handoffs.file", "File the report", "Déposer le signalement"),
+        new("handoffs.file.category", "Category code (when the draft has none)", "Code de catégorie (si le signalement n’en a pas)"),
+        new("handoffs.file.place", "Place: address, corner or landmark (when the draft has none)", "Lieu : adresse, intersection ou repère (si le signalement n’en a pas)"),
+        new("handoffs.filed", "Report #{0} filed with {1}.", "Signalement no {0} déposé auprès de {1}."),
+        new("handoffs.reply", "Message to the citizen", "Message au citoyen"),
+        new("handoffs.reply.help", "Sent on the citizen’s own channel (SMS, WhatsApp, web chat).", "Envoyé sur le canal du citoyen (texto, WhatsApp, clavardage)."),
+        new("handoffs.send", "Send", "Envoyer"),
+        new("handoffs.sent", "Sent.", "Envoyé."),
+        new("handoffs.claimed", "You hold this conversation; the assistant stays out.", "Vous tenez cette conversation; l’assistant n’intervient plus."),
+        new("handoffs.released", "Handed back to the assistant.", "Rendu à l’assistant."),
+        new("handoffs.closedNow", "Closed.", "Fermé."),
+        new("handoffs.refused", "Not done: {0}", "Non fait : {0}"),
+        new("handoffs.channel.sms", "SMS", "Texto"),
+        new("handoffs.channel.whatsapp", "WhatsApp", "WhatsApp"),
+        new("handoffs.channel.whatsapp-cloud", "WhatsApp", "WhatsApp"),
+        new("handoffs.channel.directline", "Web chat or app", "Clavardage ou appli"),
+    ];
+}
