@@ -1,4 +1,5 @@
 using CivicConnect.Staff.Localization;
+using CivicConnect.Staff.Reports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -15,6 +16,10 @@ public static class StaffRegistration
     {
         builder.Services.AddMudServices();
         builder.Services.AddConsoleStrings<LayoutText>();
+        builder.Services.AddScoped<ReportQueries>();
+        builder.Services.AddScoped<ReportPhotos>();
+        builder.Services.AddSingleton<ReportCalls>();
+        builder.Services.AddConsoleStrings<ReportText>();
         return builder;
     }
 }
