@@ -1,10 +1,14 @@
 using CivicConnect.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicConnect.Data;
 
-public sealed class CivicDbContext(DbContextOptions<CivicDbContext> options) : DbContext(options)
+public sealed class CivicDbContext(DbContextOptions<CivicDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
+    /// <summary>The ASP.NET Core data-protection key ring: every node reads the same keys, so a console session or form started on one node is valid on another.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <summary>Sequence behind the public reference numbers.</summary>
     public const string ReferenceSequence = "issue_reference_seq";
 

@@ -33,5 +33,10 @@ internal sealed class LayoutText : IConsoleStrings
         new("role.supervisor", "Supervisor", "Superviseur"),
         new("role.field_worker", "Field worker", "Employé de terrain"),
         new("role.agent", "311 agent", "Agent 311"),
+        new("account.title", "Your account", "Votre compte"),
+        new("account.name", "Name", "Nom"),
+        new("account.roles", "Roles", "Rôles"),
+        new("account.department", "Department", "Service"),
+        new("account.none", "none (all departments for supervisors)", "aucun (tous les services pour les superviseurs)"),
     ];
 }

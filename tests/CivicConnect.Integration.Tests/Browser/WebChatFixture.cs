@@ -18,7 +18,7 @@ public sealed class WebChatFixture : CivicAppFactory
     /// <summary>Debian's chromium; `civic test` installs it. Playwright never downloads a browser here.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private static readonly string[] ChromiumArgs =
+    internal static readonly string[] ChromiumArgs =
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run",

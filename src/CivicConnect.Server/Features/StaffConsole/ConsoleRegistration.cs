@@ -1,6 +1,8 @@
 using System.Globalization;
+using CivicConnect.Data;
 using CivicConnect.Staff;
 using CivicConnect.Staff.Shell;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 
 namespace CivicConnect.Server.Features.StaffConsole;
@@ -15,6 +17,9 @@ internal static class ConsoleRegistration
 
     public static WebApplicationBuilder AddConsole(this WebApplicationBuilder builder)
     {
+        // Cookies, antiforgery tokens and prerendered component state are protected with keys kept
+        // in PostgreSQL, so any node can read what another wrote (several nodes, one database).
+        builder.Services.AddDataProtection().SetApplicationName("CivicConnect").PersistKeysToDbContext<CivicDbContext>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.AddStaffServices();

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CivicConnect.Core.Security;
 using CivicConnect.Server.Security;
 using CivicConnect.Staff.Shell;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
@@ -21,7 +22,9 @@ internal static class ConsoleSignInEndpoints
     {
         var group = app.MapGroup("/console").ExcludeFromDescription();
         group.MapGet("/signin", ShowSignIn).AllowAnonymous();
-        group.MapPost("/signin", SignIn).AllowAnonymous();
+        // Antiforgery is checked in the handler, after the environment check, so that outside
+        // Development the answer is always the same 404 whatever the form carries.
+        group.MapPost("/signin", SignIn).AllowAnonymous().DisableAntiforgery();
         group.MapPost("/signout", SignOut).AllowAnonymous();
         group.MapGet("/culture", SetCulture).AllowAnonymous();
     }
@@ -45,6 +48,7 @@ internal static class ConsoleSignInEndpoints
         [FromForm] string? name,
         [FromForm] string? returnUrl,
         HttpContext http,
+        IAntiforgery antiforgery,
         IOptions<ConsoleSignInOptions> options,
         IHostEnvironment environment)
     {
@@ -53,9 +57,13 @@ internal static class ConsoleSignInEndpoints
             return DevSignInRefused();
         }
 
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The sign-in form expired", detail: "Open the sign-in page again.");
+        }
+
         if (role is null || !CivicRoles.All.Contains(role))
         {
-            http.Response.StatusCode = StatusCodes.Status400BadRequest;
             return new RazorComponentResult<DevSignIn>(new { ReturnUrl = LocalOrConsole(returnUrl), Error = true }) { StatusCode = StatusCodes.Status400BadRequest };
         }
 

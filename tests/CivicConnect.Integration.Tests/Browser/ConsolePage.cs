@@ -1,0 +1,90 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace CivicConnect.Integration.Tests.Browser;
+
+/// <summary>
+/// A console tab. Records what must not happen (uncaught script errors, server errors, a broken
+/// circuit) in <see cref="Problems"/>, and scans the page with axe-core.
+/// </summary>
+public sealed class ConsolePage
+{
+    public const float StepTimeoutMs = 30_000;
+
+    private readonly List<string> problems = [];
+
+    public ConsolePage(IPage page)
+    {
+        Page = page;
+        page.PageError += (_, error) => Record($"uncaught error: {error}");
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                Record($"console error: {message.Text}");
+            }
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && response.Status != 403)
+            {
+                Record($"HTTP {response.Status}: {response.Request.Method} {response.Url}");
+            }
+        };
+    }
+
+    public IPage Page { get; }
+
+    public IReadOnlyList<string> Problems
+    {
+        get
+        {
+            lock (problems)
+            {
+                return [.. problems];
+            }
+        }
+    }
+
+    /// <summary>Goes to a console path and waits until the page is interactive (the circuit is up).</summary>
+    public async Task GotoAsync(string path)
+    {
+        await Page.GotoAsync(path.TrimStart('/'));
+        await WaitForCircuitAsync();
+    }
+
+    /// <summary>
+    /// Blazor marks the document once the interactive circuit has started; until then buttons do
+    /// nothing. Pages rendered statically (no circuit) have no Blazor script and return at once.
+    /// </summary>
+    public async Task WaitForCircuitAsync()
+    {
+        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Page.WaitForFunctionAsync(
+            "() => !document.querySelector('script[src*=\"blazor.web\"]') || (window.Blazor && document.querySelector('[data-circuit-ready]'))",
+            null,
+            new() { Timeout = StepTimeoutMs });
+    }
+
+    /// <summary>axe-core (WCAG 2.1 A and AA rules) on the page as it is now: serious and critical violations, described.</summary>
+    public async Task<IReadOnlyList<string>> SeriousAccessibilityViolationsAsync()
+    {
+        var result = await Page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        return result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Impact} {v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")
+            .ToList();
+    }
+
+    private void Record(string problem)
+    {
+        lock (problems)
+        {
+            problems.Add(problem);
+        }
+    }
+}
