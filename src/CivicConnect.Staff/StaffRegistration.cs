@@ -1,6 +1,7 @@
 using CivicConnect.Staff.HandOffs;
 using CivicConnect.Staff.Localization;
 using CivicConnect.Staff.Outbox;
+using CivicConnect.Staff.Reports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -22,6 +23,10 @@ public static class StaffRegistration
         builder.Services.AddConsoleStrings<OutboxText>();
         builder.Services.AddConsoleStrings<TuningText>();
         builder.Services.AddHandOffDesk();
+        builder.Services.AddScoped<ReportQueries>();
+        builder.Services.AddScoped<ReportPhotos>();
+        builder.Services.AddSingleton<ReportCalls>();
+        builder.Services.AddConsoleStrings<ReportText>();
         return builder;
     }
 }

@@ -24,4 +24,7 @@ public static class IssueEventKinds
 
     /// <summary>The routing decision made at intake: department, rule, rules version, SLA.</summary>
     public const string Routing = "routing";
+
+    /// <summary>City staff added a photo (a field worker's photo of the fix).</summary>
+    public const string Photo = "photo";
 }

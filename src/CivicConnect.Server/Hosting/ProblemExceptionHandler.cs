@@ -1,7 +1,9 @@
+using CivicConnect.Channels.Media;
 using CivicConnect.Geo.Wards;
 using CivicConnect.Intelligence.Tuning;
-using CivicConnect.Workflow.Routing;
+using CivicConnect.Staff.Reports;
 using CivicConnect.Workflow.Lifecycle;
+using CivicConnect.Workflow.Routing;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,6 +27,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             TransitionNotAllowedException notAllowed => (StatusCodes.Status409Conflict, "Transition not possible", notAllowed.Message),
             TransitionDataException => (StatusCodes.Status400BadRequest, "One or more fields are invalid", exception.Message),
             TransitionForbiddenException => (StatusCodes.Status403Forbidden, "Not allowed", exception.Message),
+            ReportFilterException => (StatusCodes.Status400BadRequest, "One or more fields are invalid", exception.Message),
+            ReportForbiddenException => (StatusCodes.Status403Forbidden, "Not allowed", exception.Message),
+            IssueChangedException => (StatusCodes.Status409Conflict, "Changed by someone else", exception.Message),
+            MediaRejectedException { Reason: MediaRejection.TooLarge } => (StatusCodes.Status413PayloadTooLarge, "The photo is too large", exception.Message),
+            MediaRejectedException => (StatusCodes.Status400BadRequest, "Not a photo we accept", exception.Message),
             IssueNotFoundException => (StatusCodes.Status404NotFound, "No such issue", exception.Message),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Changed by someone else", "The record was changed by another request; reload it and try again."),
             System.Text.Json.JsonException json => (StatusCodes.Status400BadRequest, "Malformed JSON", json.Message),
@@ -57,6 +64,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         if (exception is RoutingRulesInvalidException { Errors: var routingErrors })
         {
             context.ProblemDetails.Extensions["errors"] = routingErrors;
+        }
+
+        if (exception is ReportFilterException { Errors: var filterErrors })
+        {
+            context.ProblemDetails.Extensions["errors"] = filterErrors;
         }
 
         if (exception is TransitionDataException { Errors: var fieldErrors })

@@ -2,6 +2,7 @@ using CivicConnect.Conversation.Ports;
 using CivicConnect.Conversation.State;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
+using CivicConnect.Messaging.Live;
 using CivicConnect.Workflow.DepartmentAlerts;
 using CivicConnect.Workflow.Escalation;
 using CivicConnect.Workflow.Routing;
@@ -13,9 +14,10 @@ namespace CivicConnect.Workflow.Intake;
 /// <summary>
 /// Turns a confirmed report into an issue: reference number, department, priority and deadline
 /// from the published routing rules, history, photos and the reporter's subscription. It only adds to the unit of work;
-/// the turn that called it commits everything together.
+/// the turn that called it commits everything together. The live queue hears of the new report in
+/// that same transaction (delivered on commit, never for a report that rolled back).
 /// </summary>
-public sealed class IssueIntake(CivicDbContext db, IssueRouter router, EscalationScheduler escalations, NewReportAlerts alerts, TimeProvider clock) : IIssueIntake
+public sealed class IssueIntake(CivicDbContext db, IssueRouter router, EscalationScheduler escalations, NewReportAlerts alerts, ILiveFeed live, TimeProvider clock) : IIssueIntake
 {
     private static readonly GeometryFactory Geometry = new(new PrecisionModel(), 4326);
 
@@ -30,8 +32,14 @@ public sealed class IssueIntake(CivicDbContext db, IssueRouter router, Escalatio
             .SingleAsync(cancellationToken);
         var routed = await router.RouteAsync(category, submission.Place.WardCode, submission.Priority ?? category.DefaultPriority, submission.Description, now, cancellationToken);
 
+
+        // The id is taken now, not at the caller's save, so the live event can name the report.
+        var id = await db.Database
+            .SqlQueryRaw<long>("SELECT nextval(pg_get_serial_sequence('issues', 'id')) AS \"Value\"")
+            .SingleAsync(cancellationToken);
         var issue = new Issue
         {
+            Id = id,
             ReferenceNumber = reference,
             CategoryId = category.Id,
             Priority = routed.Decision.Priority,
@@ -68,6 +76,7 @@ public sealed class IssueIntake(CivicDbContext db, IssueRouter router, Escalatio
         // Keyed by the reference number, which exists before the commit: should the caller's
         // transaction roll back, the job finds no issue when it fires and does nothing.
         await escalations.ScheduleAsync(reference, routed.Deadline, cancellationToken);
+        await live.PublishAsync(db, LiveTopics.Issues, NewReportEvent(id, reference, routed.DepartmentCode), cancellationToken);
         var department = await db.Departments.AsNoTracking().Where(d => d.Id == routed.DepartmentId).Select(d => d.Name).SingleAsync(cancellationToken);
         return new SubmittedIssue(issue.Id, reference, department.For(submission.Locale));
     }
@@ -99,6 +108,9 @@ public sealed class IssueIntake(CivicDbContext db, IssueRouter router, Escalatio
         issue.AddHistory(IssueEventKinds.Vote, "citizen", from: null, "Another citizen reported the same problem", isPublic: false, now);
         return new SubmittedIssue(issue.Id, issue.ReferenceNumber, issue.Department!.Name.For(issue.Locale));
     }
+
+    private static string NewReportEvent(long id, int reference, string? department) =>
+        System.Text.Json.JsonSerializer.Serialize(new { issueId = id, reference, department, change = "reported" });
 
     private static IEnumerable<IssueMedia> ToMedia(IReadOnlyList<DraftPhoto> photos, DateTimeOffset now) =>
         photos.Where(p => p.StoredPath is not null).Select(p => new IssueMedia

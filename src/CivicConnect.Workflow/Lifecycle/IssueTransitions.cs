@@ -26,7 +26,14 @@ public sealed class IssueTransitions(
     /// <summary>Field workers do the work on site: they may start and resolve their department's issues, nothing else.</summary>
     private static readonly IssueTrigger[] FieldWorkerTriggers = [IssueTrigger.Start, IssueTrigger.Resolve];
 
-    public async Task<TransitionResult> FireAsync(long issueId, IssueTrigger trigger, TransitionData data, IssueActor actor, CancellationToken cancellationToken)
+    public Task<TransitionResult> FireAsync(long issueId, IssueTrigger trigger, TransitionData data, IssueActor actor, CancellationToken cancellationToken) =>
+        FireAsync(issueId, trigger, data, actor, expectedVersion: null, cancellationToken);
+
+    /// <param name="expectedVersion">
+    /// The <see cref="Issue.Version"/> the caller saw (a page loaded, an If-Match sent): if the issue
+    /// changed since, <see cref="IssueChangedException"/> and nothing is written. Null: act on the issue as it is now.
+    /// </param>
+    public async Task<TransitionResult> FireAsync(long issueId, IssueTrigger trigger, TransitionData data, IssueActor actor, uint? expectedVersion, CancellationToken cancellationToken)
     {
         var ownTransaction = db.Database.CurrentTransaction is null
             ? await db.Database.BeginTransactionAsync(cancellationToken)
@@ -36,6 +43,17 @@ public sealed class IssueTransitions(
             var issue = await db.Issues.Include(i => i.Department)
                 .SingleOrDefaultAsync(i => i.Id == issueId, cancellationToken)
                 ?? throw new IssueNotFoundException(issueId);
+            if (expectedVersion is { } expected)
+            {
+                if (issue.Version != expected)
+                {
+                    throw new IssueChangedException(issue.Id, issue.ReferenceNumber);
+                }
+
+                // The UPDATE checks the same token, so a change landing between this read and the save loses too.
+                db.Entry(issue).Property(i => i.Version).OriginalValue = expected;
+            }
+
             EnsureMayAct(issue, trigger, actor);
 
             var now = clock.GetUtcNow();
@@ -114,6 +132,39 @@ public sealed class IssueTransitions(
         }
 
         EnsureOwnDepartment(issue, actor);
+    }
+
+    /// <summary>
+    /// The triggers <paramref name="actor"/> may fire on an issue now: those the state machine has
+    /// from its status (Stateless), less those the actor's role or department rules out. Data a
+    /// trigger needs (a note, a reason) is asked for when it is fired; see <see cref="TriggerFields"/>.
+    /// </summary>
+    public static IReadOnlyList<IssueTrigger> PossibleTriggers(Issue issue, IssueActor actor) =>
+        IssueLifecycle.ConfiguredTriggers(issue.Status).Where(trigger => MayAct(issue, trigger, actor)).ToList();
+
+    /// <summary><see cref="PossibleTriggers(Issue, IssueActor)"/> for an issue read without tracking (a list row).</summary>
+    public static IReadOnlyList<IssueTrigger> PossibleTriggers(IssueStatus status, string? departmentCode, IssueActor actor) =>
+        PossibleTriggers(
+            new Issue
+            {
+                Status = status,
+                Description = string.Empty,
+                Channel = string.Empty,
+                Department = departmentCode is null ? null : new Department { Code = departmentCode, Name = [] },
+            },
+            actor);
+
+    private static bool MayAct(Issue issue, IssueTrigger trigger, IssueActor actor)
+    {
+        try
+        {
+            EnsureMayAct(issue, trigger, actor);
+            return true;
+        }
+        catch (TransitionForbiddenException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Staff and field workers work their own department's issues only.</summary>

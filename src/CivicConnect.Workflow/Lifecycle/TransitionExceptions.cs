@@ -30,3 +30,10 @@ public sealed class IssueNotFoundException(long issueId) : Exception($"Issue {is
 {
     public long IssueId { get; } = issueId;
 }
+
+/// <summary>The issue changed after the caller read it (its version moved on): HTTP 409, "changed by someone else — reload".</summary>
+public sealed class IssueChangedException(long issueId, int reference)
+    : Exception($"Issue #{reference} was changed by someone else since you loaded it; reload it and try again.")
+{
+    public long IssueId { get; } = issueId;
+}

@@ -138,7 +138,8 @@ public sealed class IssueApiTests(IssueApiTests.App app) : IClassFixture<IssueAp
         var response = await Roads().PostAsJsonAsync($"/api/issues/{issue.Id}/assignment", new { department = "WATER", assignee = "crew 12" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var detail = await Roads().GetFromJsonAsync<JsonElement>($"/api/issues/{issue.Id}");
+        // Roads staff may no longer open it (another department's report): read it as a supervisor.
+        var detail = await Supervisor().GetFromJsonAsync<JsonElement>($"/api/issues/{issue.Id}");
         Assert.Equal("Assigned", detail.GetProperty("issue").GetProperty("status").GetString());
         Assert.Equal("WATER", detail.GetProperty("issue").GetProperty("department").GetString());
         Assert.Equal("crew 12", detail.GetProperty("issue").GetProperty("assignedTo").GetString());
@@ -195,7 +196,8 @@ public sealed class IssueApiTests(IssueApiTests.App app) : IClassFixture<IssueAp
 
         async Task<List<string>> Descriptions(string query)
         {
-            var page = await Roads().GetFromJsonAsync<JsonElement>($"/api/issues?q={tag}&{query}");
+            // A supervisor: the list spans departments (staff see their own; see ReportApiTests).
+            var page = await Supervisor().GetFromJsonAsync<JsonElement>($"/api/issues?q={tag}&{query}");
             return page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("description").GetString()!.Replace(tag + " ", string.Empty, StringComparison.Ordinal)).ToList();
         }
 
@@ -208,7 +210,7 @@ public sealed class IssueApiTests(IssueApiTests.App app) : IClassFixture<IssueAp
         Assert.Equal(["pothole far"], await Descriptions("bbox=-114.3,51.1,-114.1,51.2"));
         Assert.Equal(["pothole two", "pothole one"], await Descriptions("category=pothole&bbox=-114.1,51.0,-114.0,51.1"));
 
-        var paged = await Roads().GetFromJsonAsync<JsonElement>($"/api/issues?q={tag}&pageSize=3&page=2");
+        var paged = await Supervisor().GetFromJsonAsync<JsonElement>($"/api/issues?q={tag}&pageSize=3&page=2");
         Assert.Equal(4, paged.GetProperty("total").GetInt32());
         Assert.Single(paged.GetProperty("items").EnumerateArray());
     }
@@ -305,6 +307,8 @@ public sealed class IssueApiTests(IssueApiTests.App app) : IClassFixture<IssueAp
     }
 
     private HttpClient Roads() => app.CreateClientAs(CivicRoles.Staff, "roads", "Dana");
+
+    private HttpClient Supervisor() => app.CreateClientAs(CivicRoles.Supervisor, "roads", "Sue");
 
     private async Task<Issue> NewIssueAsync(
         string description,

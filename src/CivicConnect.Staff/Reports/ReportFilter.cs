@@ -1,19 +1,22 @@
 using System.Globalization;
 using CivicConnect.Core.Issues;
 using CivicConnect.Data.Entities;
-using CivicConnect.Server.Hosting;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 
-namespace CivicConnect.Server.Features.Issues;
+namespace CivicConnect.Staff.Reports;
 
 /// <summary>
-/// <c>GET /api/issues</c> query: <c>status</c> (repeatable), <c>category</c>, <c>ward</c>,
-/// <c>department</c>, <c>priority</c>, <c>from</c>/<c>to</c> (reported between), <c>bbox</c>
-/// (<c>minLon,minLat,maxLon,maxLat</c>), <c>q</c> (words in the description or address, or a
-/// reference number), <c>page</c> (from 1) and <c>pageSize</c> (up to 200).
+/// What to list, as <c>GET /api/issues</c> takes it and the queue sets it: <c>status</c>
+/// (repeatable or comma-separated), <c>category</c>, <c>ward</c>, <c>department</c>,
+/// <c>priority</c>, <c>from</c>/<c>to</c> (reported between), <c>minAgeDays</c>/<c>maxAgeDays</c>
+/// (how long ago it was reported), <c>slaBreached</c> (deadline passed, not finished),
+/// <c>hasPhoto</c>, <c>bbox</c> (<c>minLon,minLat,maxLon,maxLat</c>), <c>q</c> (words in the
+/// description or address, or a reference number), <c>sort</c> (created, updated, deadline,
+/// priority, reference, votes) and <c>order</c> (asc, desc), <c>page</c> (from 1) and
+/// <c>pageSize</c> (up to 200).
 /// </summary>
-public sealed class IssueFilter
+public sealed class ReportFilter
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
@@ -34,9 +37,21 @@ public sealed class IssueFilter
 
     public DateTimeOffset? To { get; set; }
 
+    public int? MinAgeDays { get; set; }
+
+    public int? MaxAgeDays { get; set; }
+
+    public bool? SlaBreached { get; set; }
+
+    public bool? HasPhoto { get; set; }
+
     public string? Bbox { get; set; }
 
     public string? Q { get; set; }
+
+    public string? Sort { get; set; }
+
+    public string? Order { get; set; }
 
     public int? Page { get; set; }
 
@@ -46,7 +61,16 @@ public sealed class IssueFilter
 
     internal int Size => Math.Clamp(PageSize ?? DefaultPageSize, 1, MaxPageSize);
 
-    internal IQueryable<Issue> Apply(IQueryable<Issue> issues)
+    /// <summary>A copy without the status filter: the queue's counts per status are taken over everything else the filter says.</summary>
+    internal ReportFilter WithoutStatus()
+    {
+        var copy = (ReportFilter)MemberwiseClone();
+        copy.Status = null;
+        return copy;
+    }
+
+    /// <summary>Narrows <paramref name="issues"/>; throws <see cref="ReportFilterException"/> naming every field it cannot read.</summary>
+    internal IQueryable<Issue> Apply(IQueryable<Issue> issues, DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>();
         if (Status is { Length: > 0 })
@@ -64,7 +88,11 @@ public sealed class IssueFilter
                 }
             }
 
-            issues = issues.Where(i => statuses.Contains(i.Status));
+            if (statuses.Count > 0)
+            {
+                var chosen = statuses.ToArray();
+                issues = issues.Where(i => chosen.Contains(i.Status));
+            }
         }
 
         if (!string.IsNullOrWhiteSpace(Priority))
@@ -104,6 +132,38 @@ public sealed class IssueFilter
             issues = issues.Where(i => i.CreatedAt < to);
         }
 
+        if (MinAgeDays is < 0 || MaxAgeDays is < 0 || (MinAgeDays is { } least && MaxAgeDays is { } most && most <= least))
+        {
+            errors["minAgeDays"] = ["Ages are whole days from 0, and maxAgeDays above minAgeDays."];
+        }
+        else
+        {
+            if (MinAgeDays is { } minAge)
+            {
+                var reportedBefore = now.AddDays(-minAge);
+                issues = issues.Where(i => i.CreatedAt <= reportedBefore);
+            }
+
+            if (MaxAgeDays is { } maxAge)
+            {
+                var reportedAfter = now.AddDays(-maxAge);
+                issues = issues.Where(i => i.CreatedAt > reportedAfter);
+            }
+        }
+
+        if (SlaBreached is { } breached)
+        {
+            var finished = IssueStatuses.Finished;
+            issues = breached
+                ? issues.Where(i => i.Deadline != null && i.Deadline < now && !finished.Contains(i.Status))
+                : issues.Where(i => i.Deadline == null || i.Deadline >= now || finished.Contains(i.Status));
+        }
+
+        if (HasPhoto is { } hasPhoto)
+        {
+            issues = hasPhoto ? issues.Where(i => i.Media.Any()) : issues.Where(i => !i.Media.Any());
+        }
+
         if (!string.IsNullOrWhiteSpace(Bbox))
         {
             if (ParseBox(Bbox) is { } box)
@@ -135,7 +195,12 @@ public sealed class IssueFilter
             errors["to"] = ["'to' must be after 'from'."];
         }
 
-        return errors.Count > 0 ? throw new RequestValidationException(errors) : issues;
+        if (!ReportSorting.IsKnown(Sort, Order))
+        {
+            errors["sort"] = [$"sort is one of {string.Join(", ", ReportSorting.Keys)}; order is asc or desc."];
+        }
+
+        return errors.Count > 0 ? throw new ReportFilterException(errors) : issues;
     }
 
     private static Geometry? ParseBox(string text)

@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using CivicConnect.Core.Security;
+using CivicConnect.Workflow.Lifecycle;
+
+namespace CivicConnect.Staff.Reports;
+
+/// <summary>
+/// Who is looking at reports, read once from the signed-in person (bearer token or console cookie:
+/// the claims are the same). The scoping rules in <see cref="ReportScope"/> work from this alone.
+/// </summary>
+public sealed record ReportViewer(string Name, string? Subject, string? Department, ViewerKind Kind)
+{
+    public static ReportViewer From(ClaimsPrincipal user)
+    {
+        var kind = user.IsInRole(CivicRoles.Supervisor) ? ViewerKind.Supervisor
+            : user.IsInRole(CivicRoles.Staff) ? ViewerKind.Staff
+            : user.IsInRole(CivicRoles.FieldWorker) ? ViewerKind.FieldWorker
+            : ViewerKind.None;
+        var department = CivicClaims.DepartmentOf(user);
+        return new ReportViewer(
+            CivicClaims.ActorOf(user),
+            user.FindFirst(CivicClaims.Subject)?.Value,
+            string.IsNullOrWhiteSpace(department) ? null : department.Trim().ToUpperInvariant(),
+            kind);
+    }
+
+    /// <summary>Field workers see the problem (place, description, photos), never who reported it.</summary>
+    public bool SeesReporter => Kind is ViewerKind.Staff or ViewerKind.Supervisor;
+
+    public bool SeesEveryDepartment => Kind == ViewerKind.Supervisor;
+
+    /// <summary>The same person as the workflow's actor, for the triggers they may fire.</summary>
+    public IssueActor? Actor => Kind switch
+    {
+        ViewerKind.Supervisor => new IssueActor(Name, ActorKind.Supervisor, Department),
+        ViewerKind.Staff => new IssueActor(Name, ActorKind.Staff, Department),
+        ViewerKind.FieldWorker => new IssueActor(Name, ActorKind.FieldWorker, Department),
+        _ => null,
+    };
+}
+
+public enum ViewerKind
+{
+    None,
+    FieldWorker,
+    Staff,
+    Supervisor,
+}
