@@ -14,6 +14,7 @@ using CivicConnect.Server.Composition;
 using CivicConnect.Server.Features.Account;
 using CivicConnect.Server.Features.Admin;
 using CivicConnect.Server.Features.Analytics;
+using CivicConnect.Server.Features.Map;
 using CivicConnect.Server.Features.Categories;
 using CivicConnect.Server.Features.Hotspots;
 using CivicConnect.Server.Features.Issues;
@@ -89,6 +90,7 @@ app.MapIssues();
 app.MapOpen311();
 app.MapRoutingAdmin();
 app.MapAnalytics();
+app.MapStaffMap();
 app.MapConsole();
 
 await app.RunAsync();

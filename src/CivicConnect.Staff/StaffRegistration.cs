@@ -1,4 +1,7 @@
+using CivicConnect.Core.Hosting;
+using CivicConnect.Staff.Dashboard;
 using CivicConnect.Staff.Localization;
+using CivicConnect.Staff.Map;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -15,6 +18,13 @@ public static class StaffRegistration
     {
         builder.Services.AddMudServices();
         builder.Services.AddConsoleStrings<LayoutText>();
+        builder.AddValidatedOptions<MapOptions>(MapOptions.SectionName);
+        builder.Services.AddScoped<MapReportQuery>();
+        builder.Services.AddScoped<WardMapQuery>();
+        builder.Services.AddScoped<CategoryLegend>();
+        builder.Services.AddConsoleStrings<MapText>();
+        builder.Services.AddScoped<AnalyticsQueries>();
+        builder.Services.AddConsoleStrings<DashboardText>();
         return builder;
     }
 }
