@@ -64,7 +64,7 @@ export async function createReportMap(element, dotnet, options) {
 
     const wards = L.geoJSON(null, {
         style: () => ({ color: '#1f4e79', weight: 2, fillOpacity: 0.04, className: 'cc-ward' }),
-        onEachFeature: (feature, layer) => layer.bindTooltip(escapeHtml(feature.properties.title), { sticky: true }),
+        onEachFeature: (feature, layer) => layer.bindTooltip(escapeHtml(feature.properties.name), { sticky: true }),
     }).addTo(map);
     const hotspots = L.layerGroup().addTo(map);
     const reports = L.layerGroup().addTo(map);
@@ -134,7 +134,7 @@ export async function createWardChoropleth(element, options, geoJson, fills) {
     const map = baseMap(L, element, options);
     const layer = L.geoJSON(JSON.parse(geoJson), {
         style: feature => ({ color: '#1f4e79', weight: 1.5, fillColor: fills[feature.properties.code] || '#ffffff', fillOpacity: 0.75, className: 'cc-ward' }),
-        onEachFeature: (feature, l) => l.bindTooltip(escapeHtml(feature.properties.title), { sticky: true }),
+        onEachFeature: (feature, l) => l.bindTooltip(escapeHtml(feature.properties.name), { sticky: true }),
     }).addTo(map);
     if (layer.getLayers().length > 0) {
         map.fitBounds(layer.getBounds(), { padding: [8, 8] });
