@@ -4,6 +4,7 @@ using CivicConnect.Integration.Tests.Browser;
 using CivicConnect.Integration.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -28,6 +29,9 @@ public sealed class MapBrowserFixture : CivicAppFactory
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>Uncaught script errors in any page of the class (none expected; failing tiles are not script errors).</summary>
+    public System.Collections.Concurrent.ConcurrentBag<string> Errors { get; } = [];
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
@@ -47,6 +51,9 @@ public sealed class MapBrowserFixture : CivicAppFactory
         var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         BaseAddress = new Uri(addresses.First());
 
+        // A map loads Leaflet, queries the wards and reports, then draws: on a busy 2-core machine that
+        // can take longer than Playwright's 5 s default for expectations.
+        Assertions.SetDefaultExpectTimeout(WebChatPage.StepTimeoutMs);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -68,6 +75,7 @@ public sealed class MapBrowserFixture : CivicAppFactory
         });
         context.SetDefaultTimeout(WebChatPage.StepTimeoutMs);
         var page = await context.NewPageAsync();
+        page.PageError += (_, error) => Errors.Add($"uncaught error: {error}");
         await page.GotoAsync($"console/signin?returnUrl={Uri.EscapeDataString(path)}");
         await page.SelectOptionAsync("#signin-role", role);
         if (department is not null)

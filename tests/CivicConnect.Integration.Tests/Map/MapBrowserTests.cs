@@ -15,6 +15,7 @@ public sealed class MapBrowserTests(MapBrowserFixture app) : IClassFixture<MapBr
         var page = await app.SignInAsync("supervisor", null, "/console/map");
         var map = page.GetByTestId("report-map");
         await Assertions.Expect(map).ToHaveAttributeAsync("data-ready", "true");
+        Assert.Empty(app.Errors);
 
         // Fourteen ward outlines (SVG paths), and the six open reports as clusters or markers.
         await Assertions.Expect(page.Locator("#report-map path.cc-ward")).ToHaveCountAsync(14);
