@@ -18,6 +18,7 @@ using CivicConnect.Server.Features.Categories;
 using CivicConnect.Server.Features.HandOffs;
 using CivicConnect.Server.Features.Hotspots;
 using CivicConnect.Server.Features.Issues;
+using CivicConnect.Server.Features.Map;
 using CivicConnect.Server.Features.Open311;
 using CivicConnect.Server.Features.Outbox;
 using CivicConnect.Server.Features.Routing;
@@ -91,6 +92,7 @@ app.MapOpen311();
 app.MapRoutingAdmin();
 app.MapAnalytics();
 app.MapHandOffs();
+app.MapStaffMap();
 app.MapConsole();
 
 await app.RunAsync();

@@ -1,5 +1,8 @@
+using CivicConnect.Core.Hosting;
+using CivicConnect.Staff.Dashboard;
 using CivicConnect.Staff.HandOffs;
 using CivicConnect.Staff.Localization;
+using CivicConnect.Staff.Map;
 using CivicConnect.Staff.Outbox;
 using CivicConnect.Staff.Reports;
 using Microsoft.AspNetCore.Builder;
@@ -27,6 +30,13 @@ public static class StaffRegistration
         builder.Services.AddScoped<ReportPhotos>();
         builder.Services.AddSingleton<ReportCalls>();
         builder.Services.AddConsoleStrings<ReportText>();
+        builder.AddValidatedOptions<MapOptions>(MapOptions.SectionName);
+        builder.Services.AddScoped<MapReportQuery>();
+        builder.Services.AddScoped<WardMapQuery>();
+        builder.Services.AddScoped<CategoryLegend>();
+        builder.Services.AddConsoleStrings<MapText>();
+        builder.Services.AddScoped<AnalyticsQueries>();
+        builder.Services.AddConsoleStrings<DashboardText>();
         return builder;
     }
 }

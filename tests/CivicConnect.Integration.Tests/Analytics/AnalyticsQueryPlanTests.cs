@@ -1,6 +1,6 @@
 using System.Text;
 using CivicConnect.Integration.Tests.Infrastructure;
-using CivicConnect.Server.Features.Analytics;
+using CivicConnect.Staff.Dashboard;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -72,6 +72,10 @@ public sealed class AnalyticsQueryPlanTests(TestDatabaseFixture fixture) : IClas
 
         await using var command = new NpgsqlCommand("EXPLAIN " + sql, connection);
         command.Parameters.AddRange(scope.Parameters());
+        if (sql.Contains("@zone", StringComparison.Ordinal))
+        {
+            command.Parameters.Add(new NpgsqlParameter("zone", "America/Edmonton"));
+        }
         var plan = new StringBuilder();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

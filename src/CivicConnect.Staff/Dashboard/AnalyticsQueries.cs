@@ -1,7 +1,10 @@
+using CivicConnect.Core.Hosting;
 using CivicConnect.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
 
-namespace CivicConnect.Server.Features.Analytics;
+namespace CivicConnect.Staff.Dashboard;
 
 /// <summary>
 /// The summary's figures, one SQL statement each, all over the same scope of issues. Times come
@@ -9,7 +12,7 @@ namespace CivicConnect.Server.Features.Analytics;
 /// resolved at its first transition to Resolved (a reopened issue keeps its first resolution, so
 /// a reopen does not make the earlier work disappear from the figures).
 /// </summary>
-public static class AnalyticsQueries
+public sealed class AnalyticsQueries(CivicDbContext db, IOptions<CityOptions> city)
 {
     // Every first-time lookup goes through the lateral subquery per issue, which the partial index
     // ix_issue_events_issue_id_to_status_occurred_at (partial: transitions only) answers.
@@ -29,6 +32,7 @@ public static class AnalyticsQueries
         ("byStatus", ByStatus(scope)),
         ("byCategory", ByCategory(scope)),
         ("byWard", ByWard(scope)),
+        ("byDay", ByDay(scope)),
         ("timeToTriage", TimeTo(scope, FirstTriage)),
         ("timeToResolve", TimeTo(scope, FirstResolution)),
         ("sla", Sla(scope)),
@@ -36,11 +40,20 @@ public static class AnalyticsQueries
         ("satisfaction", Satisfaction(scope)),
     ];
 
-    public static async Task<AnalyticsSummary> SummarizeAsync(CivicDbContext db, AnalyticsScope scope, CancellationToken cancellationToken)
+    /// <summary>The department whose code is <paramref name="code"/> (as tokens carry it: <c>roads</c> for ROADS), or null.</summary>
+    public async Task<(int Id, string Code)?> FindDepartmentAsync(string code, CancellationToken cancellationToken)
+    {
+        var exact = code.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+        var owner = await db.Departments.AsNoTracking().Where(d => EF.Functions.ILike(d.Code, exact)).Select(d => new { d.Id, d.Code }).FirstOrDefaultAsync(cancellationToken);
+        return owner is null ? null : (owner.Id, owner.Code);
+    }
+
+    public async Task<AnalyticsSummary> SummarizeAsync(AnalyticsScope scope, CancellationToken cancellationToken)
     {
         var byStatus = await db.Database.SqlQueryRaw<Tally>(ByStatus(scope), scope.Parameters()).ToListAsync(cancellationToken);
         var byCategory = await db.Database.SqlQueryRaw<Tally>(ByCategory(scope), scope.Parameters()).ToListAsync(cancellationToken);
         var byWard = await db.Database.SqlQueryRaw<Tally>(ByWard(scope), scope.Parameters()).ToListAsync(cancellationToken);
+        var byDay = await db.Database.SqlQueryRaw<DayTally>(ByDay(scope), [.. scope.Parameters(), new NpgsqlParameter("zone", city.Value.TimeZone)]).ToListAsync(cancellationToken);
         var triage = await db.Database.SqlQueryRaw<MedianRow>(TimeTo(scope, FirstTriage), scope.Parameters()).SingleAsync(cancellationToken);
         var resolve = await db.Database.SqlQueryRaw<MedianRow>(TimeTo(scope, FirstResolution), scope.Parameters()).SingleAsync(cancellationToken);
         var sla = await db.Database.SqlQueryRaw<SlaRow>(Sla(scope), scope.Parameters()).SingleAsync(cancellationToken);
@@ -53,6 +66,7 @@ public static class AnalyticsQueries
             byStatus,
             byCategory,
             byWard,
+            byDay,
             new DurationFigure(triage.Issues, Hours(triage.MedianSeconds)),
             new DurationFigure(resolve.Issues, Hours(resolve.MedianSeconds)),
             new SlaFigure(sla.Resolved, sla.OnTime, sla.Resolved == 0 ? null : Math.Round(100.0 * sla.OnTime / sla.Resolved, 1)),
@@ -85,6 +99,15 @@ public static class AnalyticsQueries
         {scope.Where}
         GROUP BY w.code
         ORDER BY count DESC, code NULLS LAST
+        """;
+
+    /// <remarks>Days are the city's calendar days (<c>City:TimeZone</c>), not UTC ones: a report at 20:00 in Calgary is that day's.</remarks>
+    private static string ByDay(AnalyticsScope scope) => $"""
+        SELECT (i.created_at AT TIME ZONE @zone)::date AS day, c.code AS code, count(*)::int AS count
+        FROM issues i JOIN service_categories c ON c.id = i.category_id
+        {scope.Where}
+        GROUP BY 1, 2
+        ORDER BY 1, 2
         """;
 
     private static string TimeTo(AnalyticsScope scope, string firstTime) => $"""

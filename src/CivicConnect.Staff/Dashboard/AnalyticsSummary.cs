@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace CivicConnect.Server.Features.Analytics;
+namespace CivicConnect.Staff.Dashboard;
 
-/// <summary>The answer of <c>GET /api/analytics/summary</c>.</summary>
+/// <summary>The answer of <c>GET /api/analytics/summary</c> and the console's dashboard.</summary>
 /// <param name="Total">Issues reported in the scope.</param>
 public sealed record AnalyticsSummary(
     SummaryScope Scope,
@@ -10,6 +10,7 @@ public sealed record AnalyticsSummary(
     IReadOnlyList<Tally> ByStatus,
     IReadOnlyList<Tally> ByCategory,
     IReadOnlyList<Tally> ByWard,
+    IReadOnlyList<DayTally> ByDay,
     DurationFigure TimeToTriage,
     DurationFigure TimeToResolve,
     SlaFigure Sla,
@@ -21,6 +22,9 @@ public sealed record SummaryScope(DateTimeOffset? From, DateTimeOffset? To, stri
 
 /// <param name="Code">A status name, category code or ward code (null: issues in no ward).</param>
 public sealed record Tally(string? Code, int Count);
+
+/// <summary>Reports of one category on one of the city's calendar days.</summary>
+public sealed record DayTally(DateOnly Day, string Code, int Count);
 
 /// <param name="Issues">How many issues the median is taken over.</param>
 /// <param name="MedianHours">Null when there are none.</param>

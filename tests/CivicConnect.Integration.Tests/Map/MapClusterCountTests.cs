@@ -1,0 +1,96 @@
+using System.Text;
+using CivicConnect.Integration.Tests.Infrastructure;
+using CivicConnect.Staff.Access;
+using CivicConnect.Staff.Map;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace CivicConnect.Integration.Tests.Map;
+
+/// <summary>
+/// The map's clustering over 3,000 reports spread over Calgary (a tenth closed): whatever the zoom
+/// and box, the clusters' counts and the single markers add up to the open reports in the box, and a
+/// street-sized box is answered from the GiST index on the location.
+/// </summary>
+public sealed class MapClusterCountTests(TestDatabaseFixture fixture) : IClassFixture<TestDatabaseFixture>, IAsyncLifetime
+{
+    private static readonly MapBox City = new(-114.32, 50.84, -113.86, 51.22);
+
+    public async Task InitializeAsync()
+    {
+        await using var db = fixture.Database.CreateDbContext();
+        if (!await db.Issues.AnyAsync())
+        {
+            await MapRows.SpreadAsync(db, 3000);
+        }
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task ClusterCounts_AddUpToTheOpenReportsInTheBox_AtEveryZoom()
+    {
+        await using var db = fixture.Database.CreateDbContext();
+
+        foreach (var zoom in new[] { 9, 11, 13, 15, 17 })
+        {
+            foreach (var box in new[] { City, new MapBox(-114.15, 51.0, -114.0, 51.08) })
+            {
+                var found = await FindAsync(box, zoom, ReportScope.Everything);
+                var expected = await db.Database.SqlQuery<int>($"""
+                    SELECT count(*)::int AS "Value" FROM issues
+                    WHERE location && ST_MakeEnvelope({box.MinLongitude}, {box.MinLatitude}, {box.MaxLongitude}, {box.MaxLatitude}, 4326)
+                      AND status NOT IN ('Resolved', 'Closed', 'Duplicate', 'Rejected', 'ClosedNotFixed')
+                    """).SingleAsync();
+
+                Assert.False(found.Truncated);
+                Assert.Equal(expected, found.Total);
+                Assert.Equal(expected, found.Clusters.Sum(c => c.Count) + found.Reports.Count);
+                Assert.All(found.Clusters, c => Assert.True(c.Count >= 2));
+            }
+        }
+
+        // Zoomed out, the city's thousands of reports are a few dozen markers, not thousands.
+        var city = await FindAsync(City, 10, ReportScope.Everything);
+        Assert.InRange(city.Clusters.Count + city.Reports.Count, 1, 100);
+    }
+
+    [Fact]
+    public async Task AtStreetZoom_TheGistIndexOnTheLocationAnswersTheBox()
+    {
+        await using var db = fixture.Database.CreateDbContext();
+
+        var (sql, parameters) = MapReportQuery.Command(new MapBox(-114.0600, 51.0440, -114.0560, 51.0465), 16, ReportScope.Department("roads"), new MapOptions());
+        var plan = await ExplainAsync(db, sql, parameters);
+
+        Assert.Contains("ix_issues_location", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("Seq Scan on issues", plan, StringComparison.Ordinal);
+    }
+
+    private async Task<MapReports> FindAsync(MapBox box, int zoom, ReportScope scope)
+    {
+        await using var db = fixture.Database.CreateDbContext();
+        return await new MapReportQuery(db, Options.Create(new MapOptions())).FindAsync(box, zoom, scope, CancellationToken.None);
+    }
+
+    private static async Task<string> ExplainAsync(DbContext db, string sql, NpgsqlParameter[] parameters)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await connection.OpenAsync();
+        }
+
+        await using var command = new NpgsqlCommand("EXPLAIN " + sql, connection);
+        command.Parameters.AddRange(parameters);
+        var plan = new StringBuilder();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            plan.AppendLine(reader.GetString(0));
+        }
+
+        return plan.ToString();
+    }
+}
