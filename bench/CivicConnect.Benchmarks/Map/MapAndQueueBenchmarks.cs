@@ -9,9 +9,10 @@ using CivicConnect.Core.Hosting;
 using CivicConnect.Core.Security;
 using CivicConnect.Data;
 using CivicConnect.Geo;
-using CivicConnect.Server.Features.Issues;
 using CivicConnect.Staff.Access;
 using CivicConnect.Staff.Map;
+using CivicConnect.Staff.Reports;
+using ReportScope = CivicConnect.Staff.Access.ReportScope;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,6 +58,7 @@ public class MapAndQueueBenchmarks
         builder.AddGeo();
         builder.Services.AddSingleton(Options.Create(new MapOptions()));
         builder.Services.AddScoped<MapReportQuery>();
+        builder.Services.AddScoped<ReportQueries>();
         host = builder.Build();
 
         await using var scope = host.Services.CreateAsyncScope();
@@ -80,23 +82,21 @@ public class MapAndQueueBenchmarks
     [GlobalCleanup]
     public void Cleanup() => host?.Dispose();
 
-    [Benchmark(Description = "queue first page (GET /api/issues code, supervisor, 50 newest + count)")]
+    [Benchmark(Description = "queue first page (ReportQueries, as the queue page and GET /api/issues call it; supervisor, 50 newest + count)")]
     public async Task<IssuePage> QueueFirstPage()
     {
         await using var scope = host!.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CivicDbContext>();
-        var result = await IssueEndpoints.ListIssues(new IssueFilter(), db, Supervisor, CancellationToken.None);
-        return result.Value!;
+        var reports = scope.ServiceProvider.GetRequiredService<ReportQueries>();
+        return await reports.ListAsync(new ReportFilter(), ReportViewer.From(Supervisor), CancellationToken.None);
     }
 
     [Benchmark(Description = "queue first page, one department's open reports (ROADS)")]
     public async Task<IssuePage> QueueFirstPageOneDepartment()
     {
         await using var scope = host!.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CivicDbContext>();
-        var filter = new IssueFilter { Department = "ROADS", Status = ["Received", "Triaged", "Assigned", "InProgress"] };
-        var result = await IssueEndpoints.ListIssues(filter, db, Supervisor, CancellationToken.None);
-        return result.Value!;
+        var reports = scope.ServiceProvider.GetRequiredService<ReportQueries>();
+        var filter = new ReportFilter { Department = "ROADS", Status = ["Received", "Triaged", "Assigned", "InProgress"] };
+        return await reports.ListAsync(filter, ReportViewer.From(Supervisor), CancellationToken.None);
     }
 
     [Benchmark(Description = "map box, city zoom 11 (whole city, clustered)")]
