@@ -20,7 +20,8 @@ public sealed class ConsolePage
         page.PageError += (_, error) => Record($"uncaught error: {error}");
         page.Console += (_, message) =>
         {
-            if (message.Type == "error")
+            // A refusal page is answered with 403 on purpose (the response check below skips it too); Chromium logs the status.
+            if (message.Type == "error" && !message.Text.Contains("status of 403", StringComparison.Ordinal))
             {
                 Record($"console error: {message.Text}");
             }

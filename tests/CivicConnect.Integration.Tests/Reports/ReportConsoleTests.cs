@@ -74,7 +74,15 @@ public sealed class ReportConsoleTests(ReportConsoleFixture app) : IClassFixture
         await Assertions.Expect(cards).ToHaveCountAsync(2);
         var shown = await cards.EvaluateAllAsync<int[]>("cards => cards.map(c => Number(c.dataset.reference))");
         Assert.Equal(new[] { mine.ReferenceNumber, crew.ReferenceNumber }.Order(), shown.Order());
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 360"), "the field view is wider than a 360 px phone");
+        // MudBlazor lays the drawer out for a small screen once the circuit has measured the window: wait for it, then hold it to 360 px.
+        try
+        {
+            await page.WaitForFunctionAsync("() => document.documentElement.scrollWidth <= 360", null, new() { Timeout = 15_000 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail("the field view is wider than a 360 px phone");
+        }
 
         var card = page.Locator($"[data-testid=field-card][data-reference='{crew.ReferenceNumber}']");
         await app.ExpectAsync(page, () => Assertions.Expect(card.GetByTestId("field-resolve")).ToBeEnabledAsync());
