@@ -13,6 +13,7 @@ public sealed class ConsolePage
     public const float StepTimeoutMs = 30_000;
 
     private readonly List<string> problems = [];
+    private readonly List<string> log = [];
 
     public ConsolePage(IPage page)
     {
@@ -20,12 +21,14 @@ public sealed class ConsolePage
         page.PageError += (_, error) => Record($"uncaught error: {error}");
         page.Console += (_, message) =>
         {
+            Remember($"console {message.Type}: {message.Text}");
             // A refusal page is answered with 403 on purpose (the response check below skips it too); Chromium logs the status.
             if (message.Type == "error" && !message.Text.Contains("status of 403", StringComparison.Ordinal))
             {
                 Record($"console error: {message.Text}");
             }
         };
+        page.RequestFailed += (_, request) => Remember($"request failed: {request.Method} {request.Url} {request.Failure}");
         page.Response += (_, response) =>
         {
             if (response.Status >= 400 && response.Status != 403)
@@ -81,11 +84,32 @@ public sealed class ConsolePage
             .ToList();
     }
 
+    /// <summary>Everything the page said (console, failed requests, problems): for a failing test's message.</summary>
+    public string Log
+    {
+        get
+        {
+            lock (log)
+            {
+                return string.Join(Environment.NewLine, log);
+            }
+        }
+    }
+
     private void Record(string problem)
     {
+        Remember(problem);
         lock (problems)
         {
             problems.Add(problem);
+        }
+    }
+
+    private void Remember(string line)
+    {
+        lock (log)
+        {
+            log.Add(line);
         }
     }
 }
