@@ -81,7 +81,10 @@ public sealed class ReportConsoleTests(ReportConsoleFixture app) : IClassFixture
         }
         catch (TimeoutException)
         {
-            Assert.Fail("the field view is wider than a 360 px phone");
+            // Name the outermost elements that stick out, so a failure says which element to fix.
+            var wide = await page.EvaluateAsync<string[]>(
+                "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 360 && (!e.parentElement || e.parentElement.getBoundingClientRect().right <= 360)).slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().left) + '-' + Math.round(e.getBoundingClientRect().right) + ' in ' + e.parentElement.className + ' ' + getComputedStyle(e.parentElement).flexDirection + ' ' + getComputedStyle(e).minWidth + ': ' + (e.textContent || '').slice(0, 60))");
+            Assert.Fail("the field view is wider than a 360 px phone: " + string.Join(" | ", wide) + "\nBrowser:\n" + string.Join("\n", app.BrowserLog));
         }
 
         var card = page.Locator($"[data-testid=field-card][data-reference='{crew.ReferenceNumber}']");

@@ -72,6 +72,7 @@ public sealed class OutboxPageTests(OutboxPageTests.App app) : IClassFixture<Out
         await Expect(row).ToBeVisibleAsync(new() { Timeout = (float)Patience.TotalMilliseconds });
         await Expect(row.GetByTestId("outbox-recipient")).ToHaveTextAsync("+***" + e164[^2..]);
         await Expect(row.GetByTestId("outbox-error")).ToContainTextAsync("500");
+        await Expect(console.Page.GetByTestId("outbox-live")).ToHaveTextAsync("The list was updated.");
         Assert.Empty(await console.SeriousAccessibilityViolationsAsync());
 
         app.Twilio.DeleteMapping(refusal);

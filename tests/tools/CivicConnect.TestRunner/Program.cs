@@ -21,14 +21,22 @@ foreach (var stale in Directory.EnumerateFiles(options.ResultsDirectory, "*.trx"
 }
 
 var total = TestCounts.Zero;
+var failures = new List<string>();
 foreach (var project in TestProjects.Find(options.Root))
 {
     var name = Path.GetFileNameWithoutExtension(project);
     Console.Error.WriteLine($"civic: testing {name}");
     var exitCode = await DotnetTest.RunAsync(project, name, options);
-    total += ProjectOutcome.Count(TrxFile.Read(Path.Combine(options.ResultsDirectory, name + ".trx")), exitCode, name);
+    var results = Path.Combine(options.ResultsDirectory, name + ".trx");
+    total += ProjectOutcome.Count(TrxFile.Read(results), exitCode, name);
+    failures.AddRange(FailedTests.Read(results));
 }
 
 Console.Error.WriteLine($"civic: test run took {(int)clock.Elapsed.TotalSeconds} s");
+foreach (var failure in failures)
+{
+    Console.WriteLine(failure);
+}
+
 Console.WriteLine($"{total.Passed} passed, {total.Failed} failed, {total.Skipped} skipped");
 return total.Failed > 0 ? 1 : 0;
