@@ -9,6 +9,9 @@ public enum ClassifierHead
 
     /// <summary>Similarity-weighted vote of the k nearest labelled examples.</summary>
     Knn,
+
+    /// <summary>The mean of both heads' probabilities.</summary>
+    Both,
 }
 
 /// <summary>The <c>Classifier</c> section: which embedded head answers, and when it is too unsure to answer.</summary>
@@ -17,7 +20,7 @@ public sealed class ClassifierOptions
     public const string SectionName = "Classifier";
 
     /// <summary>Linear measured better on prompts/eval/messages.csv (figures in prompts/README.md).</summary>
-    public ClassifierHead Head { get; set; } = ClassifierHead.Linear;
+    public ClassifierHead Head { get; set; } = ClassifierHead.Both;
 
     /// <summary>Neighbours the kNN head votes with, and examples the LLM prompt is shown.</summary>
     [Range(1, 50)]

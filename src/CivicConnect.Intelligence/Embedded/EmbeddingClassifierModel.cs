@@ -71,7 +71,12 @@ public sealed class EmbeddingClassifierModel
 
         var vectors = embedder.Embed(texts, cancellationToken).ToArray();
         var set = new TrainingSet(vectors, labels.ToArray(), definition.Categories.Count, embedder.Dimensions);
-        ICategoryHead head = options.Head == ClassifierHead.Knn ? new KnnHead(set, options.Neighbours) : new LinearHead(set, cancellationToken);
+        ICategoryHead head = options.Head switch
+        {
+            ClassifierHead.Knn => new KnnHead(set, options.Neighbours),
+            ClassifierHead.Both => new BlendedHead(new LinearHead(set, cancellationToken), new KnnHead(set, options.Neighbours)),
+            _ => new LinearHead(set, cancellationToken),
+        };
         return new EmbeddingClassifierModel(definition, set, sources.ToArray(), head, options);
     }
 

@@ -11,7 +11,7 @@ namespace CivicConnect.Core.Tests.Classification;
 /// <summary>What the citizen sees from the classifier: categories, doubt, urgency, place words, and bad input that never crashes.</summary>
 public sealed class EmbeddedClassifierInputTests
 {
-    private static readonly DefinitionClassifier Classifier = ShippedModels.Classifier(ShippedModels.Linear);
+    private static readonly DefinitionClassifier Classifier = ShippedModels.Classifier(ShippedModels.Both);
 
     [Theory]
     [InlineData("There is a pothole on 17 Ave SW at 4 St SW", "pothole")]
