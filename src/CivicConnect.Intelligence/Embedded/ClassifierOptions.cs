@@ -19,7 +19,7 @@ public sealed class ClassifierOptions
 {
     public const string SectionName = "Classifier";
 
-    /// <summary>Linear measured better on prompts/eval/messages.csv (figures in prompts/README.md).</summary>
+    /// <summary>Both measured best on the development sets and prompts/eval/messages.csv (figures in prompts/README.md).</summary>
     public ClassifierHead Head { get; set; } = ClassifierHead.Both;
 
     /// <summary>Neighbours the kNN head votes with, and examples the LLM prompt is shown.</summary>
@@ -34,9 +34,9 @@ public sealed class ClassifierOptions
     public double MinimumSimilarity { get; set; } = 0.3;
 
     /// <summary>
-    /// Below this probability for the best category the message is too vague to suggest anything
-    /// ("something is wrong on my street"): no category and no candidates, so the dialog offers
-    /// every category instead of three poor guesses.
+    /// Below this probability for the best category the message is too vague to suggest anything:
+    /// no category and no candidates, so the dialog offers every category instead of poor guesses.
+    /// Between this and the dialog's categoryConfidence (dialogs/intake.json) it offers choices.
     /// </summary>
     [Range(0.0, 1.0)]
     public double MinimumConfidence { get; set; } = 0.35;

@@ -16,8 +16,8 @@ internal static class ClassifierCommands
         var set = LabelledSetCsv.Read(file);
         var definition = Option(options, "--draft") is { } draft ? ReadDraft(draft) : await services.GetRequiredService<IClassifierDefinitionSource>().GetCurrentAsync(cancellationToken);
         var settings = Settings(services, options);
-        var embedder = Option(options, "--embedder") == "arctic" ? new ArcticXsTextEmbedder() : services.GetRequiredService<ITextEmbedder>();
-        var (model, buildTime) = embedder is ArcticXsTextEmbedder ? BuildWith(embedder, definition, settings) : Build(services, definition, settings);
+        var embedder = services.GetRequiredService<ITextEmbedder>();
+        var (model, buildTime) = Build(services, definition, settings);
         Console.Error.WriteLine($"definition v{definition.Version} \"{definition.Label}\": {definition.Categories.Count} categories, {model.ExampleCount} examples; {settings.Head} head built in {buildTime.TotalSeconds:F1} s (T = {model.Temperature:F2})");
         var recorder = new RecordingClassifier(new DefinitionClassifier(model, embedder));
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -95,14 +95,6 @@ internal static class ClassifierCommands
     {
         var started = Stopwatch.GetTimestamp();
         var model = services.GetRequiredService<EmbeddingModelCache>().Get(definition, settings);
-        return (model, Stopwatch.GetElapsedTime(started));
-    }
-
-    /// <summary>A model over another embedding model (<c>--embedder arctic</c>), outside the cache every node shares.</summary>
-    private static (EmbeddingClassifierModel Model, TimeSpan Elapsed) BuildWith(ITextEmbedder embedder, ClassifierDefinition definition, ClassifierOptions settings)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var model = EmbeddingClassifierModel.Build(definition, embedder, settings);
         return (model, Stopwatch.GetElapsedTime(started));
     }
 
