@@ -29,6 +29,20 @@ internal static class ClassifierCommands
         Console.WriteLine($"CPU per message (whole process, all threads): {cpuPerMessage:F1} ms");
         Console.WriteLine(LocaleBreakdown.Format(set, recorder.Answers));
         Console.Write(CoverageCurve.Format(CoverageCurve.Compute(set, recorder.Answers)));
+        if (options.Contains("--errors"))
+        {
+            // For tuning sets only: a held-out set is judged by its aggregate figures, never its errors.
+            Console.WriteLine();
+            for (var i = 0; i < set.Count; i++)
+            {
+                var answer = recorder.Answers[i];
+                if (!string.Equals(answer.CategoryCode, set[i].CategoryCode, StringComparison.OrdinalIgnoreCase))
+                {
+                    Console.WriteLine($"{set[i].CategoryCode} -> {answer.CategoryCode ?? ClassifierEvaluator.NoAnswer} ({answer.Confidence:F2}): {set[i].Text}");
+                }
+            }
+        }
+
         return 0;
     }
 
