@@ -78,12 +78,7 @@ internal static class FrenchVocabulary
         ("bibliotheque", "library", true), ("piscine", "pool", true), ("merci", "thank you", true), ("brise", "broken", true), ("brisee", "broken", true), ("brises", "broken", true),
         ("casse", "broken", true), ("cassee", "broken", true), ("endommage", "damaged", true), ("endommagee", "damaged", true), ("manquant", "missing", true),
         ("vole", "stolen", true), ("plie", "bent", true), ("penche", "leaning", true), ("fontaine", "fountain", true), ("stationnement", "parking", true),
-        ("contravention", "ticket", true), ("parcometre", "parking meter", true), ("velo", "bike", true), ("trouve", "found", true), ("trouvee", "found", true),
-        ("trouvees", "found", true), ("trouves", "found", true), ("derriere", "behind", true), ("ecole", "school", true), ("passe", "come by", false),
-        ("maison", "house", true), ("coin", "corner", false), ("semaine", "week", true), ("nuit", "night", true), ("matin", "morning", true), ("journee", "day", true),
-        ("pres", "near", true), ("cour", "yard", true), ("terrain", "lot", false), ("quartier", "neighbourhood", true), ("ville", "city", true), ("plein", "full", true),
-        ("pleine", "full", true), ("trop", "too", true), ("coule", "running", true), ("jaillit", "gushing", true), ("sol", "ground", true), ("pneu", "tire", true),
-        ("stationnee", "parked", true), ("stationne", "parked", true), ("attache", "locked", true), ("poteau", "pole", true), ("pas", "not", false), ("jamais", "never", true), ("partout", "everywhere", true), ("gros", "big", true), ("grosse", "big", true),
+        ("contravention", "ticket", true), ("pas", "not", false), ("jamais", "never", true), ("partout", "everywhere", true), ("gros", "big", true), ("grosse", "big", true),
     ];
 
     /// <summary>French function words that carry no category and only blur an English embedding.</summary>
