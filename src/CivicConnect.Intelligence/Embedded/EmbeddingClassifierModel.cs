@@ -53,7 +53,7 @@ public sealed class EmbeddingClassifierModel
         var sources = new List<LabelledExample?>();
         foreach (var example in definition.Examples.Where(e => index.ContainsKey(e.CategoryCode)))
         {
-            texts.Add(example.Text);
+            texts.Add(ForEmbedding(example.Text, options));
             labels.Add(index[example.CategoryCode]);
             sources.Add(example);
         }
@@ -63,7 +63,7 @@ public sealed class EmbeddingClassifierModel
         {
             foreach (var description in category.Description.Values)
             {
-                texts.Add(description);
+                texts.Add(ForEmbedding(description, options));
                 labels.Add(index[category.Code]);
                 sources.Add(null);
             }
@@ -71,7 +71,12 @@ public sealed class EmbeddingClassifierModel
 
         var vectors = embedder.Embed(texts, cancellationToken).ToArray();
         var set = new TrainingSet(vectors, labels.ToArray(), definition.Categories.Count, embedder.Dimensions);
-        ICategoryHead head = options.Head == ClassifierHead.Knn ? new KnnHead(set, options.Neighbours) : new LinearHead(set, cancellationToken);
+        ICategoryHead head = options.Head switch
+        {
+            ClassifierHead.Knn => new KnnHead(set, options.Neighbours),
+            ClassifierHead.Both => new BlendedHead(new LinearHead(set, cancellationToken), new KnnHead(set, options.Neighbours)),
+            _ => new LinearHead(set, cancellationToken),
+        };
         return new EmbeddingClassifierModel(definition, set, sources.ToArray(), head, options);
     }
 
@@ -85,7 +90,7 @@ public sealed class EmbeddingClassifierModel
             return new Classification.Classification(null, 0, [], null, location);
         }
 
-        var embedding = embed(clean);
+        var embedding = embed(ForEmbedding(clean, options));
         var urgent = urgency.Matches(clean) || IsUrgentByNeighbours(embedding);
         if (MaxSimilarity(embedding) < options.MinimumSimilarity)
         {
@@ -107,6 +112,15 @@ public sealed class EmbeddingClassifierModel
         var priority = urgent ? Priority.Urgent : Definition.Find(best.Code)!.DefaultPriority;
         return new Classification.Classification(best.Code, best.Score, candidates, priority, location);
     }
+
+    /// <summary>
+    /// The text as the model embeds it (French 311 words in English, see <see cref="FrenchVocabulary"/>):
+    /// embed a message through this before comparing it with the model's example vectors.
+    /// </summary>
+    public string PrepareForEmbedding(string text) => ForEmbedding(text, options);
+
+    private static string ForEmbedding(string text, ClassifierOptions options) =>
+        options.TranslateFrench ? FrenchVocabulary.ToEnglish(text) : text;
 
     /// <summary>The labelled examples most similar to a message (few-shot examples for the LLM prompt).</summary>
     public IReadOnlyList<LabelledExample> Nearest(float[] embedding, int count) =>

@@ -27,7 +27,7 @@ public sealed class EmbeddingModelCache(ITextEmbedder embedder, IOptions<Classif
     public EmbeddingClassifierModel Get(ClassifierDefinition definition, ClassifierOptions? overrides = null)
     {
         var settings = overrides ?? options.Value;
-        var key = $"{settings.Head}:{settings.Neighbours}:{settings.MinimumSimilarity}:{settings.MinimumConfidence}:{settings.CandidateFloor}:{Fingerprint(definition)}";
+        var key = $"{settings.Head}:{settings.Neighbours}:{settings.MinimumSimilarity}:{settings.MinimumConfidence}:{settings.CandidateFloor}:{settings.TranslateFrench}:{Fingerprint(definition)}";
         var created = false;
         var lazy = Models.GetOrAdd(key, _ =>
         {

@@ -16,12 +16,33 @@ internal static class ClassifierCommands
         var set = LabelledSetCsv.Read(file);
         var definition = Option(options, "--draft") is { } draft ? ReadDraft(draft) : await services.GetRequiredService<IClassifierDefinitionSource>().GetCurrentAsync(cancellationToken);
         var settings = Settings(services, options);
+        var embedder = services.GetRequiredService<ITextEmbedder>();
         var (model, buildTime) = Build(services, definition, settings);
         Console.Error.WriteLine($"definition v{definition.Version} \"{definition.Label}\": {definition.Categories.Count} categories, {model.ExampleCount} examples; {settings.Head} head built in {buildTime.TotalSeconds:F1} s (T = {model.Temperature:F2})");
-        var report = await ClassifierEvaluator.EvaluateAsync(new DefinitionClassifier(model, services.GetRequiredService<ITextEmbedder>()), set, cancellationToken, Progress(set.Count));
+        var recorder = new RecordingClassifier(new DefinitionClassifier(model, embedder));
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var report = await ClassifierEvaluator.EvaluateAsync(recorder, set, cancellationToken, Progress(set.Count));
+        var cpuPerMessage = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / Math.Max(set.Count, 1);
         Console.Error.WriteLine();
         Console.WriteLine($"{Path.GetFileName(file)}: {settings.Head} head");
         Console.Write(EvaluationTable.Format(report));
+        Console.WriteLine($"CPU per message (whole process, all threads): {cpuPerMessage:F1} ms");
+        Console.WriteLine(LocaleBreakdown.Format(set, recorder.Answers));
+        Console.Write(CoverageCurve.Format(CoverageCurve.Compute(set, recorder.Answers)));
+        if (options.Contains("--errors"))
+        {
+            // For tuning sets only: a held-out set is judged by its aggregate figures, never its errors.
+            Console.WriteLine();
+            for (var i = 0; i < set.Count; i++)
+            {
+                var answer = recorder.Answers[i];
+                if (!string.Equals(answer.CategoryCode, set[i].CategoryCode, StringComparison.OrdinalIgnoreCase))
+                {
+                    Console.WriteLine($"{set[i].CategoryCode} -> {answer.CategoryCode ?? ClassifierEvaluator.NoAnswer} ({answer.Confidence:F2}): {set[i].Text}");
+                }
+            }
+        }
+
         return 0;
     }
 
@@ -71,16 +92,17 @@ internal static class ClassifierCommands
     private static ClassifierOptions Settings(IServiceProvider services, string[] options)
     {
         var configured = services.GetRequiredService<IOptions<ClassifierOptions>>().Value;
-        return Option(options, "--head") is { } head
-            ? new ClassifierOptions
-            {
-                Head = Enum.Parse<ClassifierHead>(head, ignoreCase: true),
-                Neighbours = configured.Neighbours,
-                MinimumSimilarity = configured.MinimumSimilarity,
-                MinimumConfidence = configured.MinimumConfidence,
-                CandidateFloor = configured.CandidateFloor,
-            }
-            : configured;
+        return new ClassifierOptions
+        {
+            Head = Option(options, "--head") is { } head ? Enum.Parse<ClassifierHead>(head, ignoreCase: true) : configured.Head,
+            Neighbours = configured.Neighbours,
+            MinimumSimilarity = configured.MinimumSimilarity,
+            MinimumConfidence = configured.MinimumConfidence,
+            CandidateFloor = configured.CandidateFloor,
+
+            // --french off measures what the French lexicon brings.
+            TranslateFrench = Option(options, "--french") is { } french ? french != "off" : configured.TranslateFrench,
+        };
     }
 
     private static (EmbeddingClassifierModel Model, TimeSpan Elapsed) Build(IServiceProvider services, ClassifierDefinition definition, ClassifierOptions settings)
