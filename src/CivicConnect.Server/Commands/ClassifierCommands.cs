@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
+using CivicConnect.Intelligence.Classification;
 using CivicConnect.Intelligence.Definitions;
 using CivicConnect.Intelligence.Embedded;
 using CivicConnect.Intelligence.Embeddings;
 using CivicConnect.Intelligence.Evaluation;
+using CivicConnect.Intelligence.Llm;
 using Microsoft.Extensions.Options;
 
 namespace CivicConnect.Server.Commands;
@@ -18,9 +20,15 @@ internal static class ClassifierCommands
         var settings = Settings(services, options);
         var (model, buildTime) = Build(services, definition, settings);
         Console.Error.WriteLine($"definition v{definition.Version} \"{definition.Label}\": {definition.Categories.Count} categories, {model.ExampleCount} examples; {settings.Head} head built in {buildTime.TotalSeconds:F1} s (T = {model.Temperature:F2})");
-        var report = await ClassifierEvaluator.EvaluateAsync(new DefinitionClassifier(model, services.GetRequiredService<ITextEmbedder>()), set, cancellationToken, Progress(set.Count));
+        var mode = Mode(options);
+        IClassifier classifier = mode == EvaluationMode.Llm
+            ? ThroughLlm(services).For(model)
+            : new DefinitionClassifier(model, services.GetRequiredService<ITextEmbedder>());
+        var report = await ClassifierEvaluator.EvaluateAsync(classifier, set, cancellationToken, Progress(set.Count), code => definition.Find(code)?.DefaultPriority);
         Console.Error.WriteLine();
-        Console.WriteLine($"{Path.GetFileName(file)}: {settings.Head} head");
+        Console.WriteLine(mode == EvaluationMode.Llm
+            ? $"{Path.GetFileName(file)}: LLM {services.GetRequiredService<IOptions<LlmOptions>>().Value.Model} (few shots from the {settings.Head} head's examples)"
+            : $"{Path.GetFileName(file)}: {settings.Head} head");
         Console.Write(EvaluationTable.Format(report));
         return 0;
     }
@@ -61,6 +69,15 @@ internal static class ClassifierCommands
         Console.WriteLine($"imported {import.Training.Count} examples into {where}");
         return 0;
     }
+
+    private static EvaluationMode Mode(string[] options) =>
+        Option(options, "--mode") is not { } mode ? EvaluationMode.Embedded
+        : Enum.TryParse<EvaluationMode>(mode, ignoreCase: true, out var parsed) ? parsed
+        : throw new InvalidDataException($"unknown --mode '{mode}' (embedded, llm)");
+
+    private static LlmEvaluation ThroughLlm(IServiceProvider services) =>
+        services.GetService<LlmEvaluation>()
+        ?? throw new InvalidDataException("--mode llm needs an endpoint and a model: set Classifier:Llm:Endpoint and Classifier:Llm:Model (e.g. Classifier__Llm__Endpoint=http://127.0.0.1:11434/v1 Classifier__Llm__Model=NAME in the environment)");
 
     /// <summary>A draft is a prompts-style folder or a JSON <see cref="ClassifierDefinition"/> (as the admin API exports it).</summary>
     private static ClassifierDefinition ReadDraft(string path) =>
