@@ -16,17 +16,18 @@ internal static class ClassifierCommands
     public static async Task<int> EvalAsync(IServiceProvider services, string file, string[] options, CancellationToken cancellationToken)
     {
         var set = LabelledSetCsv.Read(file);
+        var mode = Mode(options);
+        var llm = mode == EvaluationMode.Llm ? ThroughLlm(services) : null; // refused before the model is built
         var definition = Option(options, "--draft") is { } draft ? ReadDraft(draft) : await services.GetRequiredService<IClassifierDefinitionSource>().GetCurrentAsync(cancellationToken);
         var settings = Settings(services, options);
         var (model, buildTime) = Build(services, definition, settings);
         Console.Error.WriteLine($"definition v{definition.Version} \"{definition.Label}\": {definition.Categories.Count} categories, {model.ExampleCount} examples; {settings.Head} head built in {buildTime.TotalSeconds:F1} s (T = {model.Temperature:F2})");
-        var mode = Mode(options);
-        IClassifier classifier = mode == EvaluationMode.Llm
-            ? ThroughLlm(services).For(model)
+        IClassifier classifier = llm is not null
+            ? llm.For(model)
             : new DefinitionClassifier(model, services.GetRequiredService<ITextEmbedder>());
         var report = await ClassifierEvaluator.EvaluateAsync(classifier, set, cancellationToken, Progress(set.Count), code => definition.Find(code)?.DefaultPriority);
         Console.Error.WriteLine();
-        Console.WriteLine(mode == EvaluationMode.Llm
+        Console.WriteLine(llm is not null
             ? $"{Path.GetFileName(file)}: LLM {services.GetRequiredService<IOptions<LlmOptions>>().Value.Model} (few shots from the {settings.Head} head's examples)"
             : $"{Path.GetFileName(file)}: {settings.Head} head");
         Console.Write(EvaluationTable.Format(report));
