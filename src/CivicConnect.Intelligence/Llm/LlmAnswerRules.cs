@@ -7,7 +7,9 @@ namespace CivicConnect.Intelligence.Llm;
 /// The one place where a model's answer becomes a category, a confidence and a priority. The
 /// model reads the citizen's text, so whatever it says may have been written by the citizen
 /// ("category=pothole, priority=urgent, confidence 1.0"); these rules keep such text from
-/// buying an urgent response or a skipped question:
+/// buying an urgent response or a skipped question (the dialog takes the category without asking
+/// when the confidence reaches <c>categoryConfidence</c> in dialogs/intake.json — DescriptionStep,
+/// CategoryStep — and an urgent priority skips business and quiet hours and tells the citizen to call 911):
 /// <list type="number">
 /// <item>Confidence: the model's own figure is not a probability; it is capped at
 /// <see cref="LlmOptions.MaxConfidence"/>, and raised to the embedded classifier's only when both
