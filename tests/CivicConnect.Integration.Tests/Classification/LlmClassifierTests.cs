@@ -73,7 +73,7 @@ public sealed class LlmClassifierTests(LlmClassifierTests.Factory app) : IClassF
         app.OpenAi.Fail(429, retryAfter: "30");
 
         Assert.Equal("pothole", (await Classify(Report)).CategoryCode);
-        Assert.Equal(1, app.OpenAi.Requests);
+        Assert.Equal(1, app.OpenAi.RequestsAnswered(429));
     }
 
     [Fact]

@@ -66,6 +66,18 @@ public sealed class OpenAiStandIn : IDisposable
 
     public int Requests => Server.LogEntries.Count;
 
+    /// <summary>
+    /// Requests answered with <paramref name="status"/>: unlike <see cref="Requests"/>, not thrown off by an
+    /// earlier test's slow answer that is logged only when its delay ends, after the next test began.
+    /// </summary>
+    public int RequestsAnswered(int status) => Server.LogEntries.Count(e => e.ResponseMessage?.StatusCode switch
+    {
+        int code => code == status,
+        System.Net.HttpStatusCode code => (int)code == status,
+        string code => code == status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => false,
+    });
+
     /// <summary>The text of the user message in the last request.</summary>
     public string LastPrompt() => PromptOf(Server.LogEntries[^1].RequestMessage.Body!);
 
