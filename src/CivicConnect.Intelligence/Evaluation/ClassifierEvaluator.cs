@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CivicConnect.Core.Issues;
 using CivicConnect.Intelligence.Classification;
 using CivicConnect.Intelligence.Definitions;
 
@@ -12,24 +13,55 @@ public static class ClassifierEvaluator
 {
     public const string NoAnswer = "(none)";
 
+    /// <param name="defaultPriority">The categories' default priorities, for the priority baseline (<see cref="PriorityFigures"/>).</param>
     public static async Task<EvaluationReport> EvaluateAsync(
         IClassifier classifier,
         IReadOnlyList<LabelledExample> set,
         CancellationToken cancellationToken,
-        IProgress<int>? progress = null)
+        IProgress<int>? progress = null,
+        Func<string, Priority?>? defaultPriority = null) =>
+        (await RunAsync(classifier, set, cancellationToken, progress, defaultPriority)).Report;
+
+    /// <summary>As <see cref="EvaluateAsync"/>, with every message's answer (to compare two runs message by message).</summary>
+    public static async Task<(EvaluationReport Report, IReadOnlyList<(LabelledExample Example, Classification.Classification Result)> Answers)> RunAsync(
+        IClassifier classifier,
+        IReadOnlyList<LabelledExample> set,
+        CancellationToken cancellationToken,
+        IProgress<int>? progress = null,
+        Func<string, Priority?>? defaultPriority = null)
     {
         var answers = new List<(LabelledExample Example, Classification.Classification Result)>(set.Count);
         var latencies = new List<double>(set.Count);
+        var metered = classifier as IMeteredClassifier;
+        long promptTokens = 0, completionTokens = 0;
+        var failed = 0;
         foreach (var example in set)
         {
+            var input = new ClassificationInput(example.Text, example.Locale, []);
             var started = Stopwatch.GetTimestamp();
-            var result = await classifier.ClassifyAsync(new ClassificationInput(example.Text, example.Locale, []), cancellationToken);
+            Classification.Classification result;
+            if (metered is null)
+            {
+                result = await classifier.ClassifyAsync(input, cancellationToken);
+            }
+            else
+            {
+                var answer = await metered.ClassifyMeteredAsync(input, cancellationToken);
+                (result, promptTokens, completionTokens) = (answer.Result, promptTokens + answer.PromptTokens, completionTokens + answer.CompletionTokens);
+                failed += answer.Failed ? 1 : 0;
+            }
+
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             answers.Add((example, result));
             progress?.Report(answers.Count);
         }
 
-        return Score(answers, latencies);
+        var report = Score(answers, latencies) with
+        {
+            PriorityFigures = defaultPriority is null ? null : PriorityFigures.Of(answers, defaultPriority),
+            Tokens = metered is null ? null : new TokenFigures(set.Count, failed, promptTokens, completionTokens),
+        };
+        return (report, answers);
     }
 
     public static EvaluationReport Score(IReadOnlyList<(LabelledExample Example, Classification.Classification Result)> answers, IReadOnlyList<double> latencies)

@@ -16,6 +16,13 @@ public sealed record EvaluationReport(
     IReadOnlyList<string> ConfusionLabels,
     IReadOnlyList<IReadOnlyList<int>> Confusion,
     double LatencyP50Ms,
-    double LatencyP95Ms);
+    double LatencyP95Ms)
+{
+    /// <summary>Priority against the default-only baseline; set when the evaluation knows the categories' defaults.</summary>
+    public PriorityFigures? PriorityFigures { get; init; }
+
+    /// <summary>Tokens and failed calls; set when the classifier is a model behind an API.</summary>
+    public TokenFigures? Tokens { get; init; }
+}
 
 public sealed record CategoryMetrics(string Code, double Precision, double Recall, double F1, int Support);

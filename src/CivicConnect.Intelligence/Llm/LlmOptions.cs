@@ -32,5 +32,13 @@ public sealed class LlmOptions
     [Range(1, 50)]
     public int MaxPhotoMegabytes { get; set; } = 8;
 
+    /// <summary>
+    /// The highest confidence a model's answer is given (its own figure is not a probability, and a
+    /// citizen can write one into the report). Above the dialog's <c>categoryConfidence</c> (0.6)
+    /// so a plain good answer is still accepted without asking; see <see cref="LlmAnswerRules"/>.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MaxConfidence { get; set; } = 0.9;
+
     public bool Enabled => Endpoint is not null && !string.IsNullOrWhiteSpace(Model);
 }

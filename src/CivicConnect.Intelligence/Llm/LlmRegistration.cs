@@ -9,8 +9,9 @@ namespace CivicConnect.Intelligence.Llm;
 public static class LlmRegistration
 {
     /// <summary>
-    /// The LLM classifier (over the embedded one), registered only when an endpoint and model are
-    /// configured. Returns whether it was, so <c>AddClassification</c> puts it in the chain.
+    /// The LLM classifier (over the embedded one) and its evaluation, registered only when an
+    /// endpoint and model are configured. Returns whether they were, so <c>AddClassification</c>
+    /// puts it in the chain.
     /// </summary>
     public static bool AddLlmClassifier(this IHostApplicationBuilder builder)
     {
@@ -21,10 +22,12 @@ public static class LlmRegistration
             return false;
         }
 
+        builder.Services.AddSingleton<LlmChat>();
         builder.Services.AddSingleton<LlmClassifier>();
+        builder.Services.AddSingleton<LlmEvaluation>();
         builder.Services
-            .AddHttpClient(LlmClassifier.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan) // the pipeline owns the timeout
-            .AddResilienceHandler(LlmClassifier.HttpClientName, (pipeline, context) =>
+            .AddHttpClient(LlmChat.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan) // the pipeline owns the timeout
+            .AddResilienceHandler(LlmChat.HttpClientName, (pipeline, context) =>
             {
                 var settings = context.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<LlmOptions>>().Value;
 

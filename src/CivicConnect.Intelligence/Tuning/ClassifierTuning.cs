@@ -1,5 +1,6 @@
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
+using CivicConnect.Intelligence.Evaluation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -102,7 +103,8 @@ public sealed class ClassifierTuning(
     }
 
     /// <summary>The open draft measured against the published version on the gate's set; null when there is no draft.</summary>
-    public async Task<VersionComparison?> EvaluateDraftAsync(CancellationToken cancellationToken)
+    /// <param name="mode">Through the embedded model (the gate's measure) or the configured LLM, each version with its own prompt template.</param>
+    public async Task<VersionComparison?> EvaluateDraftAsync(CancellationToken cancellationToken, EvaluationMode mode = EvaluationMode.Embedded)
     {
         var published = await store.GetPublishedAsync(cancellationToken);
         var draft = await DraftAsync(cancellationToken);
@@ -113,7 +115,7 @@ public sealed class ClassifierTuning(
 
         var baseline = await db.ClassifierVersions.AsNoTracking().SingleAsync(v => v.Id == published.Version, cancellationToken);
         return await comparison.CompareAsync(
-            (baseline.Id, ClassifierSnapshot.FromJson(baseline.Snapshot)), (draft.Id, ClassifierSnapshot.FromJson(draft.Snapshot)), gateSet.Load(), cancellationToken);
+            (baseline.Id, ClassifierSnapshot.FromJson(baseline.Snapshot)), (draft.Id, ClassifierSnapshot.FromJson(draft.Snapshot)), gateSet.Load(), cancellationToken, mode);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using CivicConnect.Intelligence.Categories;
 using CivicConnect.Intelligence.Classification;
 using CivicConnect.Intelligence.Embedded;
 using CivicConnect.Intelligence.Embeddings;
+using CivicConnect.Intelligence.Llm;
 using CivicConnect.Intelligence.Photos;
 using Microsoft.Extensions.Options;
 
@@ -17,8 +18,20 @@ public sealed class VersionClassifiers(
     ITextEmbedder embedder,
     ICategoryDirectory categories,
     PhotoEvidence photos,
-    IOptions<PhotoOptions> photoOptions)
+    IOptions<PhotoOptions> photoOptions,
+    LlmEvaluation? llm = null)
 {
+    /// <summary>Whether a version can be run through the LLM (one is configured).</summary>
+    public bool LlmAvailable => llm is not null;
+
+    /// <summary>The version's LLM path (its own prompt template and examples, only active categories), for evaluation: a failed call is no answer.</summary>
+    public async Task<IClassifier> ThroughLlmAsync(ClassifierSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var through = llm ?? throw new InvalidOperationException("No LLM is configured (Classifier:Llm:Endpoint and Model).");
+        var active = (await categories.GetActiveAsync(cancellationToken)).Select(c => c.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return through.For(models.Get(snapshot.Definition), active);
+    }
+
     public IClassifier For(int version, ClassifierSnapshot snapshot)
     {
         var text = new DefinitionClassifier(models.Get(snapshot.Definition), embedder);

@@ -28,8 +28,9 @@ internal static class CivicCommands
                                                           replace the wards from a GeoJSON FeatureCollection (defaults: ward_num, label)
           civic token --role ROLE [--department CODE] [--name NAME] [--hours N]
                                                           print a development bearer token (roles: staff, supervisor, field_worker)
-          civic eval FILE.csv [--head linear|knn] [--draft DIR|FILE.json]
-                                                          measure the classifier on labelled messages (text,category[,expected_priority])
+          civic eval FILE.csv [--head linear|knn] [--draft DIR|FILE.json] [--mode embedded|llm]
+                                                          measure the classifier on labelled messages (text,category[,expected_priority]);
+                                                          --mode llm runs them through Classifier:Llm (tokens, failures as unanswered)
           civic train FILE.csv [--dry-run]                import labelled history as examples (held-out fifth measured)
         """;
 

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
+using CivicConnect.Intelligence.Classification;
 using CivicConnect.Intelligence.Definitions;
 using CivicConnect.Intelligence.Embedded;
 using CivicConnect.Intelligence.Embeddings;
 using CivicConnect.Intelligence.Evaluation;
+using CivicConnect.Intelligence.Llm;
 using Microsoft.Extensions.Options;
 
 namespace CivicConnect.Server.Commands;
@@ -14,17 +16,24 @@ internal static class ClassifierCommands
     public static async Task<int> EvalAsync(IServiceProvider services, string file, string[] options, CancellationToken cancellationToken)
     {
         var set = LabelledSetCsv.Read(file);
+        var mode = Mode(options);
+        var llm = mode == EvaluationMode.Llm ? ThroughLlm(services) : null; // refused before the model is built
         var definition = Option(options, "--draft") is { } draft ? ReadDraft(draft) : await services.GetRequiredService<IClassifierDefinitionSource>().GetCurrentAsync(cancellationToken);
         var settings = Settings(services, options);
         var embedder = services.GetRequiredService<ITextEmbedder>();
         var (model, buildTime) = Build(services, definition, settings);
         Console.Error.WriteLine($"definition v{definition.Version} \"{definition.Label}\": {definition.Categories.Count} categories, {model.ExampleCount} examples; {settings.Head} head built in {buildTime.TotalSeconds:F1} s (T = {model.Temperature:F2})");
-        var recorder = new RecordingClassifier(new DefinitionClassifier(model, embedder));
+        IClassifier classifier = llm is not null
+            ? llm.For(model)
+            : new DefinitionClassifier(model, embedder);
+        var recorder = new RecordingClassifier(classifier);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var report = await ClassifierEvaluator.EvaluateAsync(recorder, set, cancellationToken, Progress(set.Count));
+        var report = await ClassifierEvaluator.EvaluateAsync(recorder, set, cancellationToken, Progress(set.Count), code => definition.Find(code)?.DefaultPriority);
         var cpuPerMessage = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / Math.Max(set.Count, 1);
         Console.Error.WriteLine();
-        Console.WriteLine($"{Path.GetFileName(file)}: {settings.Head} head");
+        Console.WriteLine(llm is not null
+            ? $"{Path.GetFileName(file)}: LLM {services.GetRequiredService<IOptions<LlmOptions>>().Value.Model} (few shots from the {settings.Head} head's examples)"
+            : $"{Path.GetFileName(file)}: {settings.Head} head");
         Console.Write(EvaluationTable.Format(report));
         Console.WriteLine($"CPU per message (whole process, all threads): {cpuPerMessage:F1} ms");
         Console.WriteLine(LocaleBreakdown.Format(set, recorder.Answers));
@@ -82,6 +91,15 @@ internal static class ClassifierCommands
         Console.WriteLine($"imported {import.Training.Count} examples into {where}");
         return 0;
     }
+
+    private static EvaluationMode Mode(string[] options) =>
+        Option(options, "--mode") is not { } mode ? EvaluationMode.Embedded
+        : Enum.TryParse<EvaluationMode>(mode, ignoreCase: true, out var parsed) ? parsed
+        : throw new InvalidDataException($"unknown --mode '{mode}' (embedded, llm)");
+
+    private static LlmEvaluation ThroughLlm(IServiceProvider services) =>
+        services.GetService<LlmEvaluation>()
+        ?? throw new InvalidDataException("--mode llm needs an endpoint and a model: set Classifier:Llm:Endpoint and Classifier:Llm:Model (e.g. Classifier__Llm__Endpoint=http://127.0.0.1:11434/v1 Classifier__Llm__Model=NAME in the environment)");
 
     /// <summary>A draft is a prompts-style folder or a JSON <see cref="ClassifierDefinition"/> (as the admin API exports it).</summary>
     private static ClassifierDefinition ReadDraft(string path) =>

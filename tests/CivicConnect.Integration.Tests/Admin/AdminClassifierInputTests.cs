@@ -118,6 +118,18 @@ public sealed class AdminClassifierInputTests(DirectLineAppFactory app) : IClass
         return await db.ClassifierVersions.CountAsync();
     }
 
+    [Fact]
+    public async Task EvaluateThroughTheLlm_WithNoLlmConfigured_Is409_AndAnUnknownModeIs400()
+    {
+        var noLlm = await ProblemAsync(await admin.PostAsync("/admin/classifier/evaluate?mode=llm", null), 409);
+        var noLlmDraft = await ProblemAsync(await admin.PostAsync("/admin/classifier/draft/evaluate?mode=llm", null), 409);
+        var unknown = await ProblemAsync(await admin.PostAsync("/admin/classifier/evaluate?mode=gpt4", null), 400);
+
+        Assert.Equal("No LLM configured", noLlm.GetProperty("title").GetString());
+        Assert.Equal("No LLM configured", noLlmDraft.GetProperty("title").GetString());
+        Assert.True(unknown.GetProperty("errors").TryGetProperty("mode", out _), unknown.ToString());
+    }
+
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, int status)
     {
         using (response)

@@ -58,13 +58,13 @@ internal static class AdminClassifierEndpoints
         group.MapGet("/draft", ClassifierVersionHandlers.GetDraft).WithName("AdminGetClassifierDraft")
             .WithSummary("The open draft, if any");
         group.MapPost("/draft/evaluate", ClassifierVersionHandlers.EvaluateDraft).WithName("AdminEvaluateClassifierDraft")
-            .WithSummary("The open draft against the published version on the publish gate's labelled set: both reports and every message whose answer changes");
+            .WithSummary("The open draft against the published version on the publish gate's labelled set: both reports and every message whose answer changes (?mode=llm: through the configured LLM, each version with its own prompt template; 409 without one)");
         group.MapPost("/draft/publish", ClassifierVersionHandlers.Publish).WithName("AdminPublishClassifierDraft")
             .WithSummary("Publish the open draft through the gate (a macro-F1 fall beyond Classifier:PublishGate:MaxMacroF1Drop needs { \"reason\" }, else 422); every node uses it from its next message")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).DisableAntiforgery();
 
         group.MapPost("/evaluate", ClassifierEvaluationHandlers.Evaluate).WithName("AdminEvaluateClassifier")
-            .WithSummary("Score a version (?version=draft|published|N) on a labelled set: JSON {examples}, a CSV body or upload (text,category[,expected_priority,locale]), or nothing for the shipped evaluation file")
+            .WithSummary("Score a version (?version=draft|published|N) on a labelled set: JSON {examples}, a CSV body or upload (text,category[,expected_priority,locale]), or nothing for the shipped evaluation file; ?mode=llm runs it through the configured LLM with the version's prompt template (tokens reported, a failed call is unanswered; 409 without one)")
             .DisableAntiforgery();
         group.MapPost("/classify", ClassifierEvaluationHandlers.Classify).WithName("AdminTryClassifier")
             .WithSummary("Classify one message with a version (default: the draft, else the published one)");

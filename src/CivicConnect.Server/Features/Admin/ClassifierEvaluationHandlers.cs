@@ -19,16 +19,25 @@ internal static class ClassifierEvaluationHandlers
     public const int MaxBodyBytes = 2 * 1024 * 1024;
 
     public static async Task<Results<Ok<EvaluationResult>, ProblemHttpResult>> Evaluate(
-        HttpRequest request, string? version, ClassifierTuning tuning, VersionClassifiers classifiers, CancellationToken cancellationToken)
+        HttpRequest request, string? version, string? mode, ClassifierTuning tuning, VersionClassifiers classifiers, CancellationToken cancellationToken)
     {
+        var through = EvaluationModeQuery.Parse(mode);
+        if (through == EvaluationMode.Llm && !classifiers.LlmAvailable)
+        {
+            return EvaluationModeQuery.NoLlm();
+        }
+
         if (await ResolveAsync(version, tuning, cancellationToken) is not { } target)
         {
             return NoSuchVersion(version);
         }
 
-        var (set, source) = await ReadSetAsync(request, ClassifierSnapshot.FromJson(target.Snapshot), cancellationToken);
-        var classifier = classifiers.For(target.Id, ClassifierSnapshot.FromJson(target.Snapshot));
-        var report = await ClassifierEvaluator.EvaluateAsync(classifier, set, cancellationToken);
+        var snapshot = ClassifierSnapshot.FromJson(target.Snapshot);
+        var (set, source) = await ReadSetAsync(request, snapshot, cancellationToken);
+        var classifier = through == EvaluationMode.Llm
+            ? await classifiers.ThroughLlmAsync(snapshot, cancellationToken)
+            : classifiers.For(target.Id, snapshot);
+        var report = await ClassifierEvaluator.EvaluateAsync(classifier, set, cancellationToken, defaultPriority: code => snapshot.Definition.Find(code)?.DefaultPriority);
         return TypedResults.Ok(new EvaluationResult(target.Id, source, report));
     }
 

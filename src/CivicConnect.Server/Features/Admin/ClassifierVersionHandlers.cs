@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CivicConnect.Core.Security;
 using CivicConnect.Data.Entities;
+using CivicConnect.Intelligence.Evaluation;
 using CivicConnect.Intelligence.Tuning;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -58,11 +59,19 @@ internal static class ClassifierVersionHandlers
         };
     }
 
-    /// <summary>The open draft against the published version on the gate's labelled set, side by side.</summary>
-    public static async Task<Results<Ok<VersionComparison>, ProblemHttpResult>> EvaluateDraft(ClassifierTuning tuning, CancellationToken cancellationToken) =>
-        await tuning.EvaluateDraftAsync(cancellationToken) is { } comparison
+    /// <summary>The open draft against the published version on the gate's labelled set, side by side (<c>?mode=llm</c>: through the LLM, each with its own prompt).</summary>
+    public static async Task<Results<Ok<VersionComparison>, ProblemHttpResult>> EvaluateDraft(string? mode, ClassifierTuning tuning, VersionClassifiers classifiers, CancellationToken cancellationToken)
+    {
+        var through = EvaluationModeQuery.Parse(mode);
+        if (through == EvaluationMode.Llm && !classifiers.LlmAvailable)
+        {
+            return EvaluationModeQuery.NoLlm();
+        }
+
+        return await tuning.EvaluateDraftAsync(cancellationToken, through) is { } comparison
             ? TypedResults.Ok(comparison)
             : TypedResults.Problem(statusCode: 404, title: "No open draft", detail: "Nothing has changed since the last publish.");
+    }
 
     private static ProblemHttpResult GateRefusal(PublishOutcome outcome)
     {
