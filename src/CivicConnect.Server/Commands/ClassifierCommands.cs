@@ -1,3 +1,4 @@
+using CivicConnect.Core.Issues;
 using System.Diagnostics;
 using System.Text.Json;
 using CivicConnect.Intelligence.Classification;
@@ -48,6 +49,10 @@ internal static class ClassifierCommands
                 if (!string.Equals(answer.CategoryCode, set[i].CategoryCode, StringComparison.OrdinalIgnoreCase))
                 {
                     Console.WriteLine($"{set[i].CategoryCode} -> {answer.CategoryCode ?? ClassifierEvaluator.NoAnswer} ({answer.Confidence:F2}): {set[i].Text}");
+                }
+                else if (set[i].ExpectedPriority is { } expected && (expected == Priority.Urgent) != (answer.Priority == Priority.Urgent))
+                {
+                    Console.WriteLine($"{set[i].CategoryCode} priority {expected} -> {answer.Priority?.ToString() ?? "none"}: {set[i].Text}");
                 }
             }
         }
