@@ -83,6 +83,24 @@ public sealed class DirectLineUploadTests(DirectLineAppFactory app) : IClassFixt
         Assert.Empty(ImageMetadataReader.ReadMetadata(new MemoryStream(stored)).OfType<GpsDirectory>());
     }
 
+    [Theory]
+    [MemberData(nameof(TestImages.AcceptedFormats), MemberType = typeof(TestImages))]
+    public async Task Upload_EveryAcceptedFormat_IsStoredAndReachesTheInbox(string format)
+    {
+        var (conversationId, token) = await client.StartAsync();
+        var (data, contentType) = TestImages.Photo(format);
+
+        using var response = await UploadAsync(conversationId, token, ("photo." + format, contentType, data), activityJson: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        await using var db = app.CreateDbContext();
+        var row = await db.InboxMessages.AsNoTracking().SingleAsync(m => m.ProviderMessageId == id);
+        var photo = Assert.Single(JsonSerializer.Deserialize<CivicConnect.Core.Messages.Activity>(row.Payload, CivicConnect.Messaging.MessageJson.Options)!.Attachments);
+        Assert.Equal(contentType, photo.ContentType);
+        Assert.True(File.Exists(Path.Combine(app.MediaRoot, photo.StoredPath!)));
+    }
+
     [Fact]
     public async Task Upload_NonImageNamedLikeAPhoto_Is415AndNothingIsStored()
     {
@@ -141,7 +159,10 @@ public sealed class DirectLineUploadTests(DirectLineAppFactory app) : IClassFixt
         Assert.False(await db.InboxMessages.AnyAsync(m => m.Address == conversationId));
     }
 
-    private async Task<HttpResponseMessage> UploadAsync(string conversationId, string? token, (string Name, string ContentType, byte[] Data) file, string? activityJson)
+    private Task<HttpResponseMessage> UploadAsync(string conversationId, string? token, (string Name, string ContentType, byte[] Data) file, string? activityJson) =>
+        UploadAsync(conversationId, token, [file], activityJson);
+
+    private async Task<HttpResponseMessage> UploadAsync(string conversationId, string? token, (string Name, string ContentType, byte[] Data)[] files, string? activityJson)
     {
         token ??= DirectLineClient.Secret;
         using var request = DirectLineClient.Request(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/upload?userId=citizen-1", token);
@@ -153,9 +174,13 @@ public sealed class DirectLineUploadTests(DirectLineAppFactory app) : IClassFixt
             content.Add(activity, "activity", "blob");
         }
 
-        var part = new ByteArrayContent(file.Data);
-        part.Headers.ContentType = new MediaTypeHeaderValue(file.ContentType);
-        content.Add(part, "file", file.Name);
+        foreach (var file in files)
+        {
+            var part = new ByteArrayContent(file.Data);
+            part.Headers.ContentType = new MediaTypeHeaderValue(file.ContentType);
+            content.Add(part, "file", file.Name);
+        }
+
         request.Content = content;
         return await client.Http.SendAsync(request);
     }

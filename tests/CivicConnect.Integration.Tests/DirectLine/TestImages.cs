@@ -63,6 +63,37 @@ public static class TestImages
 
     private static byte[] Concat(params byte[][] parts) => parts.SelectMany(p => p).ToArray();
 
+    /// <summary>Every format a citizen may send, as (name, declared content type, stored content type).</summary>
+    public static TheoryData<string> AcceptedFormats => new() { "jpeg", "png", "webp", "heic" };
+
+    /// <summary>A small real photo in <paramref name="format"/> (jpeg, png, webp, heic) and the content type a provider declares for it.</summary>
+    public static (byte[] Data, string ContentType) Photo(string format)
+    {
+        if (format == "heic")
+        {
+            return (HeicWithGps(), "image/heic");
+        }
+
+        using var image = new Image<Rgb24>(64, 64, new Rgb24(120, 110, 100));
+        using var output = new MemoryStream();
+        switch (format)
+        {
+            case "jpeg":
+                image.SaveAsJpeg(output);
+                break;
+            case "png":
+                image.SaveAsPng(output);
+                break;
+            case "webp":
+                image.SaveAsWebp(output);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(format), format, "Not an accepted photo format.");
+        }
+
+        return (output.ToArray(), "image/" + format);
+    }
+
     /// <summary>A JPEG taken at 17 Ave SW &amp; 4 St SW in Calgary (51.0379 N, 114.0720 W) according to its EXIF GPS tags.</summary>
     public static byte[] JpegWithGps(DateTime? fixTakenUtc = null)
     {

@@ -67,6 +67,36 @@ public sealed partial class TwilioMediaTests(TwilioAppFactory app) : IClassFixtu
     }
 
     [Theory]
+    [InlineData("jpeg", "sms")]
+    [InlineData("png", "sms")]
+    [InlineData("webp", "sms")]
+    [InlineData("heic", "sms")]
+    [InlineData("jpeg", "whatsapp")]
+    [InlineData("png", "whatsapp")]
+    [InlineData("webp", "whatsapp")]
+    [InlineData("heic", "whatsapp")]
+    public async Task PhotoInEveryAcceptedFormat_OverMmsAndWhatsApp_IsStoredAndReachesTheInbox(string format, string channel)
+    {
+        var (_, e164) = TwilioAppFactory.NewCitizen();
+        var (data, contentType) = TestImages.Photo(format);
+        var from = channel == "whatsapp" ? "whatsapp:" + e164 : e164;
+        var fields = TwilioWebhook.Mms(from, "pothole", (app.ServeMedia(data, contentType), contentType));
+        if (channel == "whatsapp")
+        {
+            fields["To"] = "whatsapp:" + TwilioAppFactory.CityWhatsApp;
+        }
+
+        await twilio.SendOk(fields);
+
+        await using var db = app.CreateDbContext();
+        var payload = await db.InboxMessages.AsNoTracking().Where(m => m.ProviderMessageId == fields["MessageSid"]).Select(m => m.Payload).SingleAsync();
+        var activity = System.Text.Json.JsonSerializer.Deserialize<CivicConnect.Core.Messages.Activity>(payload, CivicConnect.Messaging.MessageJson.Options)!;
+        var photo = Assert.Single(activity.Attachments);
+        Assert.Equal(contentType, photo.ContentType);
+        Assert.True(File.Exists(Path.Combine(app.MediaRoot, photo.StoredPath!)));
+    }
+
+    [Theory]
     [InlineData("too-large")]
     [InlineData("declared-video")]
     [InlineData("text-as-image")]
