@@ -60,7 +60,12 @@ public sealed class MediaDownloader(IMediaStore store, ILogger<MediaDownloader> 
         }
         catch (MediaRejectedException rejected)
         {
-            problem = rejected.Reason == MediaRejection.TooLarge ? MediaProblem.TooLarge : MediaProblem.NotAnImage;
+            problem = rejected.Reason switch
+            {
+                MediaRejection.TooLarge => MediaProblem.TooLarge,
+                MediaRejection.TooManyPixels => MediaProblem.TooManyPixels,
+                _ => MediaProblem.NotAnImage,
+            };
         }
 
         if (problem is not null)

@@ -132,6 +132,39 @@ public sealed class DirectLineUploadTests(DirectLineAppFactory app) : IClassFixt
         await AssertNothingStoredAsync(conversationId, token, filesBefore);
     }
 
+    [Fact]
+    public async Task Upload_7000x7000PngOfAFewHundredKB_Is413ProblemAndNothingIsStored()
+    {
+        var (conversationId, token) = await client.StartAsync();
+        var huge = TestImages.HugePng();
+        Assert.True(huge.Length < 1024 * 1024, $"The test PNG should pass every byte limit ({huge.Length} bytes).");
+        var filesBefore = MediaFileCount();
+
+        using var response = await UploadAsync(conversationId, token, ("huge.png", "image/png", huge), activityJson: null);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("7000×7000", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await AssertNothingStoredAsync(conversationId, token, filesBefore);
+    }
+
+    [Fact]
+    public async Task Upload_GoodPhotoThenOneTooManyPixels_KeepsNeither()
+    {
+        var (conversationId, token) = await client.StartAsync();
+        var filesBefore = MediaFileCount();
+
+        using var response = await UploadAsync(
+            conversationId,
+            token,
+            [("good.jpg", "image/jpeg", TestImages.JpegWithGps()), ("huge.png", "image/png", TestImages.HugePng())],
+            activityJson: null);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        await AssertNothingStoredAsync(conversationId, token, filesBefore);
+    }
+
     [Theory]
     [InlineData("/media/..%2F..%2Fappsettings.json")]
     [InlineData("/media/%2E%2E/%2E%2E/appsettings.json")]

@@ -98,6 +98,7 @@ public sealed partial class TwilioMediaTests(TwilioAppFactory app) : IClassFixtu
 
     [Theory]
     [InlineData("too-large")]
+    [InlineData("too-many-pixels")]
     [InlineData("declared-video")]
     [InlineData("text-as-image")]
     [InlineData("gone")]
@@ -110,6 +111,8 @@ public sealed partial class TwilioMediaTests(TwilioAppFactory app) : IClassFixtu
         {
             // 30 MB: refused from its Content-Length, before the body is read.
             "too-large" => (app.ServeMedia(new byte[30 * 1024 * 1024], "image/jpeg"), "image/jpeg"),
+            // 7000×7000: a few hundred KB, refused from its header before it is decoded.
+            "too-many-pixels" => (app.ServeMedia(TestImages.HugePng(), "image/png"), "image/png"),
             "declared-video" => (app.ServeMedia([0, 0, 0, 24, 102, 116, 121, 112], "video/mp4"), "video/mp4"),
             "text-as-image" => (app.ServeMedia("<script>alert(1)</script>"u8.ToArray(), "image/jpeg"), "image/jpeg"),
             _ => (TwilioAppFactory.TwilioMediaUrl(), "image/jpeg"),
@@ -123,6 +126,7 @@ public sealed partial class TwilioMediaTests(TwilioAppFactory app) : IClassFixtu
         var expected = kind switch
         {
             "too-large" => "too much to receive",
+            "too-many-pixels" => "too big for us to open",
             "gone" => "couldn't get the photo",
             _ => "I can only take photos",
         };

@@ -119,7 +119,7 @@ internal static class UploadEndpoint
                 await media.DeleteAsync(saved, CancellationToken.None);
             }
 
-            return rejected.Reason == MediaRejection.TooLarge
+            return rejected.Reason is MediaRejection.TooLarge or MediaRejection.TooManyPixels
                 ? DirectLineProblems.TooLarge(rejected.Message)
                 : DirectLineProblems.UnsupportedMedia(rejected.Message);
         }
