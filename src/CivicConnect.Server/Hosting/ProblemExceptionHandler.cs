@@ -19,6 +19,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     {
         var (status, title, detail) = exception switch
         {
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } tooLarge => (tooLarge.StatusCode, "Too large", tooLarge.Message),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
             RequestValidationException invalid => (StatusCodes.Status400BadRequest, "One or more fields are invalid", invalid.Message),
             TuningInputException => (StatusCodes.Status400BadRequest, "One or more fields are invalid", exception.Message),

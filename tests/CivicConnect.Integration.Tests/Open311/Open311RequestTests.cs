@@ -120,6 +120,30 @@ public sealed class Open311RequestTests(Open311RequestTests.App app) : IClassFix
     }
 
     [Fact]
+    public async Task PostRequest_BodyOverTheLimit_Is413ProblemAndCreatesNothing()
+    {
+        await using var db = app.CreateDbContext();
+        var issuesBefore = await db.Issues.CountAsync();
+
+        var response = await PostAsync(app.CreateClient(), "json", Pothole(("padding", new string('x', 80 * 1024))));
+
+        Assert.Equal(413, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(issuesBefore, await db.Issues.CountAsync());
+    }
+
+    [Fact]
+    public async Task PostRequest_WrongKeyInTheQuery_Is403BeforeTheBodyIsRead()
+    {
+        // The body is over the limit and carries the right key: only a key check before reading answers 403 here.
+        var form = new FormUrlEncodedContent(Pothole(("padding", new string('x', 80 * 1024))).Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+
+        var response = await app.CreateClient().PostAsync("/open311/v2/requests.json?api_key=not-the-key", form);
+
+        await AssertJsonErrorAsync(response, 403, "api_key is not valid");
+    }
+
+    [Fact]
     public async Task PostRequest_BadInput_IsTheSpecsRefusal()
     {
         var client = app.CreateClient();
