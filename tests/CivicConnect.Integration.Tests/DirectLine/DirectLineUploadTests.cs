@@ -165,6 +165,28 @@ public sealed class DirectLineUploadTests(DirectLineAppFactory app) : IClassFixt
         await AssertNothingStoredAsync(conversationId, token, filesBefore);
     }
 
+    [Fact]
+    public async Task Upload_SeveralPhotosWhoseMessageCannotBeKept_LeavesNoFilesBehind()
+    {
+        // The photos are stored, then the message fails to be written: the longest conversation id
+        // a secret may address and the longest client activity id make an activity id the
+        // transcript cannot hold.
+        var conversationId = new string('c', 64);
+        var activity = $$$"""{"type":"message","text":"pothole","channelData":{"clientActivityID":"{{{new string('a', 64)}}}"}}""";
+        var filesBefore = MediaFileCount();
+
+        using var response = await UploadAsync(
+            conversationId,
+            DirectLineClient.Secret,
+            [("one.jpg", "image/jpeg", TestImages.JpegWithGps()), ("two.png", "image/png", TestImages.Photo("png").Data)],
+            activity);
+
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(filesBefore, MediaFileCount());
+        await using var db = app.CreateDbContext();
+        Assert.False(await db.InboxMessages.AnyAsync(m => m.Address == conversationId));
+    }
+
     [Theory]
     [InlineData("/media/..%2F..%2Fappsettings.json")]
     [InlineData("/media/%2E%2E/%2E%2E/appsettings.json")]

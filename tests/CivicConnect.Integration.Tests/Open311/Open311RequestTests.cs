@@ -119,6 +119,17 @@ public sealed class Open311RequestTests(Open311RequestTests.App app) : IClassFix
         }
     }
 
+    [Theory]
+    [InlineData("start_date=9999-12-31T00:00:00Z", "start_date")]
+    [InlineData("end_date=0001-01-01T00:00:00Z", "end_date")]
+    [InlineData("start_date=9999-12-01T00:00:00Z&end_date=9999-12-31T23:59:59Z", "start_date")]
+    public async Task ListRequests_DateNearTheEndsOfTime_IsA400(string query, string field)
+    {
+        var response = await app.CreateClient().GetAsync("/open311/v2/requests.json?" + query);
+
+        await AssertJsonErrorAsync(response, 400, $"{field} must be between the years 1900 and 9000");
+    }
+
     [Fact]
     public async Task PostRequest_BodyOverTheLimit_Is413ProblemAndCreatesNothing()
     {
