@@ -43,6 +43,17 @@ public sealed class DirectLineOptions
     public int WebChatTokensPerMinute { get; set; } = 10;
 
     /// <summary>
+    /// Activities one conversation may post per minute (default 30: a person types far slower).
+    /// One token serves one conversation, so this is also the limit per token; more is a 429 with Retry-After.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int ActivitiesPerMinute { get; set; } = 30;
+
+    /// <summary>Photo uploads one conversation may make per minute (default 10); more is a 429 with Retry-After.</summary>
+    [Range(1, 10_000)]
+    public int UploadsPerMinute { get; set; } = 10;
+
+    /// <summary>
     /// Absolute base address (e.g. https://311.example.org) used to turn relative card image links
     /// into absolute ones in bot replies, which are written without a request at hand. Optional.
     /// </summary>

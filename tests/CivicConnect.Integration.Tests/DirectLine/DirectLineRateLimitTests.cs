@@ -27,8 +27,69 @@ public sealed class DirectLineRateLimitTests : IClassFixture<DirectLineRateLimit
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
     }
 
+    [Fact]
+    public async Task Activities_MoreThanTheLimitPerMinuteInOneConversation_Are429WithRetryAfter_OtherConversationsGoOn()
+    {
+        var client = new DirectLineClient(app.CreateClient());
+        var (conversationId, token) = await client.StartAsync();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await PostTypingAsync(client, conversationId, token);
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.NotNull(response.Headers.RetryAfter);
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            }
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        var (otherConversation, otherToken) = await client.StartAsync();
+        using var other = await PostTypingAsync(client, otherConversation, otherToken);
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task Uploads_MoreThanTheLimitPerMinuteInOneConversation_Are429WithRetryAfter()
+    {
+        var client = new DirectLineClient(app.CreateClient());
+        var (conversationId, token) = await client.StartAsync();
+
+        using var first = await UploadAsync(client, conversationId, token);
+        using var second = await UploadAsync(client, conversationId, token);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.NotNull(second.Headers.RetryAfter);
+    }
+
+    private static async Task<HttpResponseMessage> PostTypingAsync(DirectLineClient client, string conversationId, string token)
+    {
+        // Typing is acknowledged and dropped, so the limit is measured without running a turn.
+        using var request = DirectLineClient.Request(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/activities", token);
+        request.Content = new StringContent("""{"type":"typing","from":{"id":"citizen-1"}}""", System.Text.Encoding.UTF8, "application/json");
+        return await client.Http.SendAsync(request);
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(DirectLineClient client, string conversationId, string token)
+    {
+        using var request = DirectLineClient.Request(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/upload?userId=citizen-1", token);
+        var (data, contentType) = TestImages.Photo("jpeg");
+        var part = new ByteArrayContent(data);
+        part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        request.Content = new MultipartFormDataContent { { part, "file", "photo.jpg" } };
+        return await client.Http.SendAsync(request);
+    }
+
     public sealed class Factory : DirectLineAppFactory
     {
-        public Factory() => Settings["DirectLine:WebChatTokensPerMinute"] = "3";
+        public Factory()
+        {
+            Settings["DirectLine:WebChatTokensPerMinute"] = "3";
+            Settings["DirectLine:ActivitiesPerMinute"] = "2";
+            Settings["DirectLine:UploadsPerMinute"] = "1";
+        }
     }
 }
