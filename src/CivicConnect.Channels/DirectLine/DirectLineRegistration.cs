@@ -51,6 +51,7 @@ public static class DirectLineRegistration
         builder.Services.TryAddSingleton<DirectLineTokens>();
         builder.Services.TryAddSingleton<DirectLineTranscript>();
         builder.Services.TryAddSingleton<TranscriptNotifications>();
+        builder.Services.TryAddSingleton<StreamSlots>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TranscriptNotifications>());
         builder.Services.TryAddScoped<DirectLineActivityIntake>();
         builder.Services.TryAddSingleton<BotActivityRenderer>();
