@@ -2,7 +2,10 @@ using CivicConnect.Channels.Providers;
 using CivicConnect.Channels.Turns;
 using CivicConnect.Messaging.Outbox;
 using CivicConnect.Messaging.Turns;
+using CivicConnect.Core.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Hosting;
 
 namespace CivicConnect.Channels;
@@ -21,6 +24,8 @@ public static class ChannelsServiceCollectionExtensions
         builder.Services.AddScoped<HandOffTurns>();
         builder.Services.AddScoped<IDeliveryWindow, WhatsAppWindow>();
         builder.Services.AddSingleton<ProviderCircuits>();
+        builder.AddValidatedOptions<ChannelsOptions>(ChannelsOptions.SectionName);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChannelsOptions>, ChannelsOptionsValidator>());
         return builder;
     }
 }

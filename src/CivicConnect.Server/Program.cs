@@ -40,6 +40,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddRepositoryConfiguration();
 builder.AddServiceDefaults();
+builder.AddTrustedProxies();
 builder.AddStaffAuth();
 builder.AddConsoleAuth();
 builder.AddData();
@@ -72,6 +73,7 @@ if (isCommand)
     return await CivicCommands.RunAsync(app, args);
 }
 
+app.UseTrustedProxies();
 app.UseServiceDefaults();
 app.UseStaffAuth();
 app.UseWebChat();

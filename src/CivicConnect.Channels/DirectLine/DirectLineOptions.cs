@@ -43,6 +43,31 @@ public sealed class DirectLineOptions
     public int WebChatTokensPerMinute { get; set; } = 10;
 
     /// <summary>
+    /// Activities one conversation may post per minute (default 30: a person types far slower).
+    /// One token serves one conversation, so this is also the limit per token; more is a 429 with Retry-After.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int ActivitiesPerMinute { get; set; } = 30;
+
+    /// <summary>Photo uploads one conversation may make per minute (default 10); more is a 429 with Retry-After.</summary>
+    [Range(1, 10_000)]
+    public int UploadsPerMinute { get; set; } = 10;
+
+    /// <summary>
+    /// The longest a conversation's tokens can be refreshed for, from its first token (default 24 h):
+    /// a free web-chat token cannot be kept alive forever. Tokens never expire later than this.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:10:00", "30.00:00:00")]
+    public TimeSpan MaxConversationLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// WebSocket streams one conversation may hold open on a node at once (default 3: a couple of
+    /// tabs and a reconnect); one more is a 429 with Retry-After.
+    /// </summary>
+    [Range(1, 100)]
+    public int MaxStreamsPerConversation { get; set; } = 3;
+
+    /// <summary>
     /// Absolute base address (e.g. https://311.example.org) used to turn relative card image links
     /// into absolute ones in bot replies, which are written without a request at hand. Optional.
     /// </summary>

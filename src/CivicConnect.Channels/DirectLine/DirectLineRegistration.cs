@@ -24,6 +24,12 @@ public static class DirectLineRegistration
     /// <summary>Rate-limit policy of <c>POST /api/webchat/token</c>, per client IP address.</summary>
     public const string WebChatTokenPolicy = "webchat-token";
 
+    /// <summary>Rate-limit policy of posted activities, per conversation (and so per token).</summary>
+    public const string ActivitiesPolicy = "directline-activities";
+
+    /// <summary>Rate-limit policy of photo uploads, per conversation (and so per token).</summary>
+    public const string UploadsPolicy = "directline-uploads";
+
     /// <summary>
     /// The Direct Line 3.0-compatible API (section <c>DirectLine</c>), its photo store (section
     /// <c>Media</c>) and the <c>directline</c> channel sender. Needs an <see cref="Messaging.Inbox.IInbound"/>.
@@ -45,6 +51,7 @@ public static class DirectLineRegistration
         builder.Services.TryAddSingleton<DirectLineTokens>();
         builder.Services.TryAddSingleton<DirectLineTranscript>();
         builder.Services.TryAddSingleton<TranscriptNotifications>();
+        builder.Services.TryAddSingleton<StreamSlots>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TranscriptNotifications>());
         builder.Services.TryAddScoped<DirectLineActivityIntake>();
         builder.Services.TryAddSingleton<BotActivityRenderer>();
@@ -61,7 +68,31 @@ public static class DirectLineRegistration
                 QueueLimit = 0,
             });
         }));
+        builder.Services.AddRateLimiter(limiter => limiter
+            .AddPolicy(ActivitiesPolicy, context => PerConversation(context, o => o.ActivitiesPerMinute))
+            .AddPolicy(UploadsPolicy, context => PerConversation(context, o => o.UploadsPerMinute)));
         return builder;
+    }
+
+    /// <summary>
+    /// A fixed window per conversation id in the route. Ids we could not have issued get no bucket
+    /// of their own (the credentials check refuses them anyway), so made-up ids cannot pile up limiters.
+    /// </summary>
+    private static RateLimitPartition<string> PerConversation(HttpContext context, Func<DirectLineOptions, int> perMinute)
+    {
+        var conversationId = context.Request.RouteValues["conversationId"] as string;
+        if (!ConversationIds.IsWellFormed(conversationId))
+        {
+            return RateLimitPartition.GetNoLimiter(string.Empty);
+        }
+
+        var limit = perMinute(context.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value);
+        return RateLimitPartition.GetFixedWindowLimiter(conversationId!, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = limit,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
     }
 
     /// <summary>
@@ -93,9 +124,11 @@ public static class DirectLineRegistration
         var conversation = directLine.MapGroup("/conversations/{conversationId}")
             .RequireDirectLineCredentials(DirectLineCredentials.SecretOrToken);
         conversation.MapGet("", ConversationEndpoints.GetConversation).WithName("ReconnectDirectLineConversation");
-        conversation.MapPost("/activities", ActivityEndpoints.PostActivity).WithName("PostDirectLineActivity");
+        conversation.MapPost("/activities", ActivityEndpoints.PostActivity).WithName("PostDirectLineActivity")
+            .RequireRateLimiting(ActivitiesPolicy);
         conversation.MapGet("/activities", ActivityEndpoints.GetActivities).WithName("GetDirectLineActivities");
-        conversation.MapPost("/upload", UploadEndpoint.Upload).WithName("UploadDirectLineAttachments").DisableAntiforgery();
+        conversation.MapPost("/upload", UploadEndpoint.Upload).WithName("UploadDirectLineAttachments").DisableAntiforgery()
+            .RequireRateLimiting(UploadsPolicy);
         return directLine;
     }
 }

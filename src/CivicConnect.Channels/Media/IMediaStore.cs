@@ -28,7 +28,12 @@ public sealed record StoredFile(string FullPath, string ContentType);
 public enum MediaRejection
 {
     NotAnImage,
+
+    /// <summary>More bytes than a photo may have.</summary>
     TooLarge,
+
+    /// <summary>More pixels than may be decoded (a small file can still be a huge picture).</summary>
+    TooManyPixels,
 }
 
 public sealed class MediaRejectedException(MediaRejection reason, string message) : Exception(message)

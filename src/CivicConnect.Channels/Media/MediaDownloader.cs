@@ -60,15 +60,29 @@ public sealed class MediaDownloader(IMediaStore store, ILogger<MediaDownloader> 
         }
         catch (MediaRejectedException rejected)
         {
-            problem = rejected.Reason == MediaRejection.TooLarge ? MediaProblem.TooLarge : MediaProblem.NotAnImage;
+            problem = rejected.Reason switch
+            {
+                MediaRejection.TooLarge => MediaProblem.TooLarge,
+                MediaRejection.TooManyPixels => MediaProblem.TooManyPixels,
+                _ => MediaProblem.NotAnImage,
+            };
+        }
+        catch (Exception ex) when (Providers.ProviderResilience.IsTransient(ex) || ex is IOException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // The provider sent the headers and then failed mid-body (dropped connection, timeout).
+            logger.LogWarning(ex, "A media file broke off while it was fetched from the provider");
+            problem = MediaProblem.Unavailable;
+        }
+        catch
+        {
+            // Anything else still leaves no half-kept message behind.
+            await DeleteAllAsync(stored);
+            throw;
         }
 
         if (problem is not null)
         {
-            foreach (var media in stored)
-            {
-                await store.DeleteAsync(media, CancellationToken.None);
-            }
+            await DeleteAllAsync(stored);
 
             logger.LogWarning("Refused {Count} media file(s) from a provider: {Problem}", references.Count, problem);
             return new MediaDownload([], problem);
@@ -81,6 +95,14 @@ public sealed class MediaDownloader(IMediaStore store, ILogger<MediaDownloader> 
             SizeBytes: m.SizeBytes,
             Name: m.OriginalName,
             EmbeddedLocation: m.ExifLocation)).ToArray(), null);
+    }
+
+    private async Task DeleteAllAsync(List<StoredMedia> stored)
+    {
+        foreach (var media in stored)
+        {
+            await store.DeleteAsync(media, CancellationToken.None);
+        }
     }
 
     private async Task<(StoredMedia? Media, MediaProblem? Problem)> FetchOneAsync(HttpClient client, MediaReference reference, long budget, CancellationToken cancellationToken)

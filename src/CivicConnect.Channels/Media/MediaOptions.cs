@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CivicConnect.Channels.Media;
 
-public sealed class MediaOptions
+public sealed class MediaOptions : IValidatableObject
 {
     public const string SectionName = "Media";
 
@@ -14,11 +14,42 @@ public sealed class MediaOptions
     [Range(1_024, 100 * 1024 * 1024)]
     public long MaxImageBytes { get; set; } = 5 * 1024 * 1024;
 
-    /// <summary>Largest accepted photo in pixels, so a small file cannot expand into gigabytes when decoded.</summary>
-    [Range(1, 200_000_000)]
-    public long MaxImagePixels { get; set; } = 50_000_000;
+    /// <summary>
+    /// Largest accepted photo in pixels (default 16 MP, above any phone camera's default 12 MP).
+    /// Checked from the file's header before anything is decoded: a flat 7000×7000 PNG is a few
+    /// hundred KB on the wire but about 200 MB once decoded.
+    /// </summary>
+    [Range(1, 100_000_000)]
+    public long MaxImagePixels { get; set; } = 16_000_000;
+
+    /// <summary>
+    /// How many photos one node decodes at the same time (default 2); the rest wait their turn. With
+    /// <see cref="MaxImagePixels"/> this bounds decoding memory to about count × pixels × 4 bytes,
+    /// whatever number of uploads and MMS images arrive together.
+    /// </summary>
+    [Range(1, 64)]
+    public int MaxConcurrentDecodes { get; set; } = 2;
+
+    /// <summary>
+    /// Largest single buffer the image library may allocate while decoding, in MB (default 128): a
+    /// second fence for a file whose header understates what decoding it takes.
+    /// </summary>
+    [Range(8, 4_096)]
+    public int DecodeAllocationLimitMegabytes { get; set; } = 128;
 
     /// <summary>Longest side of thumbnails, in pixels.</summary>
     [Range(32, 2_048)]
     public int ThumbnailSize { get; set; } = 320;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // An accepted photo must be decodable: its pixels (4 bytes each at most for the formats we
+        // re-encode) have to fit in one allocation.
+        if (MaxImagePixels * 4 > DecodeAllocationLimitMegabytes * 1024L * 1024L)
+        {
+            yield return new ValidationResult(
+                $"Media:DecodeAllocationLimitMegabytes ({DecodeAllocationLimitMegabytes}) is too small for Media:MaxImagePixels ({MaxImagePixels}); it needs at least {(MaxImagePixels * 4 / (1024 * 1024)) + 1} MB.",
+                [nameof(DecodeAllocationLimitMegabytes), nameof(MaxImagePixels)]);
+        }
+    }
 }

@@ -6,19 +6,28 @@ using SixLabors.ImageSharp.Formats;
 using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.Formats.Webp;
+using SixLabors.ImageSharp.Memory;
 using SixLabors.ImageSharp.Processing;
 
 namespace CivicConnect.Channels.Media;
 
 /// <summary>
 /// Stores photos on the local file system under <see cref="MediaOptions.Root"/> (a shared volume
-/// when several nodes run), one folder per day, under random names.
+/// when several nodes run), one folder per day, under random names. Decoding is fenced three ways
+/// so that no photo, and no burst of photos, can exhaust memory: the pixel count is read from the
+/// header before decoding, only <see cref="MediaOptions.MaxConcurrentDecodes"/> decodes run at
+/// once, and the image library's allocator refuses any buffer over its limit.
 /// </summary>
-public sealed class MediaStore(IOptions<MediaOptions> options, TimeProvider clock, ILogger<MediaStore> logger) : IMediaStore
+public sealed class MediaStore(IOptions<MediaOptions> options, TimeProvider clock, ILogger<MediaStore> logger) : IMediaStore, IDisposable
 {
     private const string ThumbnailSuffix = ".thumb.jpg";
 
     private readonly MediaOptions settings = options.Value;
+
+    private readonly SemaphoreSlim decodeSlots = new(options.Value.MaxConcurrentDecodes, options.Value.MaxConcurrentDecodes);
+
+    /// <summary>Our own configuration, so the allocator limit holds for every photo this store touches and nothing else.</summary>
+    private readonly Configuration imaging = CreateImagingConfiguration(options.Value);
 
     /// <summary>The absolute media folder.</summary>
     public string RootDirectory { get; } = ResolveRoot(options.Value.Root);
@@ -34,7 +43,7 @@ public sealed class MediaStore(IOptions<MediaOptions> options, TimeProvider cloc
 
         // Read the position before the metadata is stripped: it is often the best location we get.
         var exifLocation = ExifLocationReader.Read(original);
-        var (stored, thumbnail) = kind == ImageKind.Heic ? (ScrubHeic(original), null) : Reencode(original, kind);
+        var (stored, thumbnail) = kind == ImageKind.Heic ? (ScrubHeic(original), null) : await ReencodeOneAtATimeAsync(original, kind, cancellationToken);
 
         var folder = clock.GetUtcNow().ToString("yyyy'/'MM'/'dd", System.Globalization.CultureInfo.InvariantCulture);
         var name = Guid.NewGuid().ToString("N");
@@ -121,12 +130,46 @@ public sealed class MediaStore(IOptions<MediaOptions> options, TimeProvider cloc
         return copy;
     }
 
-    private (byte[] Stored, byte[] Thumbnail) Reencode(byte[] original, ImageKind kind)
+    public void Dispose()
+    {
+        decodeSlots.Dispose();
+        imaging.MemoryAllocator.ReleaseRetainedResources();
+    }
+
+    private static Configuration CreateImagingConfiguration(MediaOptions settings)
+    {
+        var configuration = Configuration.Default.Clone();
+        configuration.MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions
+        {
+            AllocationLimitMegabytes = settings.DecodeAllocationLimitMegabytes,
+
+            // The pool keeps freed buffers for reuse; cap it so memory returns after a burst.
+            MaximumPoolSizeMegabytes = settings.DecodeAllocationLimitMegabytes,
+        });
+        return configuration;
+    }
+
+    private async Task<(byte[] Stored, byte[] Thumbnail)> ReencodeOneAtATimeAsync(byte[] original, ImageKind kind, CancellationToken cancellationToken)
+    {
+        // The pixel check needs only the header, so an oversized photo is refused without waiting for a slot.
+        CheckDimensions(original);
+        await decodeSlots.WaitAsync(cancellationToken);
+        try
+        {
+            return Reencode(original, kind);
+        }
+        finally
+        {
+            decodeSlots.Release();
+        }
+    }
+
+    private void CheckDimensions(byte[] original)
     {
         IImageInfo? info;
         try
         {
-            info = Image.Identify(original);
+            info = Image.Identify(imaging, original, out _);
         }
         catch (Exception ex) when (ex is ImageFormatException or NotSupportedException)
         {
@@ -141,12 +184,17 @@ public sealed class MediaStore(IOptions<MediaOptions> options, TimeProvider cloc
 
         if ((long)info.Width * info.Height > settings.MaxImagePixels)
         {
-            throw new MediaRejectedException(MediaRejection.TooLarge, $"The photo is {info.Width}×{info.Height} pixels; that is more than we can take.");
+            throw new MediaRejectedException(
+                MediaRejection.TooManyPixels,
+                $"The photo is {info.Width}×{info.Height} pixels; at most {settings.MaxImagePixels / 1_000_000.0:0.#} megapixels can be taken. Send a smaller photo.");
         }
+    }
 
+    private (byte[] Stored, byte[] Thumbnail) Reencode(byte[] original, ImageKind kind)
+    {
         try
         {
-            using var image = Image.Load(original);
+            using var image = Image.Load(imaging, original);
 
             // Apply the EXIF orientation to the pixels first: once EXIF is gone, a sideways photo would stay sideways.
             image.Mutate(x => x.AutoOrient());
@@ -167,6 +215,11 @@ public sealed class MediaStore(IOptions<MediaOptions> options, TimeProvider cloc
         catch (Exception ex) when (ex is UnknownImageFormatException or InvalidImageContentException or NotSupportedException)
         {
             throw new MediaRejectedException(MediaRejection.NotAnImage, "The photo could not be read.");
+        }
+        catch (InvalidMemoryOperationException)
+        {
+            // The header understated what decoding takes (or lied): the allocator fence held.
+            throw new MediaRejectedException(MediaRejection.TooManyPixels, "The photo is too large to be opened. Send a smaller photo.");
         }
     }
 

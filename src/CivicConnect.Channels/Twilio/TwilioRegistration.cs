@@ -19,7 +19,7 @@ namespace CivicConnect.Channels.Twilio;
 public static class TwilioRegistration
 {
     /// <summary>
-    /// Twilio SMS, MMS and WhatsApp (section <c>Twilio</c>, plus <c>Channels:PublicBaseUrl</c>).
+    /// Twilio SMS, MMS and WhatsApp (section <c>Twilio</c>, plus <c>Channels:PublicBaseUrl</c>, registered by <see cref="ChannelsServiceCollectionExtensions.AddChannels"/>).
     /// The webhooks are always mapped (and answer 404 while unconfigured, so an operator sees why);
     /// the senders exist only with credentials. Needs <see cref="Messaging.MessagingRegistration.AddMessaging"/> and <see cref="ChannelsServiceCollectionExtensions.AddChannels"/>.
     /// </summary>
@@ -27,7 +27,6 @@ public static class TwilioRegistration
     {
         builder.AddValidatedOptions<TwilioOptions>(TwilioOptions.SectionName);
         builder.Services.AddSingleton<IValidateOptions<TwilioOptions>, TwilioOptionsValidator>();
-        builder.AddValidatedOptions<ChannelsOptions>(ChannelsOptions.SectionName);
         builder.Services.AddSingleton<SenderRateLimiter>();
         builder.AddMediaStore();
         builder.Services.AddTransient<TwilioMediaHandler>();

@@ -17,6 +17,7 @@ public sealed class AttachmentReader(PlaceLookup places)
             {
                 MediaProblem.NotAnImage => "media_not_image",
                 MediaProblem.TooLarge => "media_too_large",
+                MediaProblem.TooManyPixels => "media_too_many_pixels",
                 _ => "media_unavailable",
             });
         }

@@ -42,8 +42,10 @@ public static partial class PiiMask
     [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();
 
-    // E.164 (+14035550101), North American formats ((403) 555-0101, 403-555-0101, 403.555.0101)
-    // and WhatsApp addresses. Reference numbers (4-6 digits) and coordinates do not match.
-    [GeneratedRegex(@"(?:whatsapp:)?(?:\+\d{7,15}|\(?\b\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    // E.164 (+14035550101), North American formats ((403) 555-0101, 403-555-0101, 403.555.0101),
+    // WhatsApp addresses, and digit-only international numbers of 10-15 digits as WhatsApp's wa_id
+    // carries them (14035550101), standing alone: not inside a word, an id or a decimal number.
+    // Reference numbers (4-6 digits) and coordinates do not match.
+    [GeneratedRegex(@"(?:whatsapp:)?(?:\+\d{7,15}|\(?\b\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}\b|(?<![\w.+\-])\d{10,15}(?![\w\-]|\.\d))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PhonePattern();
 }

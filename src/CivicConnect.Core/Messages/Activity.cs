@@ -71,6 +71,9 @@ public enum MediaProblem
     /// <summary>More, or larger, files than the channel accepts.</summary>
     TooLarge,
 
+    /// <summary>A photo with more pixels than can be opened, however small the file.</summary>
+    TooManyPixels,
+
     /// <summary>The provider could not hand the file over.</summary>
     Unavailable,
 }

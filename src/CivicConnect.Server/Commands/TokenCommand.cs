@@ -11,6 +11,14 @@ internal static class TokenCommand
 {
     public static int Run(IServiceProvider services, string[] options)
     {
+        // A token minted here is as good as a supervisor's sign-in: only on a developer's machine.
+        var environment = services.GetRequiredService<IHostEnvironment>();
+        if (!environment.IsDevelopment())
+        {
+            Console.Error.WriteLine($"error: civic token mints development tokens only in the Development environment (this is {environment.EnvironmentName}); staff sign in through the OIDC provider (Auth:Authority).");
+            return 64;
+        }
+
         var roles = Values(options, "--role");
         if (roles.Count == 0)
         {

@@ -19,6 +19,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     {
         var (status, title, detail) = exception switch
         {
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } tooLarge => (tooLarge.StatusCode, "Too large", tooLarge.Message),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
             RequestValidationException invalid => (StatusCodes.Status400BadRequest, "One or more fields are invalid", invalid.Message),
             TuningInputException => (StatusCodes.Status400BadRequest, "One or more fields are invalid", exception.Message),
@@ -30,7 +31,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             ReportFilterException => (StatusCodes.Status400BadRequest, "One or more fields are invalid", exception.Message),
             ReportForbiddenException => (StatusCodes.Status403Forbidden, "Not allowed", exception.Message),
             IssueChangedException => (StatusCodes.Status409Conflict, "Changed by someone else", exception.Message),
-            MediaRejectedException { Reason: MediaRejection.TooLarge } => (StatusCodes.Status413PayloadTooLarge, "The photo is too large", exception.Message),
+            MediaRejectedException { Reason: MediaRejection.TooLarge or MediaRejection.TooManyPixels } => (StatusCodes.Status413PayloadTooLarge, "The photo is too large", exception.Message),
             MediaRejectedException => (StatusCodes.Status400BadRequest, "Not a photo we accept", exception.Message),
             IssueNotFoundException => (StatusCodes.Status404NotFound, "No such issue", exception.Message),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Changed by someone else", "The record was changed by another request; reload it and try again."),

@@ -3,9 +3,10 @@ using System.ComponentModel.DataAnnotations;
 namespace CivicConnect.Server.Security;
 
 /// <summary>
-/// Who signs staff tokens. In production <see cref="Authority"/> and <see cref="Audience"/> point at
-/// the city's OIDC provider; on a laptop and in tests <c>civic token</c> signs tokens with
-/// <see cref="DevSigningKey"/> (a public default is used only in Development).
+/// Who signs staff tokens. Outside Development <see cref="Authority"/> and <see cref="Audience"/> are
+/// required and point at the city's OIDC provider (no development key is accepted there); on a
+/// laptop and in tests <c>civic token</c> signs tokens with <see cref="DevSigningKey"/> (a public
+/// default is used when none is set). Checked on start by <see cref="AuthOptionsValidator"/>.
 /// </summary>
 public sealed class AuthOptions
 {
@@ -19,6 +20,9 @@ public sealed class AuthOptions
     public string? Authority { get; set; }
 
     public string? Audience { get; set; }
+
+    /// <summary>Fetch the provider's discovery document and keys only over https (default true; false only for a local stand-in).</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
 
     /// <summary>The claim carrying roles in the provider's tokens (Keycloak and Entra differ).</summary>
     [Required]

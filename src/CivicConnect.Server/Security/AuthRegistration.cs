@@ -15,6 +15,7 @@ internal static class AuthRegistration
     public static WebApplicationBuilder AddStaffAuth(this WebApplicationBuilder builder)
     {
         builder.AddValidatedOptions<AuthOptions>(AuthOptions.SectionName);
+        builder.Services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         builder.Services.AddSingleton<DevTokenIssuer>();
         // No default scheme: Direct Line carries its own bearer secrets and tokens, which this
         // handler must not try (and log failing) to validate. The staff policies name the scheme.
@@ -65,13 +66,15 @@ internal static class AuthRegistration
             {
                 options.Authority = settings.Authority;
                 options.Audience = settings.Audience;
+                options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
                 return;
             }
 
             options.TokenValidationParameters.ValidIssuer = DevTokenIssuer.Issuer;
             options.TokenValidationParameters.ValidAudience = DevTokenIssuer.Audience;
 
-            // Without a key outside Development, no token can validate: the staff APIs stay closed.
+            // Only reached in Development (elsewhere the validator demands an authority); a random key
+            // keeps the staff APIs closed should that ever change.
             options.TokenValidationParameters.IssuerSigningKey = DevTokenIssuer.SigningKey(settings, environment.IsDevelopment())
                 ?? new SymmetricSecurityKey(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         }

@@ -30,6 +30,11 @@ public sealed class DevTokenIssuer(IOptions<AuthOptions> options, IHostEnvironme
             }
         }
 
+        if (!environment.IsDevelopment())
+        {
+            throw new InvalidOperationException($"Development tokens are issued only in the Development environment (this is {environment.EnvironmentName}); staff sign in through Auth:Authority here.");
+        }
+
         var key = SigningKey(options.Value, environment.IsDevelopment())
             ?? throw new InvalidOperationException("Set Auth:DevSigningKey (32+ characters) to issue development tokens.");
         var now = clock.GetUtcNow().UtcDateTime;

@@ -49,7 +49,7 @@ public sealed class FailedOutboxQuery(CivicDbContext db, ProviderCircuits circui
 
         // Phone numbers are masked like in the logs: enough to recognise a case, not to harvest numbers.
         var items = rows.Select(m => new FailedOutboxMessage(
-            m.Id, m.Kind, m.Channel, PiiMask.Mask(m.Address), m.ConversationId, m.Attempts, m.LastError, m.ProviderStatus, m.CreatedAt, Preview(m.Payload))).ToList();
+            m.Id, m.Kind, m.Channel, PiiMask.Mask(m.Address), m.ConversationId, m.Attempts, m.LastError is null ? null : PiiMask.Mask(m.LastError), m.ProviderStatus, m.CreatedAt, Preview(m.Payload))).ToList();
         return new FailedOutboxPage(items, items.Count == take ? items[^1].Id : null, circuits.Open);
     }
 

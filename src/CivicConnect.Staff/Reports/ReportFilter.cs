@@ -21,6 +21,12 @@ public sealed class ReportFilter
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
+    /// <summary>
+    /// The deepest row a page may start at: far beyond what a person pages through, and small
+    /// enough that page × pageSize can neither overflow nor ask PostgreSQL to skip millions of rows.
+    /// </summary>
+    public const int MaxOffset = 100_000;
+
     private static readonly GeometryFactory Geometry = new(new PrecisionModel(), 4326);
 
     public string[]? Status { get; set; }
@@ -193,6 +199,11 @@ public sealed class ReportFilter
         if (From is { } start && To is { } end && end <= start)
         {
             errors["to"] = ["'to' must be after 'from'."];
+        }
+
+        if ((long)(PageNumber - 1) * Size > MaxOffset)
+        {
+            errors["page"] = [$"page × pageSize may reach at most {MaxOffset:N0} reports; narrow the filter instead."];
         }
 
         if (!ReportSorting.IsKnown(Sort, Order))

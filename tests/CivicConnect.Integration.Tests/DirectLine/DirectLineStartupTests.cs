@@ -43,6 +43,13 @@ public sealed class DirectLineStartupTests
 
     private sealed class ProductionFactory : CivicAppFactory
     {
+        public ProductionFactory()
+        {
+            // Required outside Development, and not what these tests are about.
+            Settings["Auth:Authority"] = "https://login.example.org/realms/city";
+            Settings["Auth:Audience"] = "civic-api";
+        }
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);

@@ -83,6 +83,24 @@ public sealed class DirectLineUploadTests(DirectLineAppFactory app) : IClassFixt
         Assert.Empty(ImageMetadataReader.ReadMetadata(new MemoryStream(stored)).OfType<GpsDirectory>());
     }
 
+    [Theory]
+    [MemberData(nameof(TestImages.AcceptedFormats), MemberType = typeof(TestImages))]
+    public async Task Upload_EveryAcceptedFormat_IsStoredAndReachesTheInbox(string format)
+    {
+        var (conversationId, token) = await client.StartAsync();
+        var (data, contentType) = TestImages.Photo(format);
+
+        using var response = await UploadAsync(conversationId, token, ("photo." + format, contentType, data), activityJson: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        await using var db = app.CreateDbContext();
+        var row = await db.InboxMessages.AsNoTracking().SingleAsync(m => m.ProviderMessageId == id);
+        var photo = Assert.Single(JsonSerializer.Deserialize<CivicConnect.Core.Messages.Activity>(row.Payload, CivicConnect.Messaging.MessageJson.Options)!.Attachments);
+        Assert.Equal(contentType, photo.ContentType);
+        Assert.True(File.Exists(Path.Combine(app.MediaRoot, photo.StoredPath!)));
+    }
+
     [Fact]
     public async Task Upload_NonImageNamedLikeAPhoto_Is415AndNothingIsStored()
     {
@@ -114,6 +132,61 @@ public sealed class DirectLineUploadTests(DirectLineAppFactory app) : IClassFixt
         await AssertNothingStoredAsync(conversationId, token, filesBefore);
     }
 
+    [Fact]
+    public async Task Upload_7000x7000PngOfAFewHundredKB_Is413ProblemAndNothingIsStored()
+    {
+        var (conversationId, token) = await client.StartAsync();
+        var huge = TestImages.HugePng();
+        Assert.True(huge.Length < 1024 * 1024, $"The test PNG should pass every byte limit ({huge.Length} bytes).");
+        var filesBefore = MediaFileCount();
+
+        using var response = await UploadAsync(conversationId, token, ("huge.png", "image/png", huge), activityJson: null);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("7000×7000", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await AssertNothingStoredAsync(conversationId, token, filesBefore);
+    }
+
+    [Fact]
+    public async Task Upload_GoodPhotoThenOneTooManyPixels_KeepsNeither()
+    {
+        var (conversationId, token) = await client.StartAsync();
+        var filesBefore = MediaFileCount();
+
+        using var response = await UploadAsync(
+            conversationId,
+            token,
+            [("good.jpg", "image/jpeg", TestImages.JpegWithGps()), ("huge.png", "image/png", TestImages.HugePng())],
+            activityJson: null);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        await AssertNothingStoredAsync(conversationId, token, filesBefore);
+    }
+
+    [Fact]
+    public async Task Upload_SeveralPhotosWhoseMessageCannotBeKept_LeavesNoFilesBehind()
+    {
+        // The photos are stored, then the message fails to be written: the longest conversation id
+        // a secret may address and the longest client activity id make an activity id the
+        // transcript cannot hold.
+        var conversationId = new string('c', 64);
+        var activity = $$$"""{"type":"message","text":"pothole","channelData":{"clientActivityID":"{{{new string('a', 64)}}}"}}""";
+        var filesBefore = MediaFileCount();
+
+        using var response = await UploadAsync(
+            conversationId,
+            DirectLineClient.Secret,
+            [("one.jpg", "image/jpeg", TestImages.JpegWithGps()), ("two.png", "image/png", TestImages.Photo("png").Data)],
+            activity);
+
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(filesBefore, MediaFileCount());
+        await using var db = app.CreateDbContext();
+        Assert.False(await db.InboxMessages.AnyAsync(m => m.Address == conversationId));
+    }
+
     [Theory]
     [InlineData("/media/..%2F..%2Fappsettings.json")]
     [InlineData("/media/%2E%2E/%2E%2E/appsettings.json")]
@@ -141,7 +214,10 @@ public sealed class DirectLineUploadTests(DirectLineAppFactory app) : IClassFixt
         Assert.False(await db.InboxMessages.AnyAsync(m => m.Address == conversationId));
     }
 
-    private async Task<HttpResponseMessage> UploadAsync(string conversationId, string? token, (string Name, string ContentType, byte[] Data) file, string? activityJson)
+    private Task<HttpResponseMessage> UploadAsync(string conversationId, string? token, (string Name, string ContentType, byte[] Data) file, string? activityJson) =>
+        UploadAsync(conversationId, token, [file], activityJson);
+
+    private async Task<HttpResponseMessage> UploadAsync(string conversationId, string? token, (string Name, string ContentType, byte[] Data)[] files, string? activityJson)
     {
         token ??= DirectLineClient.Secret;
         using var request = DirectLineClient.Request(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/upload?userId=citizen-1", token);
@@ -153,9 +229,13 @@ public sealed class DirectLineUploadTests(DirectLineAppFactory app) : IClassFixt
             content.Add(activity, "activity", "blob");
         }
 
-        var part = new ByteArrayContent(file.Data);
-        part.Headers.ContentType = new MediaTypeHeaderValue(file.ContentType);
-        content.Add(part, "file", file.Name);
+        foreach (var file in files)
+        {
+            var part = new ByteArrayContent(file.Data);
+            part.Headers.ContentType = new MediaTypeHeaderValue(file.ContentType);
+            content.Add(part, "file", file.Name);
+        }
+
         request.Content = content;
         return await client.Http.SendAsync(request);
     }

@@ -63,6 +63,88 @@ public static class TestImages
 
     private static byte[] Concat(params byte[][] parts) => parts.SelectMany(p => p).ToArray();
 
+    /// <summary>Every format a citizen may send, as (name, declared content type, stored content type).</summary>
+    public static TheoryData<string> AcceptedFormats => new() { "jpeg", "png", "webp", "heic" };
+
+    /// <summary>A small real photo in <paramref name="format"/> (jpeg, png, webp, heic) and the content type a provider declares for it.</summary>
+    public static (byte[] Data, string ContentType) Photo(string format)
+    {
+        if (format == "heic")
+        {
+            return (HeicWithGps(), "image/heic");
+        }
+
+        using var image = new Image<Rgb24>(64, 64, new Rgb24(120, 110, 100));
+        using var output = new MemoryStream();
+        switch (format)
+        {
+            case "jpeg":
+                image.SaveAsJpeg(output);
+                break;
+            case "png":
+                image.SaveAsPng(output);
+                break;
+            case "webp":
+                image.SaveAsWebp(output);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(format), format, "Not an accepted photo format.");
+        }
+
+        return (output.ToArray(), "image/" + format);
+    }
+
+    /// <summary>
+    /// A valid 7000×7000 grey PNG (49 MP, ~200 MB once decoded as RGBA): one flat colour compresses to
+    /// a few hundred KB, under every byte limit, which is exactly what makes it dangerous to decode.
+    /// Written chunk by chunk (scanlines deflated as they are made) so the test never holds the
+    /// decoded picture itself.
+    /// </summary>
+    public static byte[] HugePng() => HugePngBytes.Value;
+
+    private static readonly Lazy<byte[]> HugePngBytes = new(() => FlatGreyPng(7000, 7000));
+
+    private static byte[] FlatGreyPng(int width, int height)
+    {
+        using var idat = new MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(idat, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            // Each scanline: filter type 0 (none), then one grey byte per pixel.
+            var scanline = new byte[width + 1];
+            Array.Fill(scanline, (byte)128, 1, width);
+            for (var y = 0; y < height; y++)
+            {
+                zlib.Write(scanline);
+            }
+        }
+
+        // IHDR: width, height, bit depth 8, colour type 0 (greyscale), compression 0, filter 0, interlace 0.
+        var header = Concat(U32((uint)width), U32((uint)height), [8, 0, 0, 0, 0]);
+        return Concat([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], PngChunk("IHDR", header), PngChunk("IDAT", idat.ToArray()), PngChunk("IEND", []));
+    }
+
+    private static byte[] PngChunk(string type, byte[] data)
+    {
+        var typeAndData = Concat(System.Text.Encoding.ASCII.GetBytes(type), data);
+        return Concat(U32((uint)data.Length), typeAndData, U32(Crc32(typeAndData)));
+    }
+
+    /// <summary>The CRC-32 (ISO 3309) every PNG chunk ends with.</summary>
+    private static uint Crc32(byte[] bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (var bit = 0; bit < 8; bit++)
+            {
+                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+            }
+        }
+
+        return ~crc;
+    }
+
     /// <summary>A JPEG taken at 17 Ave SW &amp; 4 St SW in Calgary (51.0379 N, 114.0720 W) according to its EXIF GPS tags.</summary>
     public static byte[] JpegWithGps(DateTime? fixTakenUtc = null)
     {

@@ -18,6 +18,18 @@ public sealed class IssueApiTests(IssueApiTests.App app) : IClassFixture<IssueAp
         public App() => Settings["Auth:DevSigningKey"] = "a-test-signing-key-that-is-long-enough-0123456789";
     }
 
+    [Theory]
+    [InlineData("page=2000000000")]
+    [InlineData("page=20000000&pageSize=200")]
+    [InlineData("page=99999999999")]
+    public async Task List_AHugePage_IsA400ProblemNotAnError(string query)
+    {
+        var response = await app.CreateClientAs(CivicRoles.Supervisor).GetAsync("/api/issues?" + query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task Transition_Triage_MovesTheIssueAndWritesHistory()
     {

@@ -119,6 +119,41 @@ public sealed class Open311RequestTests(Open311RequestTests.App app) : IClassFix
         }
     }
 
+    [Theory]
+    [InlineData("start_date=9999-12-31T00:00:00Z", "start_date")]
+    [InlineData("end_date=0001-01-01T00:00:00Z", "end_date")]
+    [InlineData("start_date=9999-12-01T00:00:00Z&end_date=9999-12-31T23:59:59Z", "start_date")]
+    public async Task ListRequests_DateNearTheEndsOfTime_IsA400(string query, string field)
+    {
+        var response = await app.CreateClient().GetAsync("/open311/v2/requests.json?" + query);
+
+        await AssertJsonErrorAsync(response, 400, $"{field} must be between the years 1900 and 9000");
+    }
+
+    [Fact]
+    public async Task PostRequest_BodyOverTheLimit_Is413ProblemAndCreatesNothing()
+    {
+        await using var db = app.CreateDbContext();
+        var issuesBefore = await db.Issues.CountAsync();
+
+        var response = await PostAsync(app.CreateClient(), "json", Pothole(("padding", new string('x', 80 * 1024))));
+
+        Assert.Equal(413, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(issuesBefore, await db.Issues.CountAsync());
+    }
+
+    [Fact]
+    public async Task PostRequest_WrongKeyInTheQuery_Is403BeforeTheBodyIsRead()
+    {
+        // The body is over the limit and carries the right key: only a key check before reading answers 403 here.
+        var form = new FormUrlEncodedContent(Pothole(("padding", new string('x', 80 * 1024))).Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+
+        var response = await app.CreateClient().PostAsync("/open311/v2/requests.json?api_key=not-the-key", form);
+
+        await AssertJsonErrorAsync(response, 403, "api_key is not valid");
+    }
+
     [Fact]
     public async Task PostRequest_BadInput_IsTheSpecsRefusal()
     {

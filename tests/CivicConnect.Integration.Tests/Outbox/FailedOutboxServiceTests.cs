@@ -42,6 +42,18 @@ public sealed class FailedOutboxServiceTests(TwilioAppFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task List_ProviderErrorNamingTheRecipient_IsShownMasked()
+    {
+        var id = await FailedRowAsync("whatsapp", OutboxKinds.Reply, "whatsapp:+14035550123", "reply", lastError: "131026: message to wa_id 14035550123 (+14035550123) undeliverable");
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var page = await scope.ServiceProvider.GetRequiredService<FailedOutboxQuery>().ListAsync(new FailedOutboxFilter(), before: null, limit: 500, CancellationToken.None);
+
+        var row = Assert.Single(page.Items, m => m.Id == id);
+        Assert.Equal("131026: message to wa_id +***23 (+***23) undeliverable", row.LastError);
+    }
+
+    [Fact]
     public async Task RetrySelection_QueuesEachFailedRow_RefusesTheOthers_AndTellsOpenPages()
     {
         var first = await FailedRowAsync("nowhere", OutboxKinds.Notification, "ops@calgary.example", "first");
@@ -83,7 +95,7 @@ public sealed class FailedOutboxServiceTests(TwilioAppFactory app) : IClassFixtu
         Assert.All(await check.OutboxMessages.AsNoTracking().Where(m => m.Id == first || m.Id == second).ToListAsync(), m => Assert.Equal((OutboxStatus.Failed, 0), (m.Status, m.Attempts)));
     }
 
-    private async Task<long> FailedRowAsync(string channel, string kind, string address, string text)
+    private async Task<long> FailedRowAsync(string channel, string kind, string address, string text, string lastError = "provider said no")
     {
         await using var db = app.CreateDbContext();
         var now = app.Clock.GetUtcNow();
@@ -95,7 +107,7 @@ public sealed class FailedOutboxServiceTests(TwilioAppFactory app) : IClassFixtu
             Payload = OutboxPayload.Write("en", Reply.Plain(text)),
             Status = OutboxStatus.Failed,
             Attempts = 5,
-            LastError = "provider said no",
+            LastError = lastError,
             CreatedAt = now,
             NextAttemptAt = now,
         };

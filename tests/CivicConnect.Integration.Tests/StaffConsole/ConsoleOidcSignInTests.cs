@@ -34,6 +34,9 @@ public sealed class ConsoleOidcSignInTests(ConsoleOidcSignInTests.App app) : ICl
             Settings["Console:SignIn:RolesClaim"] = "realm_access.roles";
             Settings["Console:SignIn:DepartmentClaim"] = "civic_department";
             Settings["Console:SignIn:RequireHttpsMetadata"] = "false";
+            Settings["Auth:Authority"] = Provider.Url + "/realms/city";
+            Settings["Auth:Audience"] = "civic-api";
+            Settings["Auth:RequireHttpsMetadata"] = "false";
         }
 
         public WireMockServer Provider { get; }

@@ -11,7 +11,14 @@ public sealed class ConsoleSignInOutsideDevelopmentTests(ConsoleSignInOutsideDev
 {
     public sealed class App : CivicAppFactory
     {
-        public App() => Settings["DirectLine:Secret"] = "a-production-direct-line-secret-for-this-test-0123456789";
+        public App()
+        {
+            Settings["DirectLine:Secret"] = "a-production-direct-line-secret-for-this-test-0123456789";
+
+            // Required outside Development; never contacted by these tests.
+            Settings["Auth:Authority"] = "https://login.example.org/realms/city";
+            Settings["Auth:Audience"] = "civic-api";
+        }
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

@@ -67,7 +67,38 @@ public sealed partial class TwilioMediaTests(TwilioAppFactory app) : IClassFixtu
     }
 
     [Theory]
+    [InlineData("jpeg", "sms")]
+    [InlineData("png", "sms")]
+    [InlineData("webp", "sms")]
+    [InlineData("heic", "sms")]
+    [InlineData("jpeg", "whatsapp")]
+    [InlineData("png", "whatsapp")]
+    [InlineData("webp", "whatsapp")]
+    [InlineData("heic", "whatsapp")]
+    public async Task PhotoInEveryAcceptedFormat_OverMmsAndWhatsApp_IsStoredAndReachesTheInbox(string format, string channel)
+    {
+        var (_, e164) = TwilioAppFactory.NewCitizen();
+        var (data, contentType) = TestImages.Photo(format);
+        var from = channel == "whatsapp" ? "whatsapp:" + e164 : e164;
+        var fields = TwilioWebhook.Mms(from, "pothole", (app.ServeMedia(data, contentType), contentType));
+        if (channel == "whatsapp")
+        {
+            fields["To"] = "whatsapp:" + TwilioAppFactory.CityWhatsApp;
+        }
+
+        await twilio.SendOk(fields);
+
+        await using var db = app.CreateDbContext();
+        var payload = await db.InboxMessages.AsNoTracking().Where(m => m.ProviderMessageId == fields["MessageSid"]).Select(m => m.Payload).SingleAsync();
+        var activity = System.Text.Json.JsonSerializer.Deserialize<CivicConnect.Core.Messages.Activity>(payload, CivicConnect.Messaging.MessageJson.Options)!;
+        var photo = Assert.Single(activity.Attachments);
+        Assert.Equal(contentType, photo.ContentType);
+        Assert.True(File.Exists(Path.Combine(app.MediaRoot, photo.StoredPath!)));
+    }
+
+    [Theory]
     [InlineData("too-large")]
+    [InlineData("too-many-pixels")]
     [InlineData("declared-video")]
     [InlineData("text-as-image")]
     [InlineData("gone")]
@@ -80,6 +111,8 @@ public sealed partial class TwilioMediaTests(TwilioAppFactory app) : IClassFixtu
         {
             // 30 MB: refused from its Content-Length, before the body is read.
             "too-large" => (app.ServeMedia(new byte[30 * 1024 * 1024], "image/jpeg"), "image/jpeg"),
+            // 7000×7000: a few hundred KB, refused from its header before it is decoded.
+            "too-many-pixels" => (app.ServeMedia(TestImages.HugePng(), "image/png"), "image/png"),
             "declared-video" => (app.ServeMedia([0, 0, 0, 24, 102, 116, 121, 112], "video/mp4"), "video/mp4"),
             "text-as-image" => (app.ServeMedia("<script>alert(1)</script>"u8.ToArray(), "image/jpeg"), "image/jpeg"),
             _ => (TwilioAppFactory.TwilioMediaUrl(), "image/jpeg"),
@@ -93,6 +126,7 @@ public sealed partial class TwilioMediaTests(TwilioAppFactory app) : IClassFixtu
         var expected = kind switch
         {
             "too-large" => "too much to receive",
+            "too-many-pixels" => "too big for us to open",
             "gone" => "couldn't get the photo",
             _ => "I can only take photos",
         };

@@ -88,6 +88,24 @@ public sealed partial class WhatsAppCloudConversationTests(WhatsAppCloudAppFacto
         Assert.Single(Directory.EnumerateFiles(app.MediaRoot, "*.thumb.jpg", SearchOption.AllDirectories));
     }
 
+    [Theory]
+    [MemberData(nameof(TestImages.AcceptedFormats), MemberType = typeof(TestImages))]
+    public async Task PhotoInEveryAcceptedFormat_IsStoredAndReachesTheInbox(string format)
+    {
+        var waId = WhatsAppCloudAppFactory.NewWaId();
+        var (data, contentType) = TestImages.Photo(format);
+        var message = CloudWebhook.Image(waId, app.ServeMedia(data, contentType), contentType, caption: "pothole");
+
+        await meta.SendOk(message);
+
+        await using var db = app.CreateDbContext();
+        var payload = await db.InboxMessages.AsNoTracking().Where(m => m.ProviderMessageId == message["id"]!.GetValue<string>()).Select(m => m.Payload).SingleAsync();
+        var activity = System.Text.Json.JsonSerializer.Deserialize<CivicConnect.Core.Messages.Activity>(payload, CivicConnect.Messaging.MessageJson.Options)!;
+        var photo = Assert.Single(activity.Attachments);
+        Assert.Equal(contentType, photo.ContentType);
+        Assert.True(File.Exists(Path.Combine(app.MediaRoot, photo.StoredPath!)));
+    }
+
     [Fact]
     public async Task VoiceNote_GetsAPoliteReplyAndNothingIsFetched()
     {

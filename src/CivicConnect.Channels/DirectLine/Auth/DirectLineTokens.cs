@@ -20,15 +20,22 @@ public sealed class DirectLineTokens(IOptionsMonitor<DirectLineOptions> options,
 
     private (string Secret, byte[] Key)? cachedKey;
 
-    public IssuedToken Issue(string conversationId, string? userId)
+    /// <param name="conversationStartedAt">When the conversation began (a refresh passes it on); null: now.</param>
+    public IssuedToken Issue(string conversationId, string? userId, DateTimeOffset? conversationStartedAt = null)
     {
-        var lifetime = options.CurrentValue.TokenLifetime;
-        var expires = clock.GetUtcNow() + lifetime;
-        var claims = new TokenClaims(conversationId, userId, expires.ToUnixTimeSeconds());
+        var settings = options.CurrentValue;
+        var now = clock.GetUtcNow();
+        var started = conversationStartedAt ?? now;
+
+        // No token outlives the conversation's maximum lifetime, so refreshing cannot keep one going forever.
+        var expires = Min(now + settings.TokenLifetime, started + settings.MaxConversationLifetime);
+        var claims = new TokenClaims(conversationId, userId, expires.ToUnixTimeSeconds(), started.ToUnixTimeSeconds());
         var body = Version + "." + Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(claims, TokenJson.Default.TokenClaims));
         var token = body + "." + Base64Url.EncodeToString(Sign(body));
-        return new IssuedToken(token, conversationId, userId, expires, (int)lifetime.TotalSeconds);
+        return new IssuedToken(token, conversationId, userId, expires, (int)Math.Max(0, (expires - now).TotalSeconds), started);
     }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     /// <summary>True when <paramref name="bearer"/> is the Direct Line secret (compared in constant time).</summary>
     public bool IsSecret(string bearer)
@@ -86,7 +93,9 @@ public sealed class DirectLineTokens(IOptionsMonitor<DirectLineOptions> options,
 
         var expires = DateTimeOffset.FromUnixTimeSeconds(claims.ExpiresAt);
         var status = clock.GetUtcNow() >= expires ? TokenStatus.Expired : TokenStatus.Valid;
-        return new TokenCheck(status, new IssuedToken(token, claims.ConversationId, claims.UserId, expires, 0));
+        // Tokens from before the start was recorded count from their own issue time.
+        var started = claims.StartedAt is { } s ? DateTimeOffset.FromUnixTimeSeconds(s) : expires - options.CurrentValue.TokenLifetime;
+        return new TokenCheck(status, new IssuedToken(token, claims.ConversationId, claims.UserId, expires, 0, started));
     }
 
     private byte[] Sign(string body) => HMACSHA256.HashData(Key(), Encoding.ASCII.GetBytes(body));
@@ -108,7 +117,8 @@ public sealed class DirectLineTokens(IOptionsMonitor<DirectLineOptions> options,
 }
 
 /// <param name="ExpiresInSeconds">Lifetime at issue; 0 for a token that was only checked.</param>
-public sealed record IssuedToken(string Token, string ConversationId, string? UserId, DateTimeOffset ExpiresAt, int ExpiresInSeconds);
+/// <param name="ConversationStartedAt">When the conversation's first token was issued; refreshes keep it.</param>
+public sealed record IssuedToken(string Token, string ConversationId, string? UserId, DateTimeOffset ExpiresAt, int ExpiresInSeconds, DateTimeOffset ConversationStartedAt);
 
 public enum TokenStatus
 {
@@ -125,7 +135,8 @@ public sealed record TokenCheck(TokenStatus Status, IssuedToken? Token)
 internal sealed record TokenClaims(
     [property: JsonPropertyName("c")] string ConversationId,
     [property: JsonPropertyName("u"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? UserId,
-    [property: JsonPropertyName("e")] long ExpiresAt);
+    [property: JsonPropertyName("e")] long ExpiresAt,
+    [property: JsonPropertyName("s")] long? StartedAt);
 
 [JsonSerializable(typeof(TokenClaims))]
 internal sealed partial class TokenJson : JsonSerializerContext;

@@ -11,6 +11,9 @@ namespace CivicConnect.Channels.DirectLine.Endpoints;
 
 internal static class StreamEndpoint
 {
+    /// <summary>A closed stream frees its slot as soon as the socket ends; half a minute covers a reconnect.</summary>
+    private const string RetryAfterSeconds = "30";
+
     /// <summary><c>GET /v3/directline/conversations/{id}/stream?t=…&amp;watermark=</c>: the WebSocket that pushes activities.</summary>
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Stream(
         string conversationId,
@@ -19,6 +22,7 @@ internal static class StreamEndpoint
         DirectLineTranscript transcript,
         TranscriptNotifications notifications,
         IOptions<DirectLineOptions> options,
+        StreamSlots slots,
         TimeProvider clock,
         IHostApplicationLifetime lifetime)
     {
@@ -30,6 +34,16 @@ internal static class StreamEndpoint
         if (!(await transcript.FindConversationAsync(conversationId, context.RequestAborted)).Exists)
         {
             return DirectLineProblems.ConversationNotFound();
+        }
+
+        using var slot = slots.TryTake(conversationId);
+        if (slot is null)
+        {
+            context.Response.Headers.RetryAfter = RetryAfterSeconds;
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Too many streams",
+                detail: $"This conversation already has {options.Value.MaxStreamsPerConversation} open streams; close one or poll GET /activities.");
         }
 
         var expiresAt = context.DirectLineCaller().Token?.ExpiresAt ?? DateTimeOffset.MaxValue;

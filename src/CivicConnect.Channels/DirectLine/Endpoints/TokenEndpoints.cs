@@ -3,6 +3,7 @@ using CivicConnect.Channels.DirectLine.Auth;
 using CivicConnect.Channels.DirectLine.Protocol;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace CivicConnect.Channels.DirectLine.Endpoints;
 
@@ -42,11 +43,24 @@ internal static class TokenEndpoints
         return TypedResults.Ok(new TokenResponse(issued.ConversationId, issued.Token, issued.ExpiresInSeconds));
     }
 
-    /// <summary><c>POST /v3/directline/tokens/refresh</c> (token): the same conversation, a later expiry.</summary>
-    public static Ok<TokenResponse> RefreshToken(HttpContext context, DirectLineTokens tokens)
+    /// <summary>
+    /// <c>POST /v3/directline/tokens/refresh</c> (token): the same conversation, a later expiry, but
+    /// never past <see cref="DirectLineOptions.MaxConversationLifetime"/> from its start: then a
+    /// 403 problem (waiting would not help, so no 429) and the client starts a new conversation.
+    /// </summary>
+    public static Results<Ok<TokenResponse>, ProblemHttpResult> RefreshToken(HttpContext context, DirectLineTokens tokens, IOptions<DirectLineOptions> options, TimeProvider clock)
     {
         var current = context.DirectLineCaller().Token!;
-        var issued = tokens.Issue(current.ConversationId, current.UserId);
+        var maximum = options.Value.MaxConversationLifetime;
+        if (clock.GetUtcNow() >= current.ConversationStartedAt + maximum - TimeSpan.FromMinutes(1))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "Conversation too old",
+                detail: $"A conversation lasts at most {maximum.TotalHours:0.#} hours; start a new one.");
+        }
+
+        var issued = tokens.Issue(current.ConversationId, current.UserId, current.ConversationStartedAt);
         return TypedResults.Ok(new TokenResponse(issued.ConversationId, issued.Token, issued.ExpiresInSeconds));
     }
 

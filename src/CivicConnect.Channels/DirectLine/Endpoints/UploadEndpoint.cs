@@ -114,14 +114,16 @@ internal static class UploadEndpoint
         }
         catch (MediaRejectedException rejected)
         {
-            foreach (var saved in stored)
-            {
-                await media.DeleteAsync(saved, CancellationToken.None);
-            }
-
-            return rejected.Reason == MediaRejection.TooLarge
+            await DeleteAllAsync(media, stored);
+            return rejected.Reason is MediaRejection.TooLarge or MediaRejection.TooManyPixels
                 ? DirectLineProblems.TooLarge(rejected.Message)
                 : DirectLineProblems.UnsupportedMedia(rejected.Message);
+        }
+        catch
+        {
+            // Anything else (the client hung up, the disk failed): the photos stored so far belong to no message.
+            await DeleteAllAsync(media, stored);
+            throw;
         }
 
         // Uploads are always messages; the attachments clients see are the stored copies.
@@ -135,8 +137,27 @@ internal static class UploadEndpoint
             Name: m.OriginalName,
             EmbeddedLocation: m.ExifLocation)).ToArray();
 
-        var id = await intake.AcceptAsync(conversationId, context.DirectLineCaller(), incoming, attachments, userId is { Length: > 0 and <= 200 } ? userId : null, cancellationToken);
+        string id;
+        try
+        {
+            id = await intake.AcceptAsync(conversationId, context.DirectLineCaller(), incoming, attachments, userId is { Length: > 0 and <= 200 } ? userId : null, cancellationToken);
+        }
+        catch
+        {
+            // The message was not taken (the transaction rolled back), so no message will ever point at these files.
+            await DeleteAllAsync(media, stored);
+            throw;
+        }
+
         return TypedResults.Ok(new ResourceResponse(id));
+    }
+
+    private static async Task DeleteAllAsync(IMediaStore media, IEnumerable<StoredMedia> stored)
+    {
+        foreach (var saved in stored)
+        {
+            await media.DeleteAsync(saved, CancellationToken.None);
+        }
     }
 
     private static JsonObject Describe(HttpRequest request, StoredMedia media)

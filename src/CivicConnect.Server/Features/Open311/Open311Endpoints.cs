@@ -33,16 +33,25 @@ internal static class Open311Endpoints
             return new Open311Result(Open311Document.Single("service_definition", definition), f);
         });
 
-    public static Task<Open311Result> PostRequest(string format, HttpRequest request, Open311Submission submission, CancellationToken cancellationToken) =>
+    public static Task<Open311Result> PostRequest(
+        string format,
+        HttpRequest request,
+        Open311Submission submission,
+        IOptions<Open311Options> options,
+        CancellationToken cancellationToken) =>
         Run(format, async f =>
         {
+            // A key in the query string is checked before a byte of the body is read; one in the form
+            // (as the spec sends it) is checked first thing after a body of at most MaxRequestBytes.
+            var client = request.Query.ContainsKey("api_key") ? submission.Authenticate(request.Query["api_key"].ToString()) : null;
             if (!request.HasFormContentType)
             {
                 throw Open311Exception.BadRequest("send the request as application/x-www-form-urlencoded");
             }
 
-            var form = await request.ReadFormAsync(cancellationToken);
-            var created = await submission.SubmitAsync(form, cancellationToken);
+            var form = await Open311Form.ReadAsync(request, options.Value.MaxRequestBytes, cancellationToken);
+            client ??= submission.Authenticate(form["api_key"].ToString());
+            var created = await submission.SubmitAsync(client, form, cancellationToken);
             return new Open311Result(Open311Document.List("service_requests", "request", [created]), f);
         });
 

@@ -9,6 +9,9 @@ namespace CivicConnect.Server.Features.Open311;
 /// </summary>
 internal static class Open311Filters
 {
+    private const int MinYear = 1900;
+    private const int MaxYear = 9000;
+
     public static Open311RequestFilter Parse(IQueryCollection query, DateTimeOffset now, int windowDays)
     {
         var window = TimeSpan.FromDays(windowDays);
@@ -59,6 +62,14 @@ internal static class Open311Filters
             return null;
         }
 
-        return Open311Time.TryParse(text, out var time) ? time : throw Open311Exception.BadRequest($"{name} must be a W3C datetime, e.g. 2010-01-01T00:00:00Z");
+        if (!Open311Time.TryParse(text, out var time))
+        {
+            throw Open311Exception.BadRequest($"{name} must be a W3C datetime, e.g. 2010-01-01T00:00:00Z");
+        }
+
+        // The window is added to or taken from a lone date: near DateTime's ends that would overflow.
+        return time.Year is >= MinYear and <= MaxYear
+            ? time
+            : throw Open311Exception.BadRequest($"{name} must be between the years {MinYear} and {MaxYear}");
     }
 }

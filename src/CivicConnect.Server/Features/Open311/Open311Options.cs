@@ -28,5 +28,13 @@ public sealed class Open311Options
     [Range(1, 10_000)]
     public int MaxRequests { get; set; } = 1000;
 
+    /// <summary>
+    /// Largest POST body in bytes (default 64 KB: a 4,000-character description percent-encoded,
+    /// with room for the other fields). Larger is a 413 problem, refused before the body is read
+    /// when its length is declared.
+    /// </summary>
+    [Range(1_024, 1024 * 1024)]
+    public int MaxRequestBytes { get; set; } = 64 * 1024;
+
     public bool ReturnsTokens => ServiceType == "batch";
 }

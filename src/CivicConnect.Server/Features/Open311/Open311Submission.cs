@@ -31,9 +31,9 @@ internal sealed class Open311Submission(
     public const string Channel = "open311";
     private const int MaxDescription = 4000;
 
-    public async Task<Open311Element> SubmitAsync(IFormCollection form, CancellationToken cancellationToken)
+    /// <param name="client">Who posted, from <see cref="Authenticate"/>.</param>
+    public async Task<Open311Element> SubmitAsync(string client, IFormCollection form, CancellationToken cancellationToken)
     {
-        var client = ClientFor(form["api_key"].ToString());
         var serviceCode = Field(form, "service_code") ?? throw Open311Exception.BadRequest("service_code was not provided");
         var category = await db.ServiceCategories.AsNoTracking()
             .Where(c => c.Code == serviceCode && c.Active)
@@ -107,7 +107,8 @@ internal sealed class Open311Submission(
     }
 
     /// <summary>The spec's 403 for a missing or unknown key; the key is compared in constant time and never stored.</summary>
-    private string ClientFor(string apiKey)
+    /// <summary>The client a key belongs to ("key-N"); a missing or unknown key is the spec's 403.</summary>
+    public string Authenticate(string apiKey)
     {
         if (string.IsNullOrEmpty(apiKey))
         {
