@@ -16,6 +16,7 @@ public sealed class Inbound(CivicDbContext db, ITurnRunner turns, TurnQueue queu
 {
     public async Task<InboundAcceptance> AcceptAsync(Activity activity, CancellationToken cancellationToken)
     {
+        activity = NulCharacters.Remove(activity);
         var payload = JsonSerializer.Serialize(activity, MessageJson.Options);
         var now = clock.GetUtcNow();
         var inserted = await db.Database.SqlQuery<long>(

@@ -48,6 +48,22 @@ public sealed class TwilioWebhookTests(TwilioAppFactory app) : IClassFixture<Twi
     }
 
     [Fact]
+    public async Task Message_WithANulCharacter_IsStoredWithoutIt_AndAnswered()
+    {
+        var (written, e164) = TwilioAppFactory.NewCitizen();
+        var fields = TwilioWebhook.Sms(written, "pot\u0000hole on 17 ave");
+
+        var response = await twilio.PostAsync(fields);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var db = app.CreateDbContext();
+        var inbox = await db.InboxMessages.AsNoTracking().SingleAsync(m => m.ProviderMessageId == fields["MessageSid"]);
+        Assert.Contains("pothole on 17 ave", inbox.Payload, StringComparison.Ordinal);
+        Assert.NotNull(inbox.ProcessedAt);
+        Assert.True(await db.OutboxMessages.AnyAsync(m => m.Address == e164), "the citizen was answered");
+    }
+
+    [Fact]
     public async Task Message_WithQueryString_IsValidatedAgainstThePublicUrlWithTheQuery()
     {
         var (written, _) = TwilioAppFactory.NewCitizen();
