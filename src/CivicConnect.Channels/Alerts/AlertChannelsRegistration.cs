@@ -29,7 +29,15 @@ public static class AlertChannelsRegistration
 
         if (builder.Configuration.GetSection(WebhookOptions.SectionName).Get<WebhookOptions>()?.IsConfigured == true)
         {
-            builder.Services.AddHttpClient(WebhookSender.HttpClientName).AddProviderResilience(WebhookSender.PipelineName);
+            builder.Services.AddSingleton<WebhookTargets>();
+            builder.Services.AddHttpClient(WebhookSender.HttpClientName)
+                .ConfigurePrimaryHttpMessageHandler(services => new SocketsHttpHandler
+                {
+                    // A redirect would lead the call to an address the rule never checked.
+                    AllowAutoRedirect = false,
+                    ConnectCallback = services.GetRequiredService<WebhookTargets>().ConnectAsync,
+                })
+                .AddProviderResilience(WebhookSender.PipelineName);
             builder.Services.AddSingleton<IChannelSender, WebhookSender>();
         }
 

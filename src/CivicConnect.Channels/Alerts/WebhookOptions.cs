@@ -15,5 +15,11 @@ public sealed class WebhookOptions
     [MinLength(32)]
     public string? Secret { get; set; }
 
+    /// <summary>
+    /// Hosts (names or IP literals) a webhook may reach although they are not public — an internal
+    /// work-order system, a relay on this machine. Everything else must be https to a public address.
+    /// </summary>
+    public string[] AllowedHosts { get; set; } = [];
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Secret);
 }

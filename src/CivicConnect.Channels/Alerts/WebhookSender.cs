@@ -15,7 +15,7 @@ namespace CivicConnect.Channels.Alerts;
 /// (bad signature, unknown path) and is final. Receivers deduplicate on <c>X-Civic-Delivery</c>
 /// (the outbox row id), which a retry repeats.
 /// </summary>
-internal sealed class WebhookSender(IHttpClientFactory httpClients, IOptions<WebhookOptions> options, TimeProvider clock) : IChannelSender
+internal sealed class WebhookSender(IHttpClientFactory httpClients, WebhookTargets targets, IOptions<WebhookOptions> options, TimeProvider clock) : IChannelSender
 {
     public const string HttpClientName = "webhook";
 
@@ -27,10 +27,12 @@ internal sealed class WebhookSender(IHttpClientFactory httpClients, IOptions<Web
 
     public async Task<SendOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
-        if (!IsAllowed(message.Address, out var url))
+        if (await targets.RefusalAsync(message.Address, cancellationToken) is { } refusal)
         {
-            return SendOutcome.Failure($"'{message.Address}' is not an https URL (plain http is allowed to this machine only).", permanent: true);
+            return SendOutcome.Failure(refusal, permanent: true);
         }
+
+        var url = new Uri(message.Address);
 
         var delivery = message.OutboxId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var body = JsonSerializer.SerializeToUtf8Bytes(
@@ -61,11 +63,6 @@ internal sealed class WebhookSender(IHttpClientFactory httpClients, IOptions<Web
             return SendOutcome.Failure("webhook could not be reached: " + ex.Message);
         }
     }
-
-    /// <summary>https anywhere; http only to a loopback address (a local relay, or a test's stand-in), never across a network unencrypted.</summary>
-    internal static bool IsAllowed(string address, out Uri url) =>
-        Uri.TryCreate(address, UriKind.Absolute, out url!)
-        && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback));
 
     private static bool IsTransient(HttpStatusCode status) =>
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;

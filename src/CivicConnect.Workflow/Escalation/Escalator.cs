@@ -73,7 +73,8 @@ public sealed class Escalator(CivicDbContext db, IOutbox outbox, RoutingRuleStor
         }
 
         // An assignee is a person's sign-in (often their e-mail); a name without an address goes through the department.
-        var to = issue.AssignedTo is { } assignee && RoutingRuleValidator.IsAlertAddress(assignee) ? assignee : issue.Contact;
+        // Only an e-mail address: an assignee that looks like a URL (stored before that was refused) is never called.
+        var to = issue.AssignedTo is { } assignee && RoutingRuleValidator.IsEmailAddress(assignee) ? assignee : issue.Contact;
         if (to is null)
         {
             return;

@@ -55,6 +55,13 @@ public sealed class IssueLifecycle
     /// <summary>Moves the issue, or throws: not possible in this state (409), data missing (400), actor not allowed (403).</summary>
     public async Task FireAsync(IssueTrigger trigger, TransitionRequest request)
     {
+        // An assignee is a person (a name or a sign-in e-mail), never a link: reminders go to the
+        // assignee, and a URL there would make the server call whatever address a user typed.
+        if (trigger == IssueTrigger.Assign && request.Data.Assignee is { } assignee && assignee.Contains("://", StringComparison.Ordinal))
+        {
+            throw TransitionDataException.For(TriggerFields.Assignee, "An assignee is a person's name or e-mail address, not a link.");
+        }
+
         var parameterised = triggers[trigger];
         if (!machine.CanFire(parameterised, request, out var unmetGuards))
         {

@@ -106,5 +106,8 @@ public sealed class RoutingRuleValidator(CivicDbContext db)
 
     public static bool IsAlertAddress(string alert) =>
         Uri.TryCreate(alert, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps
-        || (!alert.Contains("://", StringComparison.Ordinal) && MailAddress.TryCreate(alert, out _));
+        || IsEmailAddress(alert);
+
+    public static bool IsEmailAddress(string address) =>
+        !address.Contains("://", StringComparison.Ordinal) && MailAddress.TryCreate(address, out _);
 }

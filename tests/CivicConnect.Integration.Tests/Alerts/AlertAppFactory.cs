@@ -34,6 +34,10 @@ public class AlertAppFactory : ProviderAppFactory
         Settings["Mail:UseStartTls"] = "false";
         Settings["Mail:Timeout"] = "00:00:10";
         Settings["Webhook:Secret"] = Secret;
+
+        // The receiver is a stand-in on this machine: named, as an operator would name an internal system.
+        Settings["Webhook:AllowedHosts:0"] = "localhost";
+        Settings["Webhook:AllowedHosts:1"] = "127.0.0.1";
         Settings["Messaging:ProviderRetryDelay"] = "00:00:00.050";
         Settings["Messaging:OutboxPollInterval"] = "00:10:00";
     }

@@ -106,6 +106,39 @@ public sealed class AlertSenderTests(AlertAppFactory app) : IClassFixture<AlertA
         Assert.Contains("https", row.LastError, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("https://127.0.0.2/hooks/311")]
+    [InlineData("https://10.1.2.3/hooks/311")]
+    [InlineData("https://169.254.169.254/latest/meta-data/")]
+    [InlineData("https://[::1]/hooks/311")]
+    [InlineData("https://[fd00::1]/hooks/311")]
+    [InlineData("https://[::ffff:192.168.1.20]/hooks/311")]
+    public async Task Webhook_ToAPrivateOrLoopbackAddress_IsNeverCalled_AndFailsForGood(string address)
+    {
+        var id = await AlertRowAsync(address, "Private target test");
+        await app.DrainOutboxAsync();
+
+        await using var db = app.CreateDbContext();
+        var row = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id);
+        Assert.Equal(OutboxStatus.Failed, row.Status);
+        Assert.Contains("Webhook:AllowedHosts", row.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Webhook_AnsweredWithARedirect_IsNotFollowed()
+    {
+        const string movedPath = "/hooks/moved";
+        app.Receiver.Given(Request.Create().WithPath("/hooks/redirecting").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(307).WithHeader("Location", app.Receiver.Url + movedPath));
+        var id = await AlertRowAsync(app.Receiver.Url + "/hooks/redirecting", "Redirect test");
+        await app.DrainOutboxAsync();
+
+        await using var db = app.CreateDbContext();
+        var row = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id);
+        Assert.Equal(OutboxStatus.Failed, row.Status);
+        Assert.DoesNotContain(app.Receiver.LogEntries, e => e.RequestMessage.Path == movedPath);
+    }
+
     private async Task<long> AlertRowAsync(string address, string text)
     {
         await using var db = app.CreateDbContext();

@@ -117,6 +117,20 @@ public sealed class IssueLifecycleTests
         Assert.Contains("department", error.Errors.Keys);
     }
 
+    [Theory]
+    [InlineData("https://169.254.169.254/latest/meta-data/")]
+    [InlineData("http://crm.internal/hook")]
+    public async Task Assign_ToALink_IsRefused_AndNothingChanges(string assignee)
+    {
+        var issue = NewIssue(IssueStatus.Triaged);
+
+        var error = await Assert.ThrowsAsync<TransitionDataException>(() => new IssueLifecycle(issue).FireAsync(IssueTrigger.Assign, Request(new TransitionData { Assignee = assignee })));
+
+        Assert.Contains("assignee", error.Errors.Keys);
+        Assert.Equal(IssueStatus.Triaged, issue.Status);
+        Assert.Null(issue.AssignedTo);
+    }
+
     [Fact]
     public async Task Resolve_WithANote_RecordsTheNoteAndTime()
     {
