@@ -141,7 +141,9 @@ public sealed class IntakeTranscriptTests(CivicAppFactory app) : IClassFixture<C
 
         var second = new Transcript(app);
         await second.Send("huge pothole at 17 ave sw and 14 st sw");
-        (await second.Send("yes")).AssertReply($"already reported as #{reference}").AssertChoices("Yes, add mine", "No, it's a different problem");
+        // Offered by category, date and distance; never quoting the first citizen's own words.
+        (await second.Send("yes")).AssertReply($"already reported as #{reference} (pothole)").AssertNoReply("\"pothole on 17 Ave")
+            .AssertChoices("Yes, add mine", "No, it's a different problem");
         (await second.Send("Yes, add mine to it")).AssertReply($"added to #{reference} as a vote");
 
         await using var db = app.CreateDbContext();

@@ -10,7 +10,7 @@ namespace CivicConnect.Conversation.Engine.Steps;
 /// same photos, else the likeliest one nearby, is offered to join instead of filing a new one.
 /// </summary>
 [IntakeStep("duplicate")]
-internal sealed class DuplicateStep(ISamePhotoReportFinder samePhotos, INearbyReportFinder nearby, IIssueIntake intake) : IIntakeStep
+internal sealed class DuplicateStep(ISamePhotoReportFinder samePhotos, INearbyReportFinder nearby, IIssueIntake intake, ICategoryCatalog catalog) : IIntakeStep
 {
     public bool IsFilled(Turn turn) => turn.Draft is { DuplicateChecked: true } or { Place: null } or { CategoryCode: null };
 
@@ -38,11 +38,15 @@ internal sealed class DuplicateStep(ISamePhotoReportFinder samePhotos, INearbyRe
 
             draft.DuplicateIssueId = match.IssueId;
             draft.DuplicateReference = match.ReferenceNumber;
+
+            // The other report is described by its category, age and distance, never by its
+            // reporter's own words: those may hold a name, a phone number or a house number.
+            var category = await catalog.FindAsync(draft.CategoryCode!, cancellationToken);
             turn.Ask(
                 Awaiting.Duplicate,
                 "duplicate_found",
                 JoinOrNew(turn),
-                values: [("reference", match.ReferenceNumber), ("date", turn.Phrases.Date(match.ReportedAt)), ("distance", Math.Round(match.DistanceMeters)), ("description", Excerpt.Shorten(match.Description))]);
+                values: [("reference", match.ReferenceNumber), ("date", turn.Phrases.Date(match.ReportedAt)), ("distance", Math.Round(match.DistanceMeters)), ("category", category?.Name.For(turn.Phrases.Locale) ?? draft.CategoryCode)]);
             return true;
         }
 
