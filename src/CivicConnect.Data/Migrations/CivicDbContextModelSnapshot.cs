@@ -734,6 +734,18 @@ namespace CivicConnect.Data.Migrations
                         .HasColumnName("longitude")
                         .HasComputedColumnSql("ST_X(location)", true);
 
+                    b.Property<int?>("MapX12")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasColumnName("map_x12")
+                        .HasComputedColumnSql("floor((ST_X(location) + 180) / 360 * 16384)::int", true);
+
+                    b.Property<int?>("MapY12")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasColumnName("map_y12")
+                        .HasComputedColumnSql("floor((1 - ln(tan(radians(ST_Y(location))) + 1 / cos(radians(ST_Y(location)))) / pi()) / 2 * 16384)::int", true);
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -855,7 +867,7 @@ namespace CivicConnect.Data.Migrations
                         .HasDatabaseName("ix_issues_open_by_position")
                         .HasFilter("status NOT IN ('Resolved', 'Closed', 'Duplicate', 'Rejected', 'ClosedNotFixed')");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Longitude", "Latitude"), new[] { "CategoryId", "DepartmentId", "Id" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Longitude", "Latitude"), new[] { "MapX12", "MapY12", "CategoryId", "DepartmentId", "Id" });
 
                     b.HasIndex("Status", "CategoryId")
                         .HasDatabaseName("ix_issues_status_category_id");

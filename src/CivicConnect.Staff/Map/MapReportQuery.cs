@@ -23,12 +23,13 @@ public sealed class MapReportQuery(CivicDbContext db, IOptions<MapOptions> optio
     /// Clustered, it first groups by cell and category (sums, extents, the smallest id), then by cell
     /// (the category with most reports gives the colour), and reads the issue row itself only for a
     /// cell of one report. The open-report condition is a literal, as the partial index
-    /// <c>ix_issues_open_by_position</c> is defined, so the whole city is an index-only scan of that
-    /// index: about a tenth of the old time with 100,000 open reports (bench/README.md).
+    /// <c>ix_issues_open_by_position</c> is defined, so the index covers the whole query. At city zoom
+    /// the cells are the stored integer cells divided down (few distinct values: PostgreSQL hashes the
+    /// groups rather than sorting 100,000 rows; bench/README.md has the figures).
     /// </summary>
-    internal static string Sql(ReportViewer scope, bool clustered) => clustered ? $"""
+    internal static string Sql(ReportViewer scope, bool clustered, bool cityView = false) => clustered ? $"""
         WITH by_category AS (
-            SELECT floor(i.longitude / @cell_lon) AS cell_x, floor(i.latitude / @cell_lat) AS cell_y, i.category_id,
+            SELECT {(cityView ? "i.map_x12 / @cell_div AS cell_x, i.map_y12 / @cell_div AS cell_y" : "floor(i.longitude / @cell_lon) AS cell_x, floor(i.latitude / @cell_lat) AS cell_y")}, i.category_id,
                    count(*)::int AS count, sum(i.longitude) AS sum_lon, sum(i.latitude) AS sum_lat,
                    min(i.longitude) AS min_lon, min(i.latitude) AS min_lat, max(i.longitude) AS max_lon, max(i.latitude) AS max_lat,
                    min(i.id) AS id
@@ -50,7 +51,7 @@ public sealed class MapReportQuery(CivicDbContext db, IOptions<MapOptions> optio
                (sum(c.count) OVER ())::int AS total
         FROM cells c
         JOIN service_categories sc ON sc.id = c.category_id
-        LEFT JOIN issues r ON c.count = 1 AND r.id = c.id
+        LEFT JOIN LATERAL (SELECT r.reference_number, r.priority, r.status FROM issues r WHERE c.count = 1 AND r.id = c.id LIMIT 1) r ON TRUE
         ORDER BY c.count DESC, c.id
         LIMIT @limit
         """ : $"""
@@ -72,7 +73,19 @@ public sealed class MapReportQuery(CivicDbContext db, IOptions<MapOptions> optio
         var settings = options.Value;
         zoom = Math.Clamp(zoom, 0, 22);
         var (sql, parameters) = Command(box.ClampToWorld(), zoom, scope, settings);
-        var rows = await db.Database.SqlQueryRaw<CellRow>(sql, parameters).ToListAsync(cancellationToken);
+        List<CellRow> rows;
+        await using (var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null)
+        {
+            // The covering index is read in index order from memory, not as random disk reads; at the default
+            // cost (4, for spinning disks) PostgreSQL would rather read every wide issue row in the city,
+            // about four times slower (bench/README.md). For this statement only.
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL random_page_cost = 1.1", cancellationToken);
+            rows = await db.Database.SqlQueryRaw<CellRow>(sql, parameters).ToListAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
 
         var truncated = rows.Count > settings.MaxItems;
         var kept = truncated ? rows.Take(settings.MaxItems) : rows;
@@ -110,15 +123,28 @@ public sealed class MapReportQuery(CivicDbContext db, IOptions<MapOptions> optio
             new("min_lon", box.MinLongitude), new("min_lat", box.MinLatitude), new("max_lon", box.MaxLongitude), new("max_lat", box.MaxLatitude),
             new("limit", settings.MaxItems + 1),
         };
-        if (clustered)
+        var cityView = clustered && zoom <= CityViewZoom;
+        if (cityView)
+        {
+            // Zoom-12 cells are 64 pixels; at zoom z a cell of ClusterPixels is this many of them a side.
+            var divisor = Math.Max(1, (int)Math.Round(settings.ClusterPixels / 64.0 * Math.Pow(2, CityViewZoom - zoom)));
+            parameters.Add(new NpgsqlParameter("cell_div", divisor));
+        }
+        else if (clustered)
         {
             parameters.Add(new NpgsqlParameter("cell_lon", cellLon));
             parameters.Add(new NpgsqlParameter("cell_lat", cellLat));
         }
 
         parameters.AddRange(ReportScope.Parameters(scope));
-        return (Sql(scope, clustered), [.. parameters]);
+        return (Sql(scope, clustered, cityView), [.. parameters]);
     }
+
+    /// <summary>
+    /// Up to this zoom (a whole city or a large part of it on screen) reports are grouped on their stored
+    /// zoom-12 Web Mercator cells (<c>map_x12</c>, <c>map_y12</c>); closer in, on a grid of the box's own degrees.
+    /// </summary>
+    internal const int CityViewZoom = 12;
 
     private static double Round(double degrees) => Math.Round(degrees, 6);
 
