@@ -95,6 +95,35 @@ public sealed class HandOffApiTests(TwilioAppFactory app) : IClassFixture<Twilio
         Assert.Contains(detail.Transcript, l => l.Speaker == "agent" && l.Text.StartsWith("Hello, this is 311", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("en", "A person from 311 is with you now", "You're back with the Calgary 311 assistant")]
+    [InlineData("fr", "Une personne du 311 est avec vous maintenant", "Vous êtes de retour avec l'assistant 311 de Calgary")]
+    public async Task Claim_TellsTheCitizenOnce_InTheirLanguage_AndReleaseTellsThemTheBotIsBack(string language, string claimed, string released)
+    {
+        var (_, citizen) = TwilioAppFactory.NewCitizen();
+        if (language == "fr")
+        {
+            await api.CitizenSaysAsync(citizen, "français");
+        }
+
+        await api.CitizenSaysAsync(citizen, language == "fr" ? "Il y a un nid-de-poule sur la 17e Avenue SO" : Pothole, "agent");
+        using var sam = api.Agent("Sam");
+        var id = (await api.OpenHandOffOfAsync(sam, citizen)).Id;
+
+        Assert.Equal(HttpStatusCode.OK, (await sam.PostAsync($"/api/handoffs/{id}/claim", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await sam.PostAsync($"/api/handoffs/{id}/claim", null)).StatusCode);
+        await app.DrainOutboxAsync();
+
+        var told = Assert.Single(app.SentTo(citizen), m => m["Body"].StartsWith(claimed, StringComparison.Ordinal));
+        Assert.Equal(TwilioAppFactory.CityNumber, told["From"]);
+        Assert.Contains((await HandOffApi.DetailAsync(sam, id)).Transcript, l => l.Speaker == "bot" && l.Text.StartsWith(claimed, StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.OK, (await sam.PostAsync($"/api/handoffs/{id}/release", null)).StatusCode);
+        await app.DrainOutboxAsync();
+        Assert.StartsWith(released, app.SentTo(citizen)[^1]["Body"], StringComparison.Ordinal);
+        Assert.Single(app.SentTo(citizen), m => m["Body"].StartsWith(claimed, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task WhileHeld_TheBotStaysOut_ButStatusAndLanguageStillWork()
     {
