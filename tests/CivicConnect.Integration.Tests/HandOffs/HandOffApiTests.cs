@@ -193,6 +193,33 @@ public sealed class HandOffApiTests(TwilioAppFactory app) : IClassFixture<Twilio
     }
 
     [Fact]
+    public async Task APhotoSentWhileHeld_IsAttachedToTheReportTheAgentFiles()
+    {
+        var (written, citizen) = TwilioAppFactory.NewCitizen();
+        await api.CitizenSaysAsync(citizen, Pothole, "agent");
+        using var sam = api.Agent("Sam");
+        var id = (await api.OpenHandOffOfAsync(sam, citizen)).Id;
+        Assert.Equal(HttpStatusCode.OK, (await sam.PostAsync($"/api/handoffs/{id}/claim", null)).StatusCode);
+
+        using (var image = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(320, 240, new SixLabors.ImageSharp.PixelFormats.Rgb24(90, 70, 50)))
+        using (var jpeg = new MemoryStream())
+        {
+            SixLabors.ImageSharp.ImageExtensions.SaveAsJpeg(image, jpeg);
+            var url = app.ServeMedia(jpeg.ToArray(), "image/jpeg");
+            await new TwilioWebhook(app).SendOk(TwilioWebhook.Mms(written, "here it is", (url, "image/jpeg")));
+        }
+
+        var filed = await sam.PostAsJsonAsync($"/api/handoffs/{id}/file", new { place = "17 Ave SW at 4 St SW" });
+        Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        var report = (await filed.Content.ReadFromJsonAsync<FiledReport>())!;
+
+        await using var db = app.CreateDbContext();
+        var media = await db.IssueMedia.AsNoTracking().Where(m => m.IssueId == report.IssueId).ToListAsync();
+        var photo = Assert.Single(media);
+        Assert.Equal("image/jpeg", photo.ContentType);
+    }
+
+    [Fact]
     public async Task File_FromTheDraft_AsksForTheMissingPlace_ThenFilesOneReport()
     {
         var (_, citizen) = TwilioAppFactory.NewCitizen();
