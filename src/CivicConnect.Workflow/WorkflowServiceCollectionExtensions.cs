@@ -33,6 +33,8 @@ public static class WorkflowServiceCollectionExtensions
         builder.Services.AddScoped<CitizenNotifier>();
         builder.Services.AddScoped<IssueComments>();
         builder.Services.AddScoped<IIssueTransitionListener, TransitionNotifications>();
+        builder.Services.AddScoped<LiveIssueChanges>();
+        builder.Services.AddScoped<IIssueTransitionListener>(services => services.GetRequiredService<LiveIssueChanges>());
         builder.Services.AddScoped<IIssueFeedback, IssueFeedback>();
         builder.AddValidatedOptions<HandOffOptions>(HandOffOptions.SectionName);
         builder.Services.AddSingleton<IHandOffHours, HandOffHours>();

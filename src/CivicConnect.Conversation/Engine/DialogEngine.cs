@@ -98,6 +98,18 @@ public sealed class DialogEngine(
         var set = dialogs.Current;
         context.State.Locale ??= InitialLocale(set, context);
         var turn = new Turn(context, set, city.Value.Name, timeZone, clock.GetUtcNow());
+
+        // Photos sent to the agent belong to the report: kept on the draft (silently: the agent answers),
+        // so filing from the draft attaches them. The state is saved with the turn whether or not the bot speaks.
+        var photos = context.Activity.Attachments
+            .Where(a => a.StoredPath is not null && a.ContentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase))
+            .Select(a => new DraftPhoto(a.ContentType, a.StoredPath, a.Url, a.ThumbnailPath, a.SizeBytes))
+            .ToList();
+        if (photos.Count > 0)
+        {
+            turn.Draft.Photos.AddRange(photos);
+        }
+
         if (!await interruptions.HandleWhileHeldAsync(turn, cancellationToken))
         {
             return null;

@@ -15,5 +15,11 @@ public static class CivicRoles
     /// <summary>A 311 agent: answers citizens who asked for a person, on every department's hand-offs.</summary>
     public const string Agent = "agent";
 
-    public static readonly IReadOnlyList<string> All = [Staff, Supervisor, FieldWorker, Agent];
+    /// <summary>
+    /// Triage staff (with <see cref="Staff"/>): also read the reports no department holds yet, to route them.
+    /// Staff without it see only their own department's reports.
+    /// </summary>
+    public const string Triage = "triage";
+
+    public static readonly IReadOnlyList<string> All = [Staff, Supervisor, FieldWorker, Agent, Triage];
 }

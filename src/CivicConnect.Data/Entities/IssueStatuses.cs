@@ -23,5 +23,13 @@ public static class IssueStatuses
     /// <summary><see cref="Finished"/> as stored in the <c>status</c> column (its enum names), for SQL parameters.</summary>
     public static readonly string[] FinishedNames = [.. Finished.Select(s => s.ToString())];
 
+    /// <summary>
+    /// "Not finished" as a literal SQL condition on <c>status</c> (of <paramref name="alias"/> when given): the
+    /// partial index of open reports (<c>ix_issues_open_by_position</c>) is defined with it, and PostgreSQL uses a
+    /// partial index only for a query that repeats its condition with constants, not with a parameter.
+    /// </summary>
+    public static string OpenCondition(string? alias) =>
+        $"{(alias is null ? string.Empty : alias + ".")}status NOT IN ({string.Join(", ", FinishedNames.Select(n => $"'{n}'"))})";
+
     public static bool IsFinished(this IssueStatus status) => Finished.Contains(status);
 }

@@ -14,7 +14,7 @@ public sealed class HotspotQuery(CivicDbContext db, IOptions<HotspotOptions> opt
 {
     // The projection is done once per row in the CTE; the centroid is taken of the WGS 84 points
     // (close enough at city scale) and the radius is measured in the metric projection.
-    internal const string Sql = """
+    internal static string Sql(HotspotScope scope) => $"""
         WITH open_issues AS (
             SELECT i.id, i.reference_number, c.code AS category, i.location,
                    ST_Transform(i.location, @srid) AS projected
@@ -24,6 +24,7 @@ public sealed class HotspotQuery(CivicDbContext db, IOptions<HotspotOptions> opt
               AND i.status <> ALL(@closed)
               AND i.created_at >= @since
               AND (@category::text IS NULL OR c.code = @category::text)
+              AND {scope.Condition}
         ), clustered AS (
             SELECT *, ST_ClusterDBSCAN(projected, @eps, @minpoints) OVER () AS cluster_id
             FROM open_issues
@@ -41,7 +42,8 @@ public sealed class HotspotQuery(CivicDbContext db, IOptions<HotspotOptions> opt
         ORDER BY issue_count DESC, min(reference_number)
         """;
 
-    public async Task<IReadOnlyList<Hotspot>> FindAsync(string? categoryCode, DateTimeOffset since, CancellationToken cancellationToken)
+    /// <summary>Hotspots of the open issues <paramref name="scope"/> lets the reader see (a hotspot of another department's reports is not theirs to see).</summary>
+    public async Task<IReadOnlyList<Hotspot>> FindAsync(string? categoryCode, DateTimeOffset since, HotspotScope scope, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         object[] parameters =
@@ -49,8 +51,9 @@ public sealed class HotspotQuery(CivicDbContext db, IOptions<HotspotOptions> opt
             new NpgsqlParameter("srid", settings.MetricSrid), new NpgsqlParameter("closed", IssueStatuses.FinishedNames),
             new NpgsqlParameter("since", since), new NpgsqlParameter("category", (object?)categoryCode ?? DBNull.Value),
             new NpgsqlParameter("eps", settings.EpsMeters), new NpgsqlParameter("minpoints", settings.MinPoints),
+            .. scope.Parameters,
         ];
-        return await db.Database.SqlQueryRaw<Hotspot>(Sql, parameters).ToListAsync(cancellationToken);
+        return await db.Database.SqlQueryRaw<Hotspot>(Sql(scope), parameters).ToListAsync(cancellationToken);
     }
 }
 

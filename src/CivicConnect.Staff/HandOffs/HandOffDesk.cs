@@ -17,7 +17,10 @@ public sealed class HandOffDesk(CivicDbContext db, HandOffAccess access, HandOff
     /// <summary>An SMS can carry about 1,600 characters over ten segments; longer is split badly or refused.</summary>
     public const int MaxMessageLength = 1600;
 
-    /// <summary>Claims a waiting hand-off; claiming one already yours is a no-op.</summary>
+    /// <summary>
+    /// Claims a waiting hand-off and tells the citizen, on their own channel and in their language, that a
+    /// person is with them now (once: claiming one already yours is a no-op).
+    /// </summary>
     public async Task ClaimAsync(long id, HandOffAgent agent, CancellationToken cancellationToken)
     {
         var handOff = await access.LoadAsync(id, agent, cancellationToken);
@@ -40,8 +43,14 @@ public sealed class HandOffDesk(CivicDbContext db, HandOffAccess access, HandOff
             throw await access.RaceLostAsync(id, cancellationToken);
         }
 
+        // In the claim's transaction: the citizen hears it exactly when the claim holds.
+        var told = wording.Say(handOff.Locale, handOff.Channel, "handoff_claimed");
+        db.HandOffLines.Add(new HandOffLine { HandOffId = id, Speaker = HandOffSpeaker.Bot, Text = told, At = now });
+        outbox.Enqueue(OutboxKinds.Reply, handOff.Channel, handOff.Address, handOff.ConversationId, handOff.Locale, Reply.Plain(told), now);
+        await db.SaveChangesAsync(cancellationToken);
         await access.PublishAsync(handOff, inbox: true, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        outboxSignal.Notify();
     }
 
     /// <summary>Sends <paramref name="text"/> to the citizen on their channel and adds it to the transcript.</summary>

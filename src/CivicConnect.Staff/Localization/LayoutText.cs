@@ -33,6 +33,7 @@ internal sealed class LayoutText : IConsoleStrings
         new("role.supervisor", "Supervisor", "Superviseur"),
         new("role.field_worker", "Field worker", "Employé de terrain"),
         new("role.agent", "311 agent", "Agent 311"),
+        new("role.triage", "Triage (reports with no department yet)", "Tri (signalements sans service)"),
         new("account.title", "Your account", "Votre compte"),
         new("account.name", "Name", "Nom"),
         new("account.roles", "Roles", "Rôles"),

@@ -1,6 +1,6 @@
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
-using CivicConnect.Staff.Access;
+using CivicConnect.Staff.Reports;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -16,20 +16,20 @@ public sealed class WardMapQuery(CivicDbContext db)
     // Tolerance in degrees: 0.0001° is about 11 m north–south in Calgary, invisible at city zoom.
     private const double Tolerance = 0.0001;
 
-    internal static string Sql(ReportScope scope) => $"""
+    internal static string Sql(ReportViewer scope) => $"""
         SELECT w.code, w.name, coalesce(o.open_reports, 0)::int AS open_reports,
                ST_AsGeoJSON(ST_SimplifyPreserveTopology(w.boundary, @tolerance), 6) AS geometry
         FROM wards w
         LEFT JOIN (SELECT i.ward_id, count(*) AS open_reports
                    FROM issues i
-                   WHERE i.status <> ALL(@closed) AND {scope.Sql("i")}
+                   WHERE i.status <> ALL(@closed) AND {ReportScope.Sql(scope, "i")}
                    GROUP BY i.ward_id) o ON o.ward_id = w.id
         ORDER BY w.id
         """;
 
-    public async Task<IReadOnlyList<WardShape>> FindAsync(ReportScope scope, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WardShape>> FindAsync(ReportViewer scope, CancellationToken cancellationToken)
     {
-        NpgsqlParameter[] parameters = [new("tolerance", Tolerance), new("closed", IssueStatuses.FinishedNames), .. scope.Parameters()];
+        NpgsqlParameter[] parameters = [new("tolerance", Tolerance), new("closed", IssueStatuses.FinishedNames), .. ReportScope.Parameters(scope)];
         return await db.Database.SqlQueryRaw<WardShape>(Sql(scope), parameters).ToListAsync(cancellationToken);
     }
 }

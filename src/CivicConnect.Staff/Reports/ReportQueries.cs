@@ -47,7 +47,7 @@ public sealed class ReportQueries(CivicDbContext db, TimeProvider clock)
             return null;
         }
 
-        ReportScope.EnsureMayRead(viewer, issue.ReferenceNumber, issue.Department?.Code);
+        ReportScope.EnsureMayRead(viewer, issue.ReferenceNumber, issue.Department?.Code, issue.AssignedTo, issue.Status);
         var now = clock.GetUtcNow();
         var summary = await db.Issues.AsNoTracking().Where(i => i.Id == id).Select(ReportProjections.Summary).SingleAsync(cancellationToken);
         summary = (await CompleteAsync([summary], viewer, now, cancellationToken))[0];
@@ -90,7 +90,7 @@ public sealed class ReportQueries(CivicDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<WorkItem>> AssignedWorkAsync(ReportViewer viewer, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var rows = await ReportScope.AssignedTo(ReportScope.Visible(db.Issues.AsNoTracking(), viewer), viewer)
+        var rows = await ReportScope.AssignedTo(db.Issues.AsNoTracking(), viewer)
             .OrderBy(i => i.Deadline == null).ThenBy(i => i.Deadline).ThenBy(i => i.CreatedAt).ThenBy(i => i.Id)
             .Take(ReportFilter.MaxPageSize)
             .Select(i => new { i.Id, i.Status, i.Version })
@@ -126,7 +126,7 @@ public sealed class ReportQueries(CivicDbContext db, TimeProvider clock)
             {
                 m.StoredPath,
                 m.ThumbnailPath,
-                Owner = db.Issues.Where(i => i.Id == m.IssueId).Select(i => new { i.ReferenceNumber, Department = i.Department!.Code }).Single(),
+                Owner = db.Issues.Where(i => i.Id == m.IssueId).Select(i => new { i.ReferenceNumber, Department = i.Department!.Code, i.AssignedTo, i.Status }).Single(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (photo is null)
@@ -134,14 +134,16 @@ public sealed class ReportQueries(CivicDbContext db, TimeProvider clock)
             return null;
         }
 
-        ReportScope.EnsureMayRead(viewer, photo.Owner.ReferenceNumber, photo.Owner.Department);
+        ReportScope.EnsureMayRead(viewer, photo.Owner.ReferenceNumber, photo.Owner.Department, photo.Owner.AssignedTo, photo.Owner.Status);
         return thumbnail ? photo.ThumbnailPath ?? photo.StoredPath : photo.StoredPath;
     }
 
     private async Task<IReadOnlyList<IssueSummary>> CompleteAsync(List<IssueSummary> rows, ReportViewer viewer, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var reporters = viewer.SeesReporter && rows.Count > 0
-            ? await ReportProjections.LoadReportersAsync(db, rows.Select(r => r.Id).ToList(), cancellationToken)
+        // The reporter's contact only where the rule gives it (supervisors, or staff on their own department's reports).
+        var withContact = rows.Where(r => ReportScope.SeesReporterOf(viewer, r.Department)).Select(r => r.Id).ToList();
+        var reporters = withContact.Count > 0
+            ? await ReportProjections.LoadReportersAsync(db, withContact, cancellationToken)
             : [];
         return rows.Select(r => ReportProjections.WithClock(r, now) with { Reporter = reporters.GetValueOrDefault(r.Id) }).ToList();
     }

@@ -8,12 +8,13 @@ namespace CivicConnect.Staff.Reports;
 /// Who is looking at reports, read once from the signed-in person (bearer token or console cookie:
 /// the claims are the same). The scoping rules in <see cref="ReportScope"/> work from this alone.
 /// </summary>
-public sealed record ReportViewer(string Name, string? Subject, string? Department, ViewerKind Kind)
+/// <param name="Triages">Triage staff (<see cref="CivicRoles.Triage"/>): also read reports no department holds yet.</param>
+public sealed record ReportViewer(string Name, string? Subject, string? Department, ViewerKind Kind, bool Triages = false)
 {
     public static ReportViewer From(ClaimsPrincipal user)
     {
         var kind = user.IsInRole(CivicRoles.Supervisor) ? ViewerKind.Supervisor
-            : user.IsInRole(CivicRoles.Staff) ? ViewerKind.Staff
+            : user.IsInRole(CivicRoles.Staff) || user.IsInRole(CivicRoles.Triage) ? ViewerKind.Staff
             : user.IsInRole(CivicRoles.FieldWorker) ? ViewerKind.FieldWorker
             : ViewerKind.None;
         var department = CivicClaims.DepartmentOf(user);
@@ -21,11 +22,9 @@ public sealed record ReportViewer(string Name, string? Subject, string? Departme
             CivicClaims.ActorOf(user),
             user.FindFirst(CivicClaims.Subject)?.Value,
             string.IsNullOrWhiteSpace(department) ? null : department.Trim().ToUpperInvariant(),
-            kind);
+            kind,
+            user.IsInRole(CivicRoles.Triage));
     }
-
-    /// <summary>Field workers see the problem (place, description, photos), never who reported it.</summary>
-    public bool SeesReporter => Kind is ViewerKind.Staff or ViewerKind.Supervisor;
 
     public bool SeesEveryDepartment => Kind == ViewerKind.Supervisor;
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CivicConnect.Workflow.Notifications;
 
 /// <summary>Staff comments on an issue: internal ones stay in the history, public ones also go to the citizen.</summary>
-public sealed class IssueComments(CivicDbContext db, CitizenNotifier notifier, TimeProvider clock)
+public sealed class IssueComments(CivicDbContext db, CitizenNotifier notifier, LiveIssueChanges live, TimeProvider clock)
 {
     public const int MaxLength = 2000;
 
@@ -37,6 +37,7 @@ public sealed class IssueComments(CivicDbContext db, CitizenNotifier notifier, T
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await live.PublishAsync(issue, "comment", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return comment;
     }

@@ -95,6 +95,35 @@ public sealed class HandOffApiTests(TwilioAppFactory app) : IClassFixture<Twilio
         Assert.Contains(detail.Transcript, l => l.Speaker == "agent" && l.Text.StartsWith("Hello, this is 311", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("en", "A person from 311 is with you now", "You're back with the Calgary 311 assistant")]
+    [InlineData("fr", "Une personne du 311 est avec vous maintenant", "Vous êtes de retour avec l'assistant 311 de Calgary")]
+    public async Task Claim_TellsTheCitizenOnce_InTheirLanguage_AndReleaseTellsThemTheBotIsBack(string language, string claimed, string released)
+    {
+        var (_, citizen) = TwilioAppFactory.NewCitizen();
+        if (language == "fr")
+        {
+            await api.CitizenSaysAsync(citizen, "français");
+        }
+
+        await api.CitizenSaysAsync(citizen, language == "fr" ? "Il y a un nid-de-poule sur la 17e Avenue SO" : Pothole, "agent");
+        using var sam = api.Agent("Sam");
+        var id = (await api.OpenHandOffOfAsync(sam, citizen)).Id;
+
+        Assert.Equal(HttpStatusCode.OK, (await sam.PostAsync($"/api/handoffs/{id}/claim", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await sam.PostAsync($"/api/handoffs/{id}/claim", null)).StatusCode);
+        await app.DrainOutboxAsync();
+
+        var told = Assert.Single(app.SentTo(citizen), m => m["Body"].StartsWith(claimed, StringComparison.Ordinal));
+        Assert.Equal(TwilioAppFactory.CityNumber, told["From"]);
+        Assert.Contains((await HandOffApi.DetailAsync(sam, id)).Transcript, l => l.Speaker == "bot" && l.Text.StartsWith(claimed, StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.OK, (await sam.PostAsync($"/api/handoffs/{id}/release", null)).StatusCode);
+        await app.DrainOutboxAsync();
+        Assert.StartsWith(released, app.SentTo(citizen)[^1]["Body"], StringComparison.Ordinal);
+        Assert.Single(app.SentTo(citizen), m => m["Body"].StartsWith(claimed, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task WhileHeld_TheBotStaysOut_ButStatusAndLanguageStillWork()
     {
@@ -161,6 +190,33 @@ public sealed class HandOffApiTests(TwilioAppFactory app) : IClassFixture<Twilio
         Assert.Equal("pothole", state.Draft?.CategoryCode);
         Assert.NotNull(state.Draft!.Place);
         Assert.DoesNotContain(await sam.GetFromJsonAsync<List<HandOffSummary>>("/api/handoffs") ?? [], h => h.Id == id);
+    }
+
+    [Fact]
+    public async Task APhotoSentWhileHeld_IsAttachedToTheReportTheAgentFiles()
+    {
+        var (written, citizen) = TwilioAppFactory.NewCitizen();
+        await api.CitizenSaysAsync(citizen, Pothole, "agent");
+        using var sam = api.Agent("Sam");
+        var id = (await api.OpenHandOffOfAsync(sam, citizen)).Id;
+        Assert.Equal(HttpStatusCode.OK, (await sam.PostAsync($"/api/handoffs/{id}/claim", null)).StatusCode);
+
+        using (var image = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(320, 240, new SixLabors.ImageSharp.PixelFormats.Rgb24(90, 70, 50)))
+        using (var jpeg = new MemoryStream())
+        {
+            SixLabors.ImageSharp.ImageExtensions.SaveAsJpeg(image, jpeg);
+            var url = app.ServeMedia(jpeg.ToArray(), "image/jpeg");
+            await new TwilioWebhook(app).SendOk(TwilioWebhook.Mms(written, "here it is", (url, "image/jpeg")));
+        }
+
+        var filed = await sam.PostAsJsonAsync($"/api/handoffs/{id}/file", new { place = "17 Ave SW at 4 St SW" });
+        Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        var report = (await filed.Content.ReadFromJsonAsync<FiledReport>())!;
+
+        await using var db = app.CreateDbContext();
+        var media = await db.IssueMedia.AsNoTracking().Where(m => m.IssueId == report.IssueId).ToListAsync();
+        var photo = Assert.Single(media);
+        Assert.Equal("image/jpeg", photo.ContentType);
     }
 
     [Fact]

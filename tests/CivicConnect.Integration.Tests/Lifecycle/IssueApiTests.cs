@@ -287,6 +287,9 @@ public sealed class IssueApiTests(IssueApiTests.App app) : IClassFixture<IssueAp
             i.ReporterName = "Pat Citizen";
             i.ReporterEmail = "pat@example.org";
             i.ReporterAddress = "12 Home St SW";
+
+            // Field workers read only work assigned to them or their crew (ReportScope).
+            i.AssignedTo = "Fiona";
             i.Media.Add(new IssueMedia { StoredPath = "2026/11/pii.jpg", ContentType = "image/jpeg", SizeBytes = 10, ExifStripped = true });
         });
 

@@ -45,7 +45,8 @@ public sealed class HotspotTests(HotspotTests.Factory app) : IClassFixture<Hotsp
     [Fact]
     public async Task Open_issues_come_back_as_one_feature_per_cluster_biggest_first()
     {
-        var response = await app.CreateClientAs("staff").GetAsync("/api/issues/hotspots");
+        // A supervisor reads every department's reports (staff see only their own department's hotspots: ReadRuleAgreementTests).
+        var response = await app.CreateClientAs("supervisor").GetAsync("/api/issues/hotspots");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);
@@ -103,7 +104,7 @@ public sealed class HotspotTests(HotspotTests.Factory app) : IClassFixture<Hotsp
     [InlineData("category=%27%3B%20DROP%20TABLE%20issues%3B%20--", "category")]
     public async Task Bad_query_parameters_are_400_problem_details_with_the_field(string query, string field)
     {
-        var response = await app.CreateClientAs("staff").GetAsync($"/api/issues/hotspots?{query}");
+        var response = await app.CreateClientAs("supervisor").GetAsync($"/api/issues/hotspots?{query}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -115,7 +116,7 @@ public sealed class HotspotTests(HotspotTests.Factory app) : IClassFixture<Hotsp
 
     private async Task<List<JsonElement>> FeaturesAsync(string url)
     {
-        var response = await app.CreateClientAs("staff").GetAsync(url);
+        var response = await app.CreateClientAs("supervisor").GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return json.RootElement.GetProperty("features").EnumerateArray().Select(f => f.Clone()).ToList();

@@ -1,6 +1,6 @@
 using CivicConnect.Integration.Tests.Infrastructure;
-using CivicConnect.Staff.Access;
 using CivicConnect.Staff.Map;
+using CivicConnect.Staff.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -43,7 +43,7 @@ public sealed class MapReportQueryTests(TestDatabaseFixture fixture) : IClassFix
     [Fact]
     public async Task AtStreetZoom_TheBoxHoldsOnlyItsOwnOpenReports_EachAsAMarker()
     {
-        var found = await FindAsync(AroundHall, 18, ReportScope.Everything);
+        var found = await FindAsync(AroundHall, 18, Readers.Supervisor);
 
         Assert.Empty(found.Clusters);
         Assert.Equal(4, found.Reports.Count);
@@ -56,7 +56,7 @@ public sealed class MapReportQueryTests(TestDatabaseFixture fixture) : IClassFix
     [Fact]
     public async Task AtCityZoom_NeighboursFormOneCluster_WithTheirMostCommonCategory()
     {
-        var found = await FindAsync(new MapBox(-114.12, 51.03, -114.04, 51.06), 12, ReportScope.Everything);
+        var found = await FindAsync(new MapBox(-114.12, 51.03, -114.04, 51.06), 12, Readers.Supervisor);
 
         var cluster = Assert.Single(found.Clusters);
         Assert.Equal(4, cluster.Count);
@@ -74,16 +74,16 @@ public sealed class MapReportQueryTests(TestDatabaseFixture fixture) : IClassFix
     {
         var box = new MapBox(-114.12, 51.03, -114.04, 51.06);
 
-        var roads = await FindAsync(box, 18, ReportScope.Department("roads"));
+        var roads = await FindAsync(box, 18, Readers.Staff("roads"));
         Assert.Equal(["pothole", "pothole", "pothole", "streetlight"], roads.Reports.Select(r => r.Category).Order());
 
-        var bylaw = await FindAsync(box, 18, new ReportScope(false, "BYLAW"));
+        var bylaw = await FindAsync(box, 18, Readers.Staff("BYLAW"));
         Assert.Equal(["graffiti"], bylaw.Reports.Select(r => r.Category));
 
-        var nobody = await FindAsync(box, 18, new ReportScope(false, null));
+        var nobody = await FindAsync(box, 18, Readers.Staff(null));
         Assert.Equal(0, nobody.Total);
 
-        var everyone = await FindAsync(box, 18, ReportScope.Everything);
+        var everyone = await FindAsync(box, 18, Readers.Supervisor);
         Assert.Equal(5, everyone.Total);
     }
 
@@ -91,7 +91,7 @@ public sealed class MapReportQueryTests(TestDatabaseFixture fixture) : IClassFix
     public async Task Wards_ComeBackAsGeoJson_WithTheirOpenReports()
     {
         await using var db = fixture.Database.CreateDbContext();
-        var wards = await new WardMapQuery(db).FindAsync(ReportScope.Everything, CancellationToken.None);
+        var wards = await new WardMapQuery(db).FindAsync(Readers.Supervisor, CancellationToken.None);
 
         Assert.Equal(14, wards.Count);
         var openInWards = await db.Database.SqlQuery<int>($"""
@@ -100,7 +100,7 @@ public sealed class MapReportQueryTests(TestDatabaseFixture fixture) : IClassFix
             """).SingleAsync();
         Assert.Equal(openInWards, wards.Sum(w => w.OpenReports));
 
-        var bylawOnly = await new WardMapQuery(db).FindAsync(ReportScope.Department("bylaw"), CancellationToken.None);
+        var bylawOnly = await new WardMapQuery(db).FindAsync(Readers.Staff("bylaw"), CancellationToken.None);
         Assert.True(bylawOnly.Sum(w => w.OpenReports) < wards.Sum(w => w.OpenReports));
 
         using var json = System.Text.Json.JsonDocument.Parse(WardGeoJson.Write(wards));
@@ -111,7 +111,7 @@ public sealed class MapReportQueryTests(TestDatabaseFixture fixture) : IClassFix
         Assert.All(features, f => Assert.True(f.GetProperty("geometry").GetProperty("coordinates").GetArrayLength() > 0));
     }
 
-    private async Task<MapReports> FindAsync(MapBox box, int zoom, ReportScope scope)
+    private async Task<MapReports> FindAsync(MapBox box, int zoom, ReportViewer scope)
     {
         await using var db = fixture.Database.CreateDbContext();
         return await new MapReportQuery(db, Options.Create(new MapOptions())).FindAsync(box, zoom, scope, CancellationToken.None);

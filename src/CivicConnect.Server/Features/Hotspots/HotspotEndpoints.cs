@@ -1,8 +1,10 @@
 using System.Globalization;
+using System.Security.Claims;
 using CivicConnect.Core.Security;
 using CivicConnect.Data;
 using CivicConnect.Geo.Hotspots;
 using CivicConnect.Server.Hosting;
+using CivicConnect.Staff.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -26,7 +28,7 @@ internal static class HotspotEndpoints
     /// a point at the cluster's centre with its size, categories and the issues in it.
     /// </summary>
     public static async Task<JsonHttpResult<HotspotCollection>> GetHotspots(
-        string? category, string? since, HotspotQuery hotspots, CivicDbContext db, IOptions<HotspotOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        string? category, string? since, HotspotQuery hotspots, ClaimsPrincipal user, CivicDbContext db, IOptions<HotspotOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var errors = new Dictionary<string, string[]>();
@@ -53,7 +55,7 @@ internal static class HotspotEndpoints
             throw new RequestValidationException(errors);
         }
 
-        var clusters = await hotspots.FindAsync(category, from, cancellationToken);
+        var clusters = await hotspots.FindAsync(category, from, ReportScope.Hotspots(ReportViewer.From(user)), cancellationToken);
         var features = clusters.Select(c => new HotspotFeature(
             "Feature",
             new PointGeometry("Point", [Math.Round(c.Longitude, 6), Math.Round(c.Latitude, 6)]),

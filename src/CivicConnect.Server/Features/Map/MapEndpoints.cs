@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using CivicConnect.Core.Security;
 using CivicConnect.Server.Hosting;
-using CivicConnect.Staff.Access;
 using CivicConnect.Staff.Map;
+using CivicConnect.Staff.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CivicConnect.Server.Features.Map;
@@ -44,13 +44,13 @@ internal static class MapEndpoints
             throw new RequestValidationException(errors);
         }
 
-        return TypedResults.Ok(await map.FindAsync(box!.Value, zoom!.Value, ReportScope.For(user), cancellationToken));
+        return TypedResults.Ok(await map.FindAsync(box!.Value, zoom!.Value, ReportViewer.From(user), cancellationToken));
     }
 
     /// <summary>Every ward as a GeoJSON feature with <c>code</c>, <c>name</c> and <c>openReports</c> (of the caller's scope).</summary>
     public static async Task<ContentHttpResult> GetWards(WardMapQuery wards, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var shapes = await wards.FindAsync(ReportScope.For(user), cancellationToken);
+        var shapes = await wards.FindAsync(ReportViewer.From(user), cancellationToken);
         return TypedResults.Content(WardGeoJson.Write(shapes), GeoJsonContentType);
     }
 }

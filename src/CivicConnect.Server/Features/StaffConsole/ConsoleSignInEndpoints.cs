@@ -72,6 +72,12 @@ internal static class ConsoleSignInEndpoints
         identity.AddClaim(new Claim(CivicClaims.Subject, who));
         identity.AddClaim(new Claim(CivicClaims.Name, who));
         identity.AddClaim(new Claim(CivicClaims.Role, role));
+        if (role == CivicRoles.Triage)
+        {
+            // Triage staff are staff who also read the reports no department holds yet (ReportScope).
+            identity.AddClaim(new Claim(CivicClaims.Role, CivicRoles.Staff));
+        }
+
         if (!string.IsNullOrWhiteSpace(department))
         {
             identity.AddClaim(new Claim(CivicClaims.Department, department.Trim().ToUpperInvariant()));
