@@ -200,6 +200,34 @@ public sealed class Open311RequestTests(Open311RequestTests.App app) : IClassFix
     }
 
     [Fact]
+    public async Task GetRequest_PublicDescription_HasNoPhoneNumberEmailOrLink()
+    {
+        var reference = await CreateAsync(("description", "Deep pothole by my driveway, call me at (403) 555-0199 or +1 587 555 0123, mail jo.smith@example.org, pics at https://photos.example.org/jo/1"));
+
+        var request = Assert.Single((await JsonAsync(await app.CreateClient().GetAsync($"/open311/v2/requests/{reference}.json"))).EnumerateArray().ToList());
+
+        Assert.Equal(
+            "Deep pothole by my driveway, call me at [removed] or [removed], mail [removed], pics at [removed]",
+            request.GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task PublicReads_OverThePerClientLimit_Are429WithRetryAfter()
+    {
+        using var limited = app.WithWebHostBuilder(b => b.UseSetting("Open311:ReadsPerMinute", "3"));
+        using var client = limited.CreateClient();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(200, (int)(await client.GetAsync("/open311/v2/services.json")).StatusCode);
+        }
+
+        using var refused = await client.GetAsync("/open311/v2/requests.json");
+
+        Assert.Equal(429, (int)refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter is not null, "Retry-After is set");
+    }
+
+    [Fact]
     public async Task GetRequest_Xml_ClosedIssueReadsClosedWithItsNote()
     {
         var reference = await CreateAsync();

@@ -13,12 +13,12 @@ internal static class Open311Endpoints
     public static RouteGroupBuilder MapOpen311(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/open311/v2").WithTags("Open311");
-        group.MapGet("/services.{format}", ListServices).WithName("Open311ListServices");
-        group.MapGet("/services/{serviceCode}.{format}", DefineService).WithName("Open311DefineService");
+        group.MapGet("/services.{format}", ListServices).WithName("Open311ListServices").RequireRateLimiting(Open311Registration.ReadsPolicy);
+        group.MapGet("/services/{serviceCode}.{format}", DefineService).WithName("Open311DefineService").RequireRateLimiting(Open311Registration.ReadsPolicy);
         group.MapPost("/requests.{format}", PostRequest).WithName("Open311PostRequest").DisableAntiforgery();
-        group.MapGet("/requests.{format}", ListRequests).WithName("Open311ListRequests");
-        group.MapGet("/requests/{serviceRequestId}.{format}", GetRequest).WithName("Open311GetRequest");
-        group.MapGet("/tokens/{token}.{format}", GetToken).WithName("Open311GetToken");
+        group.MapGet("/requests.{format}", ListRequests).WithName("Open311ListRequests").RequireRateLimiting(Open311Registration.ReadsPolicy);
+        group.MapGet("/requests/{serviceRequestId}.{format}", GetRequest).WithName("Open311GetRequest").RequireRateLimiting(Open311Registration.ReadsPolicy);
+        group.MapGet("/tokens/{token}.{format}", GetToken).WithName("Open311GetToken").RequireRateLimiting(Open311Registration.ReadsPolicy);
         return group;
     }
 

@@ -36,5 +36,19 @@ public sealed class Open311Options
     [Range(1_024, 1024 * 1024)]
     public int MaxRequestBytes { get; set; } = 64 * 1024;
 
+    /// <summary>
+    /// How <c>GET /requests</c> shows what citizens wrote: <c>Redacted</c> (default: phone numbers,
+    /// e-mail addresses and links removed) or <c>Withheld</c> (no description).
+    /// </summary>
+    public Open311Descriptions Descriptions { get; set; } = Open311Descriptions.Redacted;
+
+    /// <summary>The region whose way of writing phone numbers the redaction knows first (ISO 3166 code).</summary>
+    [RegularExpression("^[A-Z]{2}$")]
+    public string PhoneRegion { get; set; } = "CA";
+
+    /// <summary>Public reads (<c>GET</c> requests, services, tokens) per client address per minute; more is a 429 with Retry-After.</summary>
+    [Range(1, 100_000)]
+    public int ReadsPerMinute { get; set; } = 120;
+
     public bool ReturnsTokens => ServiceType == "batch";
 }

@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using CivicConnect.Core.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -5,6 +6,9 @@ namespace CivicConnect.Server.Features.Open311;
 
 internal static class Open311Registration
 {
+    /// <summary>The rate-limit policy of the public reads: a fixed window per client address (the real one behind trusted proxies).</summary>
+    public const string ReadsPolicy = "open311-reads";
+
     /// <summary>The GeoReport v2 API (section <c>Open311</c>); a development key when none is set in Development.</summary>
     public static IHostApplicationBuilder AddOpen311(this IHostApplicationBuilder builder)
     {
@@ -20,6 +24,16 @@ internal static class Open311Registration
         builder.Services.AddScoped<Open311Catalog>();
         builder.Services.AddScoped<Open311RequestQuery>();
         builder.Services.AddScoped<Open311Submission>();
+        builder.Services.AddRateLimiter(limiter => limiter.AddPolicy(ReadsPolicy, context =>
+        {
+            var perMinute = context.RequestServices.GetRequiredService<IOptions<Open311Options>>().Value.ReadsPerMinute;
+            return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = perMinute,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            });
+        }));
         return builder;
     }
 
