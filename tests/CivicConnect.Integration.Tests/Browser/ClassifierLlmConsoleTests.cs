@@ -41,6 +41,7 @@ public sealed class ClassifierLlmConsoleTests(ClassifierLlmConsoleTests.Fixture 
         await Expect(page.GetByTestId("evaluation-summary")).ToBeVisibleAsync(new() { Timeout = 120_000 });
         await Expect(page.GetByTestId("draft-tokens")).ToHaveTextAsync(new Regex(@"^1,?234 \+ 56$"));
         await Expect(page.GetByText("Through the LLM, each version with its own prompt.")).ToBeVisibleAsync();
+        Assert.Empty(await console.SeriousAccessibilityViolationsAsync());
         Assert.Contains(app.OpenAi.Prompts(), p => p.Contains("Draft rule 4410", StringComparison.Ordinal));
         Assert.Contains(app.OpenAi.Prompts(), p => !p.Contains("Draft rule 4410", StringComparison.Ordinal));
         Assert.Empty(console.Problems);
