@@ -123,6 +123,10 @@ internal sealed class ServerHost : IAsyncDisposable
         environment["Twilio__ApiBaseUrl"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{options.ApiPort}");
         environment["Twilio__InboundPerSenderPerMinute"] = "10000";
         environment["Channels__PublicBaseUrl"] = options.Url.GetLeftPart(UriPartial.Authority);
+        foreach (var (key, value) in options.ServerEnvironment)
+        {
+            environment[key] = value;
+        }
         return start;
     }
 
