@@ -13,6 +13,7 @@ internal sealed class ServerHost : IAsyncDisposable
 {
     private readonly Process process;
     private readonly StreamWriter log;
+    private readonly List<string> lines = [];
 
     private ServerHost(Process process, StreamWriter log)
     {
@@ -29,11 +30,11 @@ internal sealed class ServerHost : IAsyncDisposable
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         var process = Process.Start(start) ?? throw new InvalidOperationException("the server did not start");
-        process.OutputDataReceived += (_, e) => Write(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        var host = new ServerHost(process, log);
+        process.OutputDataReceived += (_, e) => host.Write(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Write(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new ServerHost(process, log);
         Console.Error.WriteLine($"starting the server on {baseUrl} (log: {options.ServerLog})");
 
         using var http = new HttpClient { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(5) };
@@ -130,7 +131,27 @@ internal sealed class ServerHost : IAsyncDisposable
         return start;
     }
 
-    private static void Write(StreamWriter log, string? line)
+    /// <summary>Waits until the server has printed a line containing <paramref name="text"/>; false if it did not within <paramref name="patience"/>.</summary>
+    public async Task<bool> WaitForOutputAsync(string text, TimeSpan patience)
+    {
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < patience && !process.HasExited)
+        {
+            lock (log)
+            {
+                if (lines.Exists(l => l.Contains(text, StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+
+        return false;
+    }
+
+    private void Write(string? line)
     {
         if (line is null)
         {
@@ -140,6 +161,7 @@ internal sealed class ServerHost : IAsyncDisposable
         lock (log)
         {
             log.WriteLine(line);
+            lines.Add(line);
         }
     }
 }
