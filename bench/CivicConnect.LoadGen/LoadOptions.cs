@@ -21,7 +21,7 @@ internal sealed record LoadOptions(
     string? PgBench,
     string PgConnectionArgs)
 {
-    /// <summary><c>webhooks</c> (signed Twilio webhooks, the default) or <c>transitions</c> (staff API transitions).</summary>
+    /// <summary><c>webhooks</c> (signed Twilio webhooks, the default), <c>transitions</c> (staff API transitions) or <c>sends</c> (the outbox alone).</summary>
     public string Mode { get; init; } = "webhooks";
 
     /// <summary>A supervisor's bearer token for the staff API (<c>civic token --role supervisor</c>); transitions mode.</summary>
@@ -31,6 +31,18 @@ internal sealed record LoadOptions(
     public int Issues { get; init; } = 256;
 
     public string Open311Key { get; init; } = "dev-open311-key";
+
+    /// <summary>How long the Twilio API stand-in takes to answer each message (a real provider: a few hundred milliseconds).</summary>
+    public TimeSpan ProviderLatency { get; init; }
+
+    /// <summary>Sends mode: the server's <c>Messaging:OutboxConcurrency</c> for each level (a server is started per level).</summary>
+    public IReadOnlyList<int> OutboxConcurrency { get; init; } = [1, 64];
+
+    /// <summary>Sends mode: messages per recipient (written in order; the outbox must deliver them in that order).</summary>
+    public int MessagesPerRecipient { get; init; } = 2;
+
+    /// <summary>Extra environment for the started server (sends mode sets the outbox's concurrency per level).</summary>
+    public IReadOnlyDictionary<string, string> ServerEnvironment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>How long a level may take to reply to everything it sent before it counts as failed.</summary>
     public TimeSpan ReplyPatience { get; init; } = TimeSpan.FromMinutes(3);
@@ -54,6 +66,7 @@ internal sealed record LoadOptions(
                                     [--concurrency 1,8,32] [--seconds 10] [--max-requests 3000]
                                     [--pgbench PATH [--pg "-h 127.0.0.1 -p 5432 -U civic DBNAME"]]
                                     [--mode webhooks|transitions [--staff-token JWT] --issues 256 --open311-key KEY]
+                                    [--provider-latency-ms 0] [--mode sends --outbox-concurrency 1,64]
         Only loopback URLs are accepted. Without --account-sid/--auth-token an account is made up for the run
         (use both when --url points at a server you started yourself); --pg defaults to the database of
         ConnectionStrings__Civic; with --server a supervisor's token is asked of the server itself.
@@ -107,6 +120,10 @@ internal sealed record LoadOptions(
             StaffToken = values.GetValueOrDefault("staff-token"),
             Issues = Math.Clamp(Int("issues", 256), 1, 2_000),
             Open311Key = values.GetValueOrDefault("open311-key") ?? "dev-open311-key",
+            ProviderLatency = TimeSpan.FromMilliseconds(Math.Clamp(Int("provider-latency-ms", 0), 0, 5_000)),
+            OutboxConcurrency = values.TryGetValue("outbox-concurrency", out var outbox)
+                ? outbox.Split(',').Select(l => Math.Clamp(int.Parse(l, CultureInfo.InvariantCulture), 1, 1_024)).ToList()
+                : [1, 64],
         };
     }
 

@@ -18,6 +18,29 @@ if (options.Mode == "transitions" && string.IsNullOrEmpty(options.StaffToken) &&
     return 64;
 }
 
+if (options.Mode == "sends")
+{
+    // The outbox alone: a server per level (its outbox concurrency), rows written straight to the
+    // database, every one counted at the Twilio stand-in. Turns take no part.
+    if (options.ConnectionString is null || options.Server is null)
+    {
+        Console.Error.WriteLine("sends mode needs --server and ConnectionStrings__Civic (civic loadgen gives both)");
+        return 64;
+    }
+
+    using var provider = TwilioApiStandIn.Start(options.ApiPort, options.ProviderLatency);
+    var sendLevels = new List<SendResult>();
+    foreach (var outboxConcurrency in options.OutboxConcurrency)
+    {
+        var level = await SendLoad.RunAsync(options, outboxConcurrency, provider);
+        sendLevels.Add(level);
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"outbox concurrency {outboxConcurrency,3}: {level.Received}/{level.Written} sent in {level.Elapsed.TotalSeconds:0.0} s ({level.PerSecond:0.0}/s), {level.Duplicates} twice, {level.OutOfOrder} out of order"));
+    }
+
+    Console.WriteLine(SendLoad.Markdown(options, sendLevels));
+    return sendLevels.All(l => l.Received == l.Written && l.Duplicates == 0 && l.OutOfOrder == 0) ? 0 : 1;
+}
+
 await using var scratch = options.ConnectionString is null ? null : await ScratchTable.CreateAsync(options.ConnectionString);
 ServerHost? startedServer;
 try
@@ -49,7 +72,7 @@ if (options.Mode == "transitions")
     return levels.All(l => l.Failed == 0) ? 0 : 1;
 }
 
-using var twilioApi = TwilioApiStandIn.Start(options.ApiPort);
+using var twilioApi = TwilioApiStandIn.Start(options.ApiPort, options.ProviderLatency);
 
 // Warm-up, not measured: the server builds its classifier in the background after start, and
 // the first turns JIT the dialog. Every level should see the server as it is after a while.

@@ -13,6 +13,7 @@ internal sealed class ServerHost : IAsyncDisposable
 {
     private readonly Process process;
     private readonly StreamWriter log;
+    private readonly List<string> lines = [];
 
     private ServerHost(Process process, StreamWriter log)
     {
@@ -29,11 +30,11 @@ internal sealed class ServerHost : IAsyncDisposable
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         var process = Process.Start(start) ?? throw new InvalidOperationException("the server did not start");
-        process.OutputDataReceived += (_, e) => Write(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        var host = new ServerHost(process, log);
+        process.OutputDataReceived += (_, e) => host.Write(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Write(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new ServerHost(process, log);
         Console.Error.WriteLine($"starting the server on {baseUrl} (log: {options.ServerLog})");
 
         using var http = new HttpClient { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(5) };
@@ -123,10 +124,34 @@ internal sealed class ServerHost : IAsyncDisposable
         environment["Twilio__ApiBaseUrl"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{options.ApiPort}");
         environment["Twilio__InboundPerSenderPerMinute"] = "10000";
         environment["Channels__PublicBaseUrl"] = options.Url.GetLeftPart(UriPartial.Authority);
+        foreach (var (key, value) in options.ServerEnvironment)
+        {
+            environment[key] = value;
+        }
         return start;
     }
 
-    private static void Write(StreamWriter log, string? line)
+    /// <summary>Waits until the server has printed a line containing <paramref name="text"/>; false if it did not within <paramref name="patience"/>.</summary>
+    public async Task<bool> WaitForOutputAsync(string text, TimeSpan patience)
+    {
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < patience && !process.HasExited)
+        {
+            lock (log)
+            {
+                if (lines.Exists(l => l.Contains(text, StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+
+        return false;
+    }
+
+    private void Write(string? line)
     {
         if (line is null)
         {
@@ -136,6 +161,7 @@ internal sealed class ServerHost : IAsyncDisposable
         lock (log)
         {
             log.WriteLine(line);
+            lines.Add(line);
         }
     }
 }

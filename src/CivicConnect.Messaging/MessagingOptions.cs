@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CivicConnect.Messaging.Outbox;
 
 namespace CivicConnect.Messaging;
 
@@ -21,6 +22,35 @@ public sealed class MessagingOptions
     /// <summary>Delivery attempts before a message is marked failed (and shown on the admin endpoint).</summary>
     [Range(1, 50)]
     public int OutboxMaxAttempts { get; set; } = 8;
+
+    /// <summary>
+    /// Provider calls in flight at once per channel. A provider answers in a few hundred
+    /// milliseconds, so one call at a time caps a node at about 3 messages a second.
+    /// </summary>
+    [Range(1, 1_024)]
+    public int OutboxConcurrency { get; set; } = 64;
+
+    /// <summary>
+    /// Messages a second each channel may send (providers limit messages per second per sender
+    /// number; each channel sends from the city's one number). 0 means no limit of ours.
+    /// </summary>
+    [Range(0d, 10_000d)]
+    public double OutboxSendsPerSecond { get; set; }
+
+    /// <summary>Per-channel overrides of <see cref="OutboxConcurrency"/> and <see cref="OutboxSendsPerSecond"/>, by channel id (e.g. <c>sms</c>).</summary>
+    public Dictionary<string, OutboxChannelLimits> OutboxChannels { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Rows one node holds claimed at once, across its channels (sending or waiting for a channel's turn).</summary>
+    [Range(1, 4_096)]
+    public int OutboxClaimLimit { get; set; } = 128;
+
+    /// <summary>
+    /// How long a claimed row belongs to the node that claimed it. A node that dies with rows
+    /// claimed leaves them to the other nodes after this long; it must outlast one whole send
+    /// (every retry and its delays inside it), or a slow send could be taken over and sent twice.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
+    public TimeSpan OutboxLease { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>When a committed inbound message gets its turn; see <see cref="TurnTiming"/>.</summary>
     public TurnTiming Turns { get; set; } = TurnTiming.Queued;

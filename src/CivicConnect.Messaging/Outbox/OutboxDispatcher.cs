@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Collections.Concurrent;
 using CivicConnect.Core.Messages;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
@@ -12,10 +12,21 @@ using Microsoft.Extensions.Options;
 namespace CivicConnect.Messaging.Outbox;
 
 /// <summary>
-/// Sends outbox rows through the sender of their channel. Rows are claimed with
-/// FOR UPDATE SKIP LOCKED (several nodes, each row once) and only the oldest pending row of a
-/// conversation is eligible, so a citizen's messages arrive in order (a notification held back for
-/// quiet hours does not count: replies to a citizen who writes at night still go out). Failures back off
+/// Sends outbox rows through the sender of their channel, many at once. A node claims due rows in
+/// one short statement (FOR UPDATE SKIP LOCKED, so several nodes never claim the same row) by
+/// leasing them: their <c>next_attempt_at</c> moves to the end of the lease and their attempt count
+/// goes up. Each row is then sent on its channel's lane (bounded concurrency, optional per-number
+/// rate) and marked in its own short statement right after the provider answers, guarded by the
+/// lease, so a node that lost a lease never overwrites the node that took it over.
+///
+/// Order: only the oldest pending row of a conversation is eligible, and a claimed row stays
+/// pending until it is marked, so two rows of one conversation are never in flight at once, on
+/// any node; the next waits for the previous to be marked (a notification held back for quiet hours
+/// does not count: replies to a citizen who writes at night still go out).
+///
+/// A crash between the provider's acceptance and the mark leaves that row leased: it is sent again
+/// once its lease ends (at least once; neither Twilio nor Meta takes an idempotency key). Only the
+/// rows in flight at the crash are affected, never a whole claimed batch. Failures back off
 /// exponentially (or as the provider's Retry-After says) and end as Failed after a bounded number
 /// of attempts — never silently dropped.
 /// </summary>
@@ -26,89 +37,251 @@ public sealed class OutboxDispatcher(
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    private readonly ConcurrentDictionary<string, ChannelLane> lanes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<long, Task> inFlightRows = new();
+    private int claiming;
+
+    /// <summary>Rows this node has claimed and not yet marked.</summary>
+    public int InFlight => inFlightRows.Count;
+
+    public override void Dispose()
+    {
+        foreach (var lane in lanes.Values)
+        {
+            lane.Dispose();
+        }
+
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        // A pipeline rather than batches: a slow send never holds up the claiming of the next rows,
+        // and a finished send frees its slot (and its conversation's next row) at once.
+        var inFlight = new List<Task>();
+        Task? wake = null;
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                while (await DispatchOnceAsync(stoppingToken) > 0)
+                var room = options.Value.OutboxClaimLimit - inFlight.Count;
+                if (room > 0)
                 {
-                    // Keep going while there is work.
+                    try
+                    {
+                        inFlight.AddRange(await ClaimAndStartAsync(room, stoppingToken));
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        logger.LogError(ex, "Outbox dispatch failed");
+                    }
+                }
+
+                wake ??= signal.WaitAsync(options.Value.OutboxPollInterval, clock, stoppingToken);
+                await Task.WhenAny([.. inFlight, wake]);
+                inFlight.RemoveAll(t => t.IsCompleted);
+                if (wake.IsCompleted)
+                {
+                    wake = null;
                 }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Outbox dispatch failed");
-            }
-
-            await signal.WaitAsync(options.Value.OutboxPollInterval, clock, stoppingToken);
         }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+
+        // Sends already at the provider finish and are marked; rows still waiting for a lane were released.
+        await Task.WhenAll(inFlight);
     }
 
-    /// <returns>How many rows were attempted.</returns>
+    /// <summary>
+    /// Claims what is due (up to <see cref="MessagingOptions.OutboxClaimLimit"/>) and sends it all,
+    /// in parallel; returns once those rows, and any this node's background loop had in flight, are marked.
+    /// </summary>
+    /// <returns>How many rows this call claimed.</returns>
     public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CivicDbContext>();
-        var senders = scope.ServiceProvider.GetServices<IChannelSender>().ToDictionary(s => s.Channel, StringComparer.OrdinalIgnoreCase);
-        var window = scope.ServiceProvider.GetService<IDeliveryWindow>();
-        var now = clock.GetUtcNow();
+        var sends = await ClaimAndStartAsync(options.Value.OutboxClaimLimit, cancellationToken);
+        await Task.WhenAll(sends);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var batch = await db.OutboxMessages.FromSql(
-            $"""
-            SELECT o.* FROM outbox_messages o
-            WHERE o.status = 'Pending' AND o.next_attempt_at <= {now} AND (o.not_before IS NULL OR o.not_before <= {now})
-              AND NOT EXISTS (SELECT 1 FROM outbox_messages p
-                              WHERE p.conversation_id = o.conversation_id AND p.status = 'Pending' AND p.id < o.id
-                                AND (p.not_before IS NULL OR p.not_before <= {now}))
-            ORDER BY o.id
-            LIMIT 50
-            FOR UPDATE SKIP LOCKED
-            """).ToListAsync(cancellationToken);
-        if (batch.Count == 0)
+        // Rows the background loop claimed meanwhile are leased (not due), so a caller that checks
+        // for due rows afterwards would not see them: wait for those too.
+        while (Volatile.Read(ref claiming) > 0 || !inFlightRows.IsEmpty)
         {
-            return 0;
-        }
-
-        var optedOut = await db.Conversations.AsNoTracking()
-            .Where(c => c.OptedOut && batch.Select(b => b.ConversationId).Contains(c.Id))
-            .Select(c => c.Id)
-            .ToListAsync(cancellationToken);
-
-        foreach (var row in batch)
-        {
-            if (row.ConversationId is { } conversationId && optedOut.Contains(conversationId))
+            await Task.WhenAll([.. inFlightRows.Values]);
+            if (Volatile.Read(ref claiming) > 0)
             {
-                MarkFailed(row, "the citizen opted out of messages");
-                continue;
+                await Task.Delay(5, cancellationToken);
             }
-
-            if (!senders.TryGetValue(row.Channel, out var sender))
-            {
-                MarkFailed(row, $"channel '{row.Channel}' is not configured on this node");
-                continue;
-            }
-
-            await SendAsync(row, sender, senders, window, now, cancellationToken);
         }
 
-        // Open failed-messages pages reload; the event commits with the rows (batch rows were all Pending).
-        var failed = batch.Count(r => r.Status == OutboxStatus.Failed);
-        if (failed > 0 && scope.ServiceProvider.GetService<ILiveFeed>() is { } live)
-        {
-            await live.PublishAsync(db, LiveTopics.Outbox, string.Create(CultureInfo.InvariantCulture, $$"""{"failed":{{failed}}}"""), cancellationToken);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return batch.Count;
+        return sends.Count;
     }
+
+    private async Task<List<Task>> ClaimAndStartAsync(int limit, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref claiming);
+        try
+        {
+            return await ClaimAndStartCoreAsync(limit, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref claiming);
+        }
+    }
+
+    private async Task<List<Task>> ClaimAndStartCoreAsync(int limit, CancellationToken cancellationToken)
+    {
+        List<OutboxMessage> claimed;
+        List<Guid> optedOut;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CivicDbContext>();
+            var now = clock.GetUtcNow();
+            var leaseEnd = now + options.Value.OutboxLease;
+
+            // One statement, so the claim commits at once; the RETURNING values (lease end as stored) fence the mark.
+            claimed = await db.OutboxMessages.FromSql(
+                $"""
+                UPDATE outbox_messages SET next_attempt_at = {leaseEnd}, attempts = attempts + 1
+                WHERE id IN (
+                    SELECT o.id FROM outbox_messages o
+                    WHERE o.status = 'Pending' AND o.next_attempt_at <= {now} AND (o.not_before IS NULL OR o.not_before <= {now})
+                      AND NOT EXISTS (SELECT 1 FROM outbox_messages p
+                                      WHERE p.conversation_id = o.conversation_id AND p.status = 'Pending' AND p.id < o.id
+                                        AND (p.not_before IS NULL OR p.not_before <= {now}))
+                    ORDER BY o.id
+                    LIMIT {limit}
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING *
+                """).AsNoTracking().ToListAsync(cancellationToken);
+            if (claimed.Count == 0)
+            {
+                return [];
+            }
+
+            var conversations = claimed.Where(r => r.ConversationId is not null).Select(r => r.ConversationId!.Value).Distinct().ToList();
+            optedOut = conversations.Count == 0
+                ? []
+                : await db.Conversations.AsNoTracking()
+                    .Where(c => c.OptedOut && conversations.Contains(c.Id))
+                    .Select(c => c.Id)
+                    .ToListAsync(cancellationToken);
+        }
+
+        var sends = new List<Task>(claimed.Count);
+        foreach (var row in claimed.OrderBy(r => r.Id))
+        {
+            var send = SendClaimedAsync(row, row.ConversationId is { } id && optedOut.Contains(id), cancellationToken);
+            inFlightRows[row.Id] = send;
+            sends.Add(ForgetWhenDone(row.Id, send));
+        }
+
+        return sends;
+    }
+
+    private async Task ForgetWhenDone(long id, Task send)
+    {
+        await send;
+        inFlightRows.TryRemove(id, out _);
+    }
+
+    /// <summary>Sends one claimed row on its lane and marks it. Never throws: a failure is logged and the lease brings the row back.</summary>
+    private async Task SendClaimedAsync(OutboxMessage row, bool optedOut, CancellationToken cancellationToken)
+    {
+        var lease = row.NextAttemptAt;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            if (optedOut)
+            {
+                // Not attempted: the claim's attempt is given back, as before parallel sending.
+                row.Attempts--;
+                MarkFailed(row, "the citizen opted out of messages");
+            }
+            else
+            {
+                var senders = scope.ServiceProvider.GetServices<IChannelSender>().ToDictionary(s => s.Channel, StringComparer.OrdinalIgnoreCase);
+                if (!senders.TryGetValue(row.Channel, out var sender))
+                {
+                    row.Attempts--;
+                    MarkFailed(row, $"channel '{row.Channel}' is not configured on this node");
+                }
+                else
+                {
+                    IDisposable slot;
+                    try
+                    {
+                        slot = await Lane(row.Channel).EnterAsync(cancellationToken);
+                    }
+                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                    {
+                        // Stopping before the provider saw it: give the row back at once, with its attempt.
+                        row.Attempts--;
+                        row.NextAttemptAt = clock.GetUtcNow();
+                        await MarkAsync(scope, row, lease);
+                        return;
+                    }
+
+                    using (slot)
+                    {
+                        // Once at the provider, the call finishes even while stopping: a cancelled call may still have been accepted.
+                        await SendAsync(row, sender, senders, scope.ServiceProvider.GetService<IDeliveryWindow>(), clock.GetUtcNow(), CancellationToken.None);
+                    }
+                }
+            }
+
+            await MarkAsync(scope, row, lease);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Outbox message {Id} on {Channel} could not be sent or marked; it is tried again when its lease ends at {LeaseEnd}", row.Id, row.Channel, lease);
+        }
+    }
+
+    /// <summary>Writes the outcome of one row in its own statement, only while this node still holds its lease.</summary>
+    private async Task MarkAsync(AsyncServiceScope scope, OutboxMessage row, DateTimeOffset lease)
+    {
+        var db = scope.ServiceProvider.GetRequiredService<CivicDbContext>();
+        var marked = await db.OutboxMessages
+            .Where(m => m.Id == row.Id && m.Status == OutboxStatus.Pending && m.NextAttemptAt == lease)
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(m => m.Status, row.Status)
+                    .SetProperty(m => m.Attempts, row.Attempts)
+                    .SetProperty(m => m.NextAttemptAt, row.NextAttemptAt)
+                    .SetProperty(m => m.SentAt, row.SentAt)
+                    .SetProperty(m => m.ProviderMessageId, row.ProviderMessageId)
+                    .SetProperty(m => m.LastError, row.LastError)
+                    .SetProperty(m => m.Route, row.Route)
+                    .SetProperty(m => m.Channel, row.Channel)
+                    .SetProperty(m => m.Address, row.Address),
+                CancellationToken.None);
+        if (marked == 0)
+        {
+            logger.LogWarning("Outbox message {Id}: its lease ended before it was marked (another node has it now)", row.Id);
+            return;
+        }
+
+        // Open failed-messages pages reload.
+        if (row.Status == OutboxStatus.Failed && scope.ServiceProvider.GetService<ILiveFeed>() is { } live)
+        {
+            await live.PublishAsync(db, LiveTopics.Outbox, """{"failed":1}""", CancellationToken.None);
+        }
+    }
+
+    private ChannelLane Lane(string channel) =>
+        lanes.GetOrAdd(channel, c =>
+        {
+            var o = options.Value;
+            var limits = o.OutboxChannels.GetValueOrDefault(c);
+            return new ChannelLane(limits?.Concurrency ?? o.OutboxConcurrency, limits?.SendsPerSecond ?? o.OutboxSendsPerSecond, clock);
+        });
 
     private async Task SendAsync(OutboxMessage row, IChannelSender sender, Dictionary<string, IChannelSender> senders, IDeliveryWindow? window, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        row.Attempts++;
         SendOutcome outcome;
         try
         {

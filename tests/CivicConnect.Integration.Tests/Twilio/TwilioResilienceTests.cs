@@ -108,6 +108,10 @@ public sealed class BreakerTwilioAppFactory : TwilioAppFactory
         Settings["Messaging:ProviderRetryDelay"] = "00:00:00.010";
         Settings["Messaging:ProviderBreakerMinimumThroughput"] = "4";
         Settings["Messaging:ProviderBreakDuration"] = "00:00:01";
+
+        // Two sends at a time, so the breaker has seen four failed calls before the later rows start
+        // (with every row in flight at once, all of them would reach Twilio before it could open).
+        Settings["Messaging:OutboxConcurrency"] = "2";
     }
 }
 

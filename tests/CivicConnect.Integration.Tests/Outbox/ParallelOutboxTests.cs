@@ -1,0 +1,150 @@
+using CivicConnect.Core.Messages;
+using CivicConnect.Data.Entities;
+using CivicConnect.Integration.Tests.Twilio;
+using CivicConnect.Messaging;
+using CivicConnect.Messaging.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CivicConnect.Integration.Tests.Outbox;
+
+/// <summary>
+/// The outbox sends many rows at once, on two nodes sharing one database, yet each row reaches
+/// the provider once and a recipient's messages one after the other, in order.
+/// </summary>
+public sealed class ParallelOutboxTests(ParallelOutboxAppFactory app) : IClassFixture<ParallelOutboxAppFactory>
+{
+    /// <summary>Due before either node's clock (each host has its own fake clock, starting at the same time).</summary>
+    private static readonly DateTimeOffset Due = new(2026, 11, 25, 16, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task TwoNodesSendingInParallel_EachRowOnce_InOrderPerRecipient()
+    {
+        var recipients = Enumerable.Range(0, 12).Select(_ => TwilioAppFactory.NewCitizen().E164).Distinct().ToList();
+        const int PerRecipient = 6;
+
+        // Interleaved, so one claim holds rows of many recipients and several rows of each are due at once.
+        await using (var db = app.CreateDbContext())
+        {
+            for (var k = 0; k < PerRecipient; k++)
+            {
+                foreach (var to in recipients)
+                {
+                    db.OutboxMessages.Add(Row(to, ConversationOf(to), $"{to} message {k}"));
+                }
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var second = new SecondOutboxNode(app);
+        try
+        {
+            await Task.WhenAll(DrainAsync(app.Services), DrainAsync(second.Services));
+        }
+        finally
+        {
+            await second.DisposeAsync();
+        }
+
+        await using var after = app.CreateDbContext();
+        foreach (var to in recipients)
+        {
+            var rows = await after.OutboxMessages.AsNoTracking().Where(m => m.Address == to).OrderBy(m => m.Id).ToListAsync();
+            Assert.All(rows, r => Assert.Equal(OutboxStatus.Sent, r.Status));
+            Assert.All(rows, r => Assert.Equal(1, r.Attempts));
+
+            // Each row once, in the order written, and never two of one recipient at the provider together.
+            Assert.Equal(Enumerable.Range(0, PerRecipient).Select(k => $"{to} message {k}"), app.ArrivalsFor(to));
+            Assert.Equal(1, app.MostAtOnceFor(to));
+        }
+
+        // And it was parallel: calls of different recipients overlapped.
+        Assert.True(app.MostCallsAtOnce > 1, $"at most {app.MostCallsAtOnce} call at once");
+    }
+
+    [Fact]
+    public async Task NodeStopsBetweenProviderAcceptAndMark_OnlyThatRowIsSentAgain_AfterItsLease_ThenTheNextInOrder()
+    {
+        var victim = TwilioAppFactory.NewCitizen().E164;
+        var bystander = TwilioAppFactory.NewCitizen().E164;
+        await using (var db = app.CreateDbContext())
+        {
+            db.OutboxMessages.Add(Row(victim, ConversationOf(victim), "first"));
+            db.OutboxMessages.Add(Row(victim, ConversationOf(victim), "second"));
+            db.OutboxMessages.Add(Row(bystander, ConversationOf(bystander), "hello"));
+            await db.SaveChangesAsync();
+
+            // The database refuses to mark the victim's first message sent, as if the node died right after the provider's 201.
+            await db.Database.ExecuteSqlRawAsync("""
+                CREATE FUNCTION stop_before_mark() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'node stopped before marking'; END $$;
+                CREATE TRIGGER stop_before_mark BEFORE UPDATE ON outbox_messages FOR EACH ROW
+                    WHEN (NEW.status = 'Sent' AND NEW.payload -> 'reply' ->> 'text' = 'first') EXECUTE FUNCTION stop_before_mark();
+                """);
+        }
+
+        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
+        try
+        {
+            await dispatcher.DispatchOnceAsync(CancellationToken.None);
+        }
+        finally
+        {
+            await using var db = app.CreateDbContext();
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER stop_before_mark ON outbox_messages; DROP FUNCTION stop_before_mark();");
+        }
+
+        // The provider has the first message once; the second waits behind it; the bystander is done.
+        Assert.Equal(["first"], app.ArrivalsFor(victim));
+        Assert.Equal(["hello"], app.ArrivalsFor(bystander));
+
+        // Within the lease nothing is sent again, by this node or any other.
+        await dispatcher.DispatchOnceAsync(CancellationToken.None);
+        Assert.Equal(["first"], app.ArrivalsFor(victim));
+
+        // The lease ends: the unmarked row is sent again (at least once), then the next in order; the marked row is not.
+        app.Clock.Advance(app.Services.GetRequiredService<IOptions<MessagingOptions>>().Value.OutboxLease + TimeSpan.FromSeconds(1));
+        await DrainAsync(app.Services);
+        Assert.Equal(["first", "first", "second"], app.ArrivalsFor(victim));
+        Assert.Equal(["hello"], app.ArrivalsFor(bystander));
+        await using var after = app.CreateDbContext();
+        var rows = await after.OutboxMessages.AsNoTracking().Where(m => m.Address == victim).OrderBy(m => m.Id).ToListAsync();
+        Assert.Equal([OutboxStatus.Sent, OutboxStatus.Sent], rows.Select(r => r.Status));
+        Assert.Equal([2, 1], rows.Select(r => r.Attempts));
+    }
+
+    private static OutboxMessage Row(string to, Guid conversation, string text) => new()
+    {
+        Kind = OutboxKinds.Reply,
+        Channel = ChannelIds.Sms,
+        Address = to,
+        ConversationId = conversation,
+        Payload = OutboxPayload.Write("en", new Reply(text, [])),
+        NextAttemptAt = Due,
+        CreatedAt = Due,
+    };
+
+    /// <summary>One conversation per number (the outbox keeps order per conversation).</summary>
+    private static Guid ConversationOf(string to) => new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(to)).AsSpan(0, 16));
+
+    /// <summary>Dispatches on one node until no row is pending anywhere (the other node may hold some).</summary>
+    private static async Task DrainAsync(IServiceProvider node)
+    {
+        var dispatcher = node.GetRequiredService<OutboxDispatcher>();
+        for (var i = 0; i < 400; i++)
+        {
+            await dispatcher.DispatchOnceAsync(CancellationToken.None);
+            using var scope = node.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<CivicConnect.Data.CivicDbContext>();
+            if (!await db.OutboxMessages.AnyAsync(m => m.Status == OutboxStatus.Pending))
+            {
+                return;
+            }
+
+            await Task.Delay(25);
+        }
+
+        Assert.Fail("The outbox did not drain.");
+    }
+}
