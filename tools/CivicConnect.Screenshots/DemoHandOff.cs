@@ -31,5 +31,25 @@ internal static class DemoHandOff
             using var posted = await http.SendAsync(post);
             posted.EnsureSuccessStatusCode();
         }
+
+        // The hand-off exists once the bot has answered "agent"; a first turn may wait for the
+        // classifier to be built, so give it time before the camera opens the inbox.
+        for (var waited = 0; waited < 180; waited += 2)
+        {
+            using var read = new HttpRequestMessage(HttpMethod.Get, $"v3/directline/conversations/{id}/activities") { Headers = { Authorization = bearer } };
+            using var answer = await http.SendAsync(read);
+            answer.EnsureSuccessStatusCode();
+            using var activities = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
+            var botReplies = activities.RootElement.GetProperty("activities").EnumerateArray()
+                .Count(a => a.TryGetProperty("from", out var from) && from.GetProperty("id").GetString() != user);
+            if (botReplies >= 2)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+
+        throw new InvalidOperationException("The demo citizen's request for a person was not answered within 3 minutes.");
     }
 }

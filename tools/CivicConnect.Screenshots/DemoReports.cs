@@ -22,7 +22,7 @@ internal static class DemoReports
         ("water", 51.0100, -114.0900, "Water bubbling up from the boulevard on Elbow Dr SW, running down the gutter"),
         ("cart", 51.1200, -114.0700, "Black cart missed on our street in Harvest Hills, all neighbours were picked up"),
         ("sidewalk", 51.0290, -114.0400, "Sidewalk heaved and cracked, a tripping hazard by the school on 26 Ave SE"),
-        ("tree", 51.0650, -114.1000, "Large branch hanging over the sidewalk after the wind storm on 5 Ave NW"),
+        ("parks", 51.0650, -114.1000, "Large branch hanging over the sidewalk after the wind storm on 5 Ave NW"),
         ("snow", 50.9800, -114.0700, "Sidewalk not cleared for a week on Macleod Trail S service road"),
         ("pothole", 51.0900, -113.9800, "Several potholes along 32 Ave NE near Barlow Trail"),
     ];
@@ -36,14 +36,20 @@ internal static class DemoReports
         {
             var code = services.FirstOrDefault(s => s.Name.Contains(keyword, StringComparison.OrdinalIgnoreCase) || s.Code.Contains(keyword, StringComparison.OrdinalIgnoreCase)).Code
                 ?? services[ids.Count % services.Count].Code;
-            using var response = await http.PostAsync("open311/v2/requests.json", new FormUrlEncodedContent(new Dictionary<string, string>
+            var fields = new Dictionary<string, string>
             {
                 ["api_key"] = DevelopmentKey,
                 ["service_code"] = code,
                 ["lat"] = lat.ToString(CultureInfo.InvariantCulture),
                 ["long"] = lon.ToString(CultureInfo.InvariantCulture),
                 ["description"] = description,
-            }));
+            };
+            foreach (var (attribute, value) in await RequiredAnswersAsync(http, code))
+            {
+                fields[$"attribute[{attribute}]"] = value;
+            }
+
+            using var response = await http.PostAsync("open311/v2/requests.json", new FormUrlEncodedContent(fields));
             var body = await response.Content.ReadAsStringAsync();
             if (!response.IsSuccessStatusCode)
             {
@@ -58,6 +64,27 @@ internal static class DemoReports
         }
 
         return ids;
+    }
+
+    /// <summary>An answer for each attribute the service requires (the first listed value, else "yes"), as an Open311 client would give.</summary>
+    private static async Task<List<(string Code, string Value)>> RequiredAnswersAsync(HttpClient http, string serviceCode)
+    {
+        using var document = JsonDocument.Parse(await http.GetStringAsync($"open311/v2/services/{Uri.EscapeDataString(serviceCode)}.json"));
+        var answers = new List<(string, string)>();
+        if (!document.RootElement.TryGetProperty("attributes", out var attributes))
+        {
+            return answers;
+        }
+
+        foreach (var attribute in attributes.EnumerateArray().Where(a => a.TryGetProperty("required", out var r) && r.GetBoolean()))
+        {
+            var value = attribute.TryGetProperty("values", out var values) && values.ValueKind == JsonValueKind.Array && values.GetArrayLength() > 0
+                ? values[0].GetProperty("key").ToString()
+                : "yes";
+            answers.Add((attribute.GetProperty("code").GetString()!, value));
+        }
+
+        return answers;
     }
 
     private static async Task<List<(string Code, string Name)>> ServicesAsync(HttpClient http)

@@ -33,6 +33,10 @@ public sealed class FlakyTwilioAppFactory : TwilioAppFactory
         // Half the calls failing trips a breaker that samples a handful of calls; it tries again after a second.
         Settings["Messaging:ProviderBreakerMinimumThroughput"] = "4";
         Settings["Messaging:ProviderBreakDuration"] = "00:00:01";
+
+        // One call at a time: the stand-in's ok/500/ok/429 cycle is a state machine, and calls in
+        // parallel would read the same state (all ok, or all failing). Parallel sends have their own test.
+        Settings["Messaging:OutboxConcurrency"] = "1";
     }
 }
 
