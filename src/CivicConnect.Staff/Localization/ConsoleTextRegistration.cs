@@ -10,6 +10,7 @@ public static class ConsoleTextRegistration
         where T : class, IConsoleStrings
     {
         services.TryAddSingleton<ConsoleText>();
+        services.TryAddSingleton<CityTime>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConsoleStrings, T>());
         return services;
     }
