@@ -11,7 +11,7 @@ public sealed class CityTimeTests
     [Theory]
     [InlineData("2026-11-25T17:00:00Z", "10:00")] // MST, UTC-7
     [InlineData("2026-07-01T17:00:00Z", "11:00")] // MDT, UTC-6
-    [InlineData("2026-12-04T05:23:00Z", "10:23")] // the evening before in Calgary
+    [InlineData("2026-12-04T05:23:00Z", "2026-12-03 22:23")] // the evening before in Calgary
     public void Show_IsCalgaryTime_NotTheServers(string utc, string expected)
     {
         var previous = CultureInfo.CurrentCulture;
