@@ -21,6 +21,7 @@ public static class ChannelsServiceCollectionExtensions
     {
         builder.Services.AddScoped<ConversationLocker>();
         builder.Services.AddScoped<ITurnRunner, TurnProcessor>();
+        builder.Services.AddScoped<Media.PendingMedia>();
         builder.Services.AddScoped<HandOffTurns>();
         builder.Services.AddScoped<IDeliveryWindow, WhatsAppWindow>();
         builder.Services.AddSingleton<ProviderCircuits>();

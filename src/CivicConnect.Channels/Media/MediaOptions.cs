@@ -37,6 +37,14 @@ public sealed class MediaOptions : IValidatableObject
     [Range(8, 4_096)]
     public int DecodeAllocationLimitMegabytes { get; set; } = 128;
 
+    /// <summary>
+    /// How long the photos of one message may take to arrive from the provider, retries included
+    /// (default 2 minutes). The message itself is already committed; after this the citizen is
+    /// told the photo could not be fetched.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "00:30:00")]
+    public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Longest side of thumbnails, in pixels.</summary>
     [Range(32, 2_048)]
     public int ThumbnailSize { get; set; } = 320;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CivicConnect.Channels.Media;
 using CivicConnect.Conversation.Activities;
 using CivicConnect.Conversation.Engine;
 using CivicConnect.Core.Messages;
@@ -22,6 +23,7 @@ namespace CivicConnect.Channels.Turns;
 public sealed class TurnProcessor(
     CivicDbContext db,
     ConversationLocker locker,
+    PendingMedia media,
     DialogEngine engine,
     IOutbox outbox,
     HandOffTurns handOffs,
@@ -37,6 +39,8 @@ public sealed class TurnProcessor(
         long? failedMessage = null;
         try
         {
+            // Photos still at the provider are fetched first, outside the conversation's lock.
+            await media.ResolveAsync(channel, address, cancellationToken);
             processed = await ProcessInTransactionAsync(channel, address, skipLocked, id => failedMessage = id, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -30,8 +30,11 @@ public static class TwilioRegistration
         builder.Services.AddSingleton<SenderRateLimiter>();
         builder.AddMediaStore();
         builder.Services.AddTransient<TwilioMediaHandler>();
-        builder.Services.AddHttpClient(TwilioMediaFetcher.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(20)).AddHttpMessageHandler<TwilioMediaHandler>();
+        builder.Services.AddHttpClient(TwilioMediaFetcher.HttpClientName)
+            .AddMediaFetchResilience(TwilioMediaFetcher.HttpClientName)
+            .AddHttpMessageHandler<TwilioMediaHandler>();
         builder.Services.AddSingleton<TwilioMediaFetcher>();
+        builder.Services.AddSingleton<IProviderMedia>(sp => sp.GetRequiredService<TwilioMediaFetcher>());
 
         var configured = builder.Configuration.GetSection(TwilioOptions.SectionName).Get<TwilioOptions>()?.IsConfigured == true;
         if (!configured)

@@ -32,6 +32,12 @@ public sealed class WhatsAppCloudOptions
     [Range(1_024, 1024 * 1024)]
     public int MaxRequestBytes { get; set; } = 256 * 1024;
 
+    /// <summary>
+    /// Hosts a media file's download URL may point at besides <see cref="GraphBaseUrl"/>'s (Meta's
+    /// media CDN). The access token goes with the download, so it is never sent anywhere else.
+    /// </summary>
+    public string[] MediaHosts { get; set; } = ["lookaside.fbsbx.com"];
+
     /// <summary>Photo bytes kept from one message.</summary>
     [Range(1_024, 100 * 1024 * 1024)]
     public long MaxMediaBytes { get; set; } = 5 * 1024 * 1024;

@@ -32,6 +32,7 @@ public static class WhatsAppCloudRegistration
             .AddProviderResilience(CloudSender.PipelineName)
             .AddHttpMessageHandler<GraphAuthHandler>();
         builder.Services.AddSingleton<CloudMediaFetcher>();
+        builder.Services.AddSingleton<IProviderMedia>(sp => sp.GetRequiredService<CloudMediaFetcher>());
 
         var configured = builder.Configuration.GetSection(WhatsAppCloudOptions.SectionName).Get<WhatsAppCloudOptions>()?.IsConfigured == true;
         if (configured)

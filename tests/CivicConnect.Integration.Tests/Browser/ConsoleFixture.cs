@@ -92,6 +92,9 @@ public class ConsoleFixture : CivicAppFactory
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(ConsolePage.StepTimeoutMs);
+
+        // Assertions wait as long as actions: on a shared 2-core CI machine a map can take more than the default 5 s to draw.
+        Assertions.SetDefaultExpectTimeout(ConsolePage.StepTimeoutMs);
         return context;
     }
 

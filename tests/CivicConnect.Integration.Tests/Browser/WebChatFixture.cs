@@ -82,6 +82,9 @@ public sealed class WebChatFixture : CivicAppFactory
             Permissions = geolocation is null ? [] : ["geolocation"],
         });
         context.SetDefaultTimeout(WebChatPage.StepTimeoutMs);
+
+        // Assertions wait as long as actions: on a shared 2-core CI machine a map can take more than the default 5 s to draw.
+        Assertions.SetDefaultExpectTimeout(WebChatPage.StepTimeoutMs);
         var page = new WebChatPage(await context.NewPageAsync());
         await page.GotoAsync(path);
         return page;

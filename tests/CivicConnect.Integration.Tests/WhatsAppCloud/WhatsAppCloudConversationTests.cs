@@ -89,6 +89,27 @@ public sealed partial class WhatsAppCloudConversationTests(WhatsAppCloudAppFacto
         Assert.Equal(thumbnailsBefore + 1, Thumbnails());
     }
 
+    [Fact]
+    public async Task MediaUrlOffMetasHosts_IsNeverFetchedWithTheToken_AndTheCitizenIsTold()
+    {
+        var waId = WhatsAppCloudAppFactory.NewWaId();
+        var id = Random.Shared.NextInt64(1_000_000_000_000, 9_999_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        // The same stand-in under another host name: fetched, it would receive the access token.
+        var graph = new Uri(app.Graph.Url!);
+        var elsewhere = new UriBuilder(graph) { Host = graph.Host == "localhost" ? "127.0.0.1" : "localhost", Path = "/elsewhere/photo.jpg" }.Uri;
+        app.Graph.Given(WireMock.RequestBuilders.Request.Create().WithPath($"/{WhatsAppCloudAppFactory.Version}/{id}").UsingGet())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
+                .WithBody($$"""{"messaging_product":"whatsapp","url":"{{elsewhere}}","mime_type":"image/jpeg","file_size":1000,"id":"{{id}}"}"""));
+
+        await meta.SendOk(CloudWebhook.Image(waId, id, caption: "pothole"));
+        await app.DrainOutboxAsync();
+
+        Assert.Contains(app.Graph.LogEntries, e => e.RequestMessage.Path.EndsWith("/" + id, StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Graph.LogEntries, e => e.RequestMessage.Path == "/elsewhere/photo.jpg");
+        Assert.Contains(app.SentTo(waId), m => Body(m).Contains("couldn't get the photo", StringComparison.Ordinal));
+    }
+
     private int Thumbnails() =>
         Directory.Exists(app.MediaRoot) ? Directory.EnumerateFiles(app.MediaRoot, "*.thumb.jpg", SearchOption.AllDirectories).Count() : 0;
 

@@ -19,7 +19,6 @@ internal static class MessageEndpoint
         HttpRequest request,
         IInbound inbound,
         SenderRateLimiter limiter,
-        TwilioMediaFetcher media,
         IOptions<TwilioOptions> twilio,
         IOptions<ChannelsOptions> channels,
         TimeProvider clock,
@@ -54,25 +53,9 @@ internal static class MessageEndpoint
             return TypedResults.Text(EmptyTwiml, "text/xml", Encoding.UTF8);
         }
 
-        // Photos are fetched and stored before the commit, so the inbox row is complete on its own.
-        // A retry of a message already in the inbox is not fetched again.
-        if (TwilioMediaFetcher.HasMedia(activity))
-        {
-            if (await inbound.IsKnownAsync(activity.Channel, activity.Id, cancellationToken))
-            {
-                return TypedResults.Text(EmptyTwiml, "text/xml", Encoding.UTF8);
-            }
-
-            activity = await media.FetchAsync(activity, cancellationToken);
-        }
-
-        // Committed before Twilio hears back; a retry of the same MessageSid is a no-op here.
-        var accepted = await inbound.AcceptAsync(activity, cancellationToken);
-        if (accepted.Duplicate)
-        {
-            await media.DiscardAsync(activity);
-        }
-
+        // Committed with its media URLs before Twilio hears back (a retry of the same MessageSid is
+        // a no-op here); the photos are fetched before the turn, so a slow media host loses nothing.
+        await inbound.AcceptAsync(activity, cancellationToken);
         return TypedResults.Text(EmptyTwiml, "text/xml", Encoding.UTF8);
     }
 }

@@ -5,17 +5,18 @@ using Microsoft.Extensions.Options;
 namespace CivicConnect.Channels.Twilio.Inbound;
 
 /// <summary>
-/// Replaces the media URLs of an MMS or WhatsApp message with stored photos before the message
-/// goes into the inbox, so the turn (and any later replay of it) never depends on Twilio again.
+/// Replaces the media URLs of an MMS or WhatsApp message with stored photos. The message is in the
+/// inbox already (<see cref="PendingMedia"/> calls this before its turn); once the stored copies
+/// are written into the row, the turn and any replay of it never depend on Twilio again.
 /// </summary>
-internal sealed class TwilioMediaFetcher(IHttpClientFactory httpClients, MediaDownloader downloader, IMediaStore store, IOptions<TwilioOptions> options)
+internal sealed class TwilioMediaFetcher(IHttpClientFactory httpClients, MediaDownloader downloader, IMediaStore store, IOptions<TwilioOptions> options) : IProviderMedia
 {
     public const string HttpClientName = "twilio-media";
 
     /// <summary>Media lives on Twilio's API host; the account's credentials are never sent anywhere else.</summary>
     private const string MediaHost = "api.twilio.com";
 
-    public static bool HasMedia(Activity activity) => activity.Attachments.Any(a => a.Url is not null);
+    public bool Handles(string channel) => channel is ChannelIds.Sms or ChannelIds.WhatsApp;
 
     public async Task<Activity> FetchAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -36,7 +37,7 @@ internal sealed class TwilioMediaFetcher(IHttpClientFactory httpClients, MediaDo
         return activity with { Attachments = download.Attachments, MediaProblem = download.Problem };
     }
 
-    /// <summary>A provider retry raced us into the inbox: the copies made for it are not needed.</summary>
+    /// <summary>Another node stored this message's photos first: the copies made here are not needed.</summary>
     public async Task DiscardAsync(Activity activity)
     {
         foreach (var attachment in activity.Attachments.Where(a => a.StoredPath is not null))

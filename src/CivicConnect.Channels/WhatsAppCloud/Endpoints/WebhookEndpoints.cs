@@ -51,7 +51,6 @@ internal static class WebhookEndpoints
     public static async Task<Results<Ok, ProblemHttpResult, ValidationProblem>> Receive(
         HttpRequest request,
         IInbound inbound,
-        CloudMediaFetcher media,
         SenderRateLimiter limiter,
         CivicDbContext db,
         DeliveryReports reports,
@@ -110,18 +109,8 @@ internal static class WebhookEndpoints
                 continue;
             }
 
-            // A retry of a message already in the inbox is not fetched again.
-            if (message.MediaId is not null && await inbound.IsKnownAsync(message.Activity.Channel, message.Activity.Id, cancellationToken))
-            {
-                continue;
-            }
-
-            var activity = await media.FetchAsync(message, cancellationToken);
-            var accepted = await inbound.AcceptAsync(activity, cancellationToken);
-            if (accepted.Duplicate)
-            {
-                await media.DiscardAsync(activity);
-            }
+            // Committed with its media id before Meta hears back; the photo is fetched before the turn.
+            await inbound.AcceptAsync(CloudMediaFetcher.WithReference(message, settings), cancellationToken);
         }
 
         var rows = db.OutboxMessages.Where(m => m.Channel == ChannelIds.WhatsAppCloud);

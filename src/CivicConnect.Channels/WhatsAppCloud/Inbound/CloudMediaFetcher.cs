@@ -8,15 +8,22 @@ using Microsoft.Extensions.Options;
 namespace CivicConnect.Channels.WhatsAppCloud.Inbound;
 
 /// <summary>
-/// A WhatsApp photo arrives as a media id: <c>GET {graph}/{version}/{id}</c> answers with a
-/// short-lived <c>url</c>, which is fetched with the same bearer token. The photo is stored before
-/// the message goes into the inbox.
+/// A WhatsApp photo arrives as a media id, kept in the inbox as its Graph URL
+/// (<see cref="MetadataUrl"/>). Before the turn, <c>GET {graph}/{version}/{id}</c> answers with a
+/// short-lived <c>url</c> on Meta's hosts, which is fetched with the same bearer token.
 /// </summary>
-internal sealed class CloudMediaFetcher(IHttpClientFactory httpClients, MediaDownloader downloader, IMediaStore store, IOptions<WhatsAppCloudOptions> options, ILogger<CloudMediaFetcher> logger)
+internal sealed class CloudMediaFetcher(IHttpClientFactory httpClients, MediaDownloader downloader, IMediaStore store, IOptions<WhatsAppCloudOptions> options, ILogger<CloudMediaFetcher> logger) : IProviderMedia
 {
     public const string HttpClientName = "whatsapp-graph";
 
-    public async Task<Activity> FetchAsync(CloudMessage message, CancellationToken cancellationToken)
+    public bool Handles(string channel) => channel == ChannelIds.WhatsAppCloud;
+
+    /// <summary>The Graph API address of a media id: what the inbox row keeps until the photo is fetched.</summary>
+    public static Uri MetadataUrl(WhatsAppCloudOptions settings, string mediaId) =>
+        new(settings.GraphBaseUrl, $"{settings.GraphApiVersion}/{Uri.EscapeDataString(mediaId)}");
+
+    /// <summary>The webhook's media id as an attachment still at Meta; a declared non-photo is refused without a fetch.</summary>
+    public static Activity WithReference(CloudMessage message, WhatsAppCloudOptions settings)
     {
         if (message.MediaId is not { } mediaId)
         {
@@ -28,12 +35,29 @@ internal sealed class CloudMediaFetcher(IHttpClientFactory httpClients, MediaDow
             return message.Activity with { MediaProblem = MediaProblem.NotAnImage };
         }
 
+        var reference = new ActivityAttachment(message.MediaMimeType ?? "image/jpeg", Url: MetadataUrl(settings, mediaId).AbsoluteUri);
+        return message.Activity with { Attachments = [reference] };
+    }
+
+    public async Task<Activity> FetchAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var remote = activity.Attachments.FirstOrDefault(a => a.Url is not null && a.StoredPath is null);
+        if (remote is null)
+        {
+            return activity;
+        }
+
         var settings = options.Value;
+        var metadataUrl = new Uri(remote.Url!);
+        if (!string.Equals(metadataUrl.Host, settings.GraphBaseUrl.Host, StringComparison.OrdinalIgnoreCase))
+        {
+            return activity with { Attachments = [], MediaProblem = MediaProblem.Unavailable };
+        }
+
         var client = httpClients.CreateClient(HttpClientName);
         MediaInfo? info;
         try
         {
-            var metadataUrl = new Uri(settings.GraphBaseUrl, $"{settings.GraphApiVersion}/{Uri.EscapeDataString(mediaId)}");
             using var response = await client.GetAsync(metadataUrl, cancellationToken);
             info = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<MediaInfo>(cancellationToken) : null;
             if (info is null)
@@ -47,21 +71,28 @@ internal sealed class CloudMediaFetcher(IHttpClientFactory httpClients, MediaDow
             info = null;
         }
 
-        if (info is null || !Uri.TryCreate(info.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        if (info is null || !Uri.TryCreate(info.Url, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)
         {
-            return message.Activity with { MediaProblem = MediaProblem.Unavailable };
+            return activity with { Attachments = [], MediaProblem = MediaProblem.Unavailable };
+        }
+
+        // The bearer token travels with the download: only to Graph itself or Meta's media hosts.
+        if (!IsMetaHost(url, settings))
+        {
+            logger.LogWarning("A WhatsApp media URL pointed off Meta's hosts; it was not fetched");
+            return activity with { Attachments = [], MediaProblem = MediaProblem.Unavailable };
         }
 
         if (long.TryParse(info.FileSize?.ToString(), out var size) && size > settings.MaxMediaBytes)
         {
-            return message.Activity with { MediaProblem = MediaProblem.TooLarge };
+            return activity with { Attachments = [], MediaProblem = MediaProblem.TooLarge };
         }
 
-        var download = await downloader.DownloadAsync(client, [new MediaReference(url, info.MimeType ?? message.MediaMimeType)], maxFiles: 1, settings.MaxMediaBytes, cancellationToken);
-        return message.Activity with { Attachments = download.Attachments, MediaProblem = download.Problem };
+        var download = await downloader.DownloadAsync(client, [new MediaReference(url, info.MimeType ?? remote.ContentType)], maxFiles: 1, settings.MaxMediaBytes, cancellationToken);
+        return activity with { Attachments = download.Attachments, MediaProblem = download.Problem };
     }
 
-    /// <summary>Meta retried a message already in the inbox: the copy made for it is not needed.</summary>
+    /// <summary>Another node stored this message's photo first: the copy made here is not needed.</summary>
     public async Task DiscardAsync(Activity activity)
     {
         foreach (var attachment in activity.Attachments.Where(a => a.StoredPath is not null))
@@ -69,6 +100,10 @@ internal sealed class CloudMediaFetcher(IHttpClientFactory httpClients, MediaDow
             await store.DeleteAsync(new StoredMedia(attachment.StoredPath!, attachment.ThumbnailPath, attachment.ContentType, attachment.SizeBytes, null, null), CancellationToken.None);
         }
     }
+
+    private static bool IsMetaHost(Uri url, WhatsAppCloudOptions settings) =>
+        string.Equals(url.Host, settings.GraphBaseUrl.Host, StringComparison.OrdinalIgnoreCase)
+        || settings.MediaHosts.Any(h => string.Equals(url.Host, h, StringComparison.OrdinalIgnoreCase));
 
     private sealed record MediaInfo(
         [property: JsonPropertyName("url")] string? Url,

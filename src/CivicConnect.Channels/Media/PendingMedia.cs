@@ -1,0 +1,72 @@
+using System.Text.Json;
+using CivicConnect.Core.Messages;
+using CivicConnect.Data;
+using CivicConnect.Messaging;
+using CivicConnect.Messaging.Inbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CivicConnect.Channels.Media;
+
+/// <summary>
+/// Fetches the photos of a conversation's unprocessed inbox messages that are still at the
+/// provider, and writes the stored copies into those rows. It runs before the turn takes the
+/// conversation's lock, so a media host that answers in 30 s (Twilio hangs up its webhook after
+/// 15 s) delays that citizen's reply but holds no lock and loses nothing: the message was
+/// committed when it arrived. A row is updated only if it still holds the references it was read
+/// with; a node that loses that race deletes its copies.
+/// </summary>
+public sealed class PendingMedia(CivicDbContext db, IEnumerable<IProviderMedia> providers, IOptions<MediaOptions> options, ILogger<PendingMedia> logger)
+{
+    public static bool HasRemote(Activity activity) => activity.Attachments.Any(a => a.Url is not null && a.StoredPath is null);
+
+    public async Task ResolveAsync(string channel, string address, CancellationToken cancellationToken)
+    {
+        var provider = providers.FirstOrDefault(p => p.Handles(channel));
+        if (provider is null)
+        {
+            return;
+        }
+
+        var rows = await db.InboxMessages.AsNoTracking()
+            .Where(m => m.Channel == channel && m.Address == address && m.ProcessedAt == null && m.Attempts < InboxAttempts.Max)
+            .OrderBy(m => m.Id)
+            .Select(m => new { m.Id, m.Payload })
+            .ToListAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            var activity = JsonSerializer.Deserialize<Activity>(row.Payload, MessageJson.Options)!;
+            if (!HasRemote(activity))
+            {
+                continue;
+            }
+
+            var resolved = await FetchBoundedAsync(provider, activity, cancellationToken);
+            var payload = JsonSerializer.Serialize(resolved, MessageJson.Options);
+            var updated = await db.Database.ExecuteSqlAsync(
+                $"UPDATE inbox_messages SET payload = {payload}::jsonb WHERE id = {row.Id} AND processed_at IS NULL AND payload = {row.Payload}::jsonb",
+                CancellationToken.None);
+            if (updated == 0)
+            {
+                await provider.DiscardAsync(resolved);
+            }
+        }
+    }
+
+    /// <summary>However the provider stalls (a body that trickles in forever), the turn goes on after <see cref="MediaOptions.FetchTimeout"/> and says the photo could not be fetched.</summary>
+    private async Task<Activity> FetchBoundedAsync(IProviderMedia provider, Activity activity, CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(options.Value.FetchTimeout);
+        try
+        {
+            return await provider.FetchAsync(activity, limit.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Fetching the photos of a message on {Channel} took longer than {Timeout}; the citizen is asked to send them again", activity.Channel, options.Value.FetchTimeout);
+            return activity with { Attachments = [], MediaProblem = MediaProblem.Unavailable };
+        }
+    }
+}
