@@ -64,6 +64,9 @@ public sealed class CivicDbContext(DbContextOptions<CivicDbContext> options) : D
 
     public DbSet<HandOffLine> HandOffLines => Set<HandOffLine>();
 
+    /// <summary>The audit of erasures of personal data (no contact in it).</summary>
+    public DbSet<Erasure> Erasures => Set<Erasure>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("postgis");

@@ -21,6 +21,7 @@ using CivicConnect.Server.Features.Issues;
 using CivicConnect.Server.Features.Map;
 using CivicConnect.Server.Features.Open311;
 using CivicConnect.Server.Features.Outbox;
+using CivicConnect.Server.Features.Privacy;
 using CivicConnect.Server.Features.Routing;
 using CivicConnect.Server.Features.StaffConsole;
 using CivicConnect.Server.Features.Wards;
@@ -58,6 +59,7 @@ builder.AddWhatsAppCloudChannel();
 builder.AddAlertChannels();
 builder.AddClassifierTuning();
 builder.AddOpen311();
+builder.AddPrivacy();
 builder.AddConsole();
 
 // `civic migrate | seed | wards import …` run against the same composition, then exit.
@@ -88,6 +90,7 @@ app.MapDirectLine();
 app.MapTwilioChannel();
 app.MapWhatsAppCloudChannel();
 app.MapOutboxAdmin();
+app.MapPrivacyAdmin();
 app.MapAdminClassifier();
 app.MapIssues();
 app.MapOpen311();

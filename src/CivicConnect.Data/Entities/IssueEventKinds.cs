@@ -27,4 +27,7 @@ public static class IssueEventKinds
 
     /// <summary>City staff added a photo (a field worker's photo of the fix).</summary>
     public const string Photo = "photo";
+
+    /// <summary>The reporter's personal data was erased (contact, their words' phone numbers and links, their photos); the report's public facts stay.</summary>
+    public const string Erasure = "erasure";
 }

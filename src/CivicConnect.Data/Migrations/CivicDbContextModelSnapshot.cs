@@ -351,6 +351,62 @@ namespace CivicConnect.Data.Migrations
                     b.ToTable("direct_line_conversations", (string)null);
                 });
 
+            modelBuilder.Entity("CivicConnect.Data.Entities.Erasure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor");
+
+                    b.Property<int>("Conversations")
+                        .HasColumnType("integer")
+                        .HasColumnName("conversations");
+
+                    b.Property<DateTimeOffset>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("integer")
+                        .HasColumnName("messages");
+
+                    b.Property<int>("Photos")
+                        .HasColumnType("integer")
+                        .HasColumnName("photos");
+
+                    b.Property<int>("Reports")
+                        .HasColumnType("integer")
+                        .HasColumnName("reports");
+
+                    b.Property<string>("SubjectHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("subject_hash");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("subject_kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_erasures");
+
+                    b.HasIndex("SubjectHash")
+                        .HasDatabaseName("ix_erasures_subject_hash");
+
+                    b.ToTable("erasures", (string)null);
+                });
+
             modelBuilder.Entity("CivicConnect.Data.Entities.GalleryPhoto", b =>
                 {
                     b.Property<long>("Id")

@@ -15,7 +15,7 @@ namespace CivicConnect.Server.Commands;
 /// </summary>
 internal static class CivicCommands
 {
-    private static readonly string[] Names = ["migrate", "seed", "wards", "places", "token", "eval", "train"];
+    private static readonly string[] Names = ["migrate", "seed", "wards", "places", "token", "eval", "train", "erase"];
 
     private const string UsageText = """
           civic migrate                                   apply database migrations
@@ -32,6 +32,8 @@ internal static class CivicCommands
                                                           measure the classifier on labelled messages (text,category[,expected_priority]);
                                                           --mode llm runs them through Classifier:Llm (tokens, failures as unanswered)
           civic train FILE.csv [--dry-run]                import labelled history as examples (held-out fifth measured)
+          civic erase --phone N | --conversation ID | --report REF [--actor NAME]
+                                                          erase a person's contact, messages, transcripts and photos; reports keep their public facts
         """;
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal);
@@ -79,6 +81,7 @@ internal static class CivicCommands
                 ["token", .. var rest] => TokenCommand.Run(services, rest),
                 ["eval", var file, .. var rest] => await ClassifierCommands.EvalAsync(services, file, rest, cancellation.Token),
                 ["train", var file, .. var rest] => await ClassifierCommands.TrainAsync(services, file, rest, cancellation.Token),
+                ["erase", .. var rest] => await EraseCommand.RunAsync(services, rest, cancellation.Token),
                 _ => Usage(),
             };
         }
@@ -142,7 +145,7 @@ internal static class CivicCommands
         return 0;
     }
 
-    private static string? Option(string[] options, string name)
+    internal static string? Option(string[] options, string name)
     {
         var index = Array.IndexOf(options, name);
         return index >= 0 && index + 1 < options.Length ? options[index + 1] : null;

@@ -49,6 +49,9 @@ public class CivicAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         // Most tests read the outcome of a message as soon as it is posted; QueuedTurnTests covers the production timing.
         builder.UseSetting("Messaging:Turns", nameof(TurnTiming.InRequest));
+
+        // Tests move the clock by days; the retention sweep runs only where a test calls it.
+        builder.UseSetting("Retention:Enabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -3,7 +3,7 @@ using PhoneNumbers;
 namespace CivicConnect.Channels.Twilio.Inbound;
 
 /// <summary>Phone numbers as conversation addresses: always E.164, so one citizen is one conversation however the number was written.</summary>
-internal static class E164
+public static class E164
 {
     public const string WhatsAppPrefix = "whatsapp:";
 
