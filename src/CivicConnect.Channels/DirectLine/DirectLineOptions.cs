@@ -61,6 +61,14 @@ public sealed class DirectLineOptions
     public TimeSpan MaxConversationLifetime { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>
+    /// What one conversation may store, in bytes (default 50 MB): the citizen's activities as kept
+    /// in the transcript plus their stored photos. More is a 429 with Retry-After until the
+    /// conversation's lifetime ends; a real report takes a few KB and a few photos.
+    /// </summary>
+    [Range(64 * 1024, 10L * 1024 * 1024 * 1024)]
+    public long MaxStoredBytesPerConversation { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>
     /// WebSocket streams one conversation may hold open on a node at once (default 3: a couple of
     /// tabs and a reconnect); one more is a 429 with Retry-After.
     /// </summary>

@@ -54,6 +54,7 @@ public static class DirectLineRegistration
         builder.Services.TryAddSingleton<StreamSlots>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TranscriptNotifications>());
         builder.Services.TryAddScoped<DirectLineActivityIntake>();
+        builder.Services.TryAddScoped<ConversationQuota>();
         builder.Services.TryAddSingleton<BotActivityRenderer>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelSender, DirectLineSender>());
 

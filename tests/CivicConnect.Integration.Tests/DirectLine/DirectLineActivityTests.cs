@@ -83,6 +83,23 @@ public sealed class DirectLineActivityTests(DirectLineAppFactory app) : IClassFi
     }
 
     [Fact]
+    public async Task PostActivity_LongestConversationAndClientIds_IsAcceptedOnce_NotA500()
+    {
+        // A secret holder (the city's app backend) may name its own conversation, up to 64 characters;
+        // with a 64-character client id the two no longer fit the transcript's 128-character id.
+        var conversationId = new string('c', 64);
+        var clientId = new string('r', 64);
+
+        var first = await client.SendTextAsync(conversationId, DirectLineClient.Secret, "hi", new { clientActivityID = clientId });
+        var second = await client.SendTextAsync(conversationId, DirectLineClient.Secret, "hi", new { clientActivityID = clientId });
+
+        Assert.Equal(first, second);
+        Assert.True(first.Length <= 128, first);
+        await using var db = app.CreateDbContext();
+        Assert.Equal(1, await db.InboxMessages.CountAsync(m => m.Address == conversationId));
+    }
+
+    [Fact]
     public async Task GetActivities_WithWatermark_ReturnsOnlyWhatCameAfterIt()
     {
         var (conversationId, token) = await client.StartAsync();

@@ -168,19 +168,38 @@ public sealed class DirectLineUploadTests(DirectLineAppFactory app) : IClassFixt
     [Fact]
     public async Task Upload_SeveralPhotosWhoseMessageCannotBeKept_LeavesNoFilesBehind()
     {
-        // The photos are stored, then the message fails to be written: the longest conversation id
-        // a secret may address and the longest client activity id make an activity id the
-        // transcript cannot hold.
-        var conversationId = new string('c', 64);
-        var activity = $$$"""{"type":"message","text":"pothole","channelData":{"clientActivityID":"{{{new string('a', 64)}}}"}}""";
+        // The photos are stored, then the database refuses the message (a trigger stands for a
+        // failed write: a lost connection, a full disk) and the transaction rolls back.
+        var conversationId = "refused" + Guid.NewGuid().ToString("N");
+        var activity = """{"type":"message","text":"pothole"}""";
         var filesBefore = MediaFileCount();
+        var create = $"""
+                CREATE FUNCTION refuse_{conversationId}() RETURNS trigger LANGUAGE plpgsql AS $body$
+                BEGIN IF NEW.conversation_id = '{conversationId}' THEN RAISE EXCEPTION 'refused for the test'; END IF; RETURN NEW; END $body$;
+                CREATE TRIGGER refuse_{conversationId} BEFORE INSERT ON direct_line_activities FOR EACH ROW EXECUTE FUNCTION refuse_{conversationId}();
+                """;
+        var drop = $"DROP TRIGGER refuse_{conversationId} ON direct_line_activities; DROP FUNCTION refuse_{conversationId}();";
+        await using (var setup = app.CreateDbContext())
+        {
+            await setup.Database.ExecuteSqlRawAsync(create);
+        }
 
-        using var response = await UploadAsync(
-            conversationId,
-            DirectLineClient.Secret,
-            [("one.jpg", "image/jpeg", TestImages.JpegWithGps()), ("two.png", "image/png", TestImages.Photo("png").Data)],
-            activity);
+        HttpResponseMessage response;
+        try
+        {
+            response = await UploadAsync(
+                conversationId,
+                DirectLineClient.Secret,
+                [("one.jpg", "image/jpeg", TestImages.JpegWithGps()), ("two.png", "image/png", TestImages.Photo("png").Data)],
+                activity);
+        }
+        finally
+        {
+            await using var cleanup = app.CreateDbContext();
+            await cleanup.Database.ExecuteSqlRawAsync(drop);
+        }
 
+        using var _ = response;
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(filesBefore, MediaFileCount());
         await using var db = app.CreateDbContext();

@@ -15,13 +15,18 @@ internal static class ActivityEndpoints
 
     /// <summary><c>POST /v3/directline/conversations/{id}/activities</c>: a Bot Framework activity from the client.</summary>
     public static async Task<Results<Ok<ResourceResponse>, ValidationProblem, ProblemHttpResult>> PostActivity(
-        string conversationId, HttpContext context, DirectLineActivityIntake intake, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
+        string conversationId, HttpContext context, DirectLineActivityIntake intake, ConversationQuota quota, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var body = await RequestBody.ReadLimitedAsync(context.Request, settings.MaxActivityBytes, cancellationToken);
         if (body is null)
         {
             return DirectLineProblems.TooLarge($"An activity can be at most {settings.MaxActivityBytes / 1024} KB; send photos through /upload.");
+        }
+
+        if (await quota.RefusalAsync(conversationId, body.Length, cancellationToken) is { } wait)
+        {
+            return DirectLineProblems.QuotaSpent(context, wait);
         }
 
         var read = IncomingActivityReader.Read(body, settings.MaxTextLength);

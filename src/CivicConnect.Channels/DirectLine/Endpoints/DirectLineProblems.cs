@@ -15,6 +15,16 @@ internal static class DirectLineProblems
     public static ProblemHttpResult ConversationNotFound() =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such conversation", detail: "Start a conversation first.");
 
+    /// <summary>The conversation's stored-bytes quota is spent; it may go on once it has ended (a new conversation then).</summary>
+    public static ProblemHttpResult QuotaSpent(HttpContext context, TimeSpan retryAfter)
+    {
+        context.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Conversation full",
+            detail: "This conversation has stored as much as one conversation may; start a new one later.");
+    }
+
     public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, title: "The activity is not valid");
 }

@@ -27,6 +27,7 @@ internal static class UploadEndpoint
         HttpContext context,
         IMediaStore media,
         DirectLineActivityIntake intake,
+        ConversationQuota quota,
         IOptions<DirectLineOptions> options,
         IOptions<MediaOptions> mediaOptions,
         CancellationToken cancellationToken)
@@ -95,6 +96,11 @@ internal static class UploadEndpoint
         if (files.Any(f => ImageSniffer.Sniff(f.Data.AsSpan(0, Math.Min(f.Data.Length, ImageSniffer.HeaderLength))) is null))
         {
             return DirectLineProblems.UnsupportedMedia("Only photos (JPEG, PNG, WebP or HEIC) can be sent.");
+        }
+
+        if (await quota.RefusalAsync(conversationId, files.Sum(f => (long)f.Data.Length) + (activityJson?.Length ?? 0), cancellationToken) is { } wait)
+        {
+            return DirectLineProblems.QuotaSpent(context, wait);
         }
 
         var read = IncomingActivityReader.Read(activityJson ?? """{"type":"message"}"""u8.ToArray(), settings.MaxTextLength);

@@ -28,7 +28,7 @@ internal sealed class DirectLineActivityIntake(DirectLineTranscript transcript, 
         CancellationToken cancellationToken)
     {
         // A Web Chat retry of the same message carries the same clientActivityID: same server id, stored once.
-        var id = conversationId + "|" + (incoming.ClientActivityId ?? Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(9)));
+        var id = conversationId + "|" + ClientPart(conversationId, incoming.ClientActivityId);
         if (!incoming.IsMessage && !incoming.IsJoin)
         {
             return id;
@@ -74,4 +74,23 @@ internal sealed class DirectLineActivityIntake(DirectLineTranscript transcript, 
     /// </summary>
     private IInbound Inbound() =>
         services.GetService<IInbound>() ?? throw new InvalidOperationException("No IInbound is registered: the inbox part must be added for Direct Line messages to be processed.");
+
+    /// <summary>
+    /// The activity id keeps within the transcript's 128 characters: a client id that would not fit
+    /// beside a long conversation id (a secret holder may name its own, up to 64) is replaced by its
+    /// SHA-256, which still makes a retry land on the same id.
+    /// </summary>
+    private static string ClientPart(string conversationId, string? clientActivityId)
+    {
+        if (clientActivityId is null)
+        {
+            return Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(9));
+        }
+
+        var room = MaxActivityIdLength - conversationId.Length - 1;
+        return clientActivityId.Length <= room ? clientActivityId : Base64Url.EncodeToString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(clientActivityId)));
+    }
+
+    /// <summary>The transcript's activity id column (<c>directline_activities.activity_id</c>).</summary>
+    private const int MaxActivityIdLength = 128;
 }
