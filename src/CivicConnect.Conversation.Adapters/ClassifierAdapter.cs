@@ -6,9 +6,9 @@ namespace CivicConnect.Conversation.Adapters;
 /// <summary><see cref="IReportClassifier"/> answered by the registered <see cref="IClassifier"/> chain.</summary>
 public sealed class ClassifierAdapter(IClassifier classifier) : IReportClassifier
 {
-    public async Task<ReportClassification> ClassifyAsync(string? text, string locale, IReadOnlyList<string> photoPaths, CancellationToken cancellationToken)
+    public async Task<ReportClassification> ClassifyAsync(string? text, string locale, IReadOnlyList<string> photoPaths, Guid conversationId, CancellationToken cancellationToken)
     {
-        var result = await classifier.ClassifyAsync(new ClassificationInput(text, locale, photoPaths), cancellationToken);
+        var result = await classifier.ClassifyAsync(new ClassificationInput(text, locale, photoPaths, conversationId), cancellationToken);
         return new ReportClassification(result.CategoryCode, result.Confidence, result.Candidates.Select(c => c.Code).ToList(), result.Priority, result.LocationText);
     }
 }

@@ -38,7 +38,7 @@ public sealed class InMemoryClassifier : IReportClassifier
         return this;
     }
 
-    public Task<ReportClassification> ClassifyAsync(string? text, string locale, IReadOnlyList<string> photoPaths, CancellationToken cancellationToken)
+    public Task<ReportClassification> ClassifyAsync(string? text, string locale, IReadOnlyList<string> photoPaths, Guid conversationId, CancellationToken cancellationToken)
     {
         var normalized = TextNormalizer.Normalize(text);
         var matching = categories.Where(c => c.Keywords.Any(k => TextNormalizer.ContainsPhrase(normalized, k))).Select(c => c.Code).ToList();

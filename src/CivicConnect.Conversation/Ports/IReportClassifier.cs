@@ -6,7 +6,8 @@ namespace CivicConnect.Conversation.Ports;
 public interface IReportClassifier
 {
     /// <param name="photoPaths">Stored paths of the draft's photos (may be empty).</param>
-    Task<ReportClassification> ClassifyAsync(string? text, string locale, IReadOnlyList<string> photoPaths, CancellationToken cancellationToken);
+    /// <param name="conversationId">Whose turn it is: costly classifiers (an LLM) keep a budget per conversation.</param>
+    Task<ReportClassification> ClassifyAsync(string? text, string locale, IReadOnlyList<string> photoPaths, Guid conversationId, CancellationToken cancellationToken);
 }
 
 /// <param name="Confidence">0..1; the dialog asks the citizen to choose when it is below <c>categoryConfidence</c> in intake.json.</param>

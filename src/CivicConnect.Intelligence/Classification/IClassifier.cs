@@ -9,7 +9,8 @@ public interface IClassifier
     Task<Classification> ClassifyAsync(ClassificationInput input, CancellationToken cancellationToken);
 }
 
-public sealed record ClassificationInput(string? Text, string Locale, IReadOnlyList<string> PhotoPaths);
+/// <param name="ConversationId">The citizen's conversation when a turn asks (budgets per conversation); null for evaluations and tools.</param>
+public sealed record ClassificationInput(string? Text, string Locale, IReadOnlyList<string> PhotoPaths, Guid? ConversationId = null);
 
 /// <param name="Confidence">0..1; the dialog asks the citizen to choose when it is below its threshold.</param>
 /// <param name="Candidates">Best first, including the winner; used to offer choices.</param>

@@ -22,6 +22,7 @@ public sealed partial class LlmClassifier(
     ITextEmbedder embedder,
     ICategoryDirectory categories,
     LlmChat chat,
+    LlmCallBudget budget,
     IOptions<LlmOptions> options,
     ILogger<LlmClassifier> logger) : IClassifier
 {
@@ -30,6 +31,12 @@ public sealed partial class LlmClassifier(
         var fallback = await embedded.ClassifyAsync(input, cancellationToken);
         if (string.IsNullOrWhiteSpace(input.Text) && (!options.Value.SupportsVision || input.PhotoPaths.Count == 0))
         {
+            return fallback;
+        }
+
+        if (input.ConversationId is { } conversation && !budget.TryTake(conversation))
+        {
+            LogOverBudget(logger, options.Value.MaxCallsPerConversationPerDay);
             return fallback;
         }
 
@@ -58,6 +65,9 @@ public sealed partial class LlmClassifier(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "LLM classifier answer refused ({Reason}); using the embedded classifier")]
     private static partial void LogRefused(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A conversation used its {Budget} LLM calls for the day; the embedded classifier answers alone")]
+    private static partial void LogOverBudget(ILogger logger, int budget);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "LLM classifier failed ({Error}: {Detail}); using the embedded classifier")]
     private static partial void LogFailed(ILogger logger, string error, string detail);

@@ -28,6 +28,14 @@ public sealed class LlmOptions
     [Range(0, 50)]
     public int Examples { get; set; } = 8;
 
+    /// <summary>
+    /// Model calls one conversation may cause in a day on a node (default 30; a report takes one to
+    /// three). Past it the embedded classifier answers alone: a free web-chat token cannot run up the
+    /// city's LLM bill, and the citizen is still answered.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int MaxCallsPerConversationPerDay { get; set; } = 30;
+
     /// <summary>Photos larger than this are not sent (the request would be slow or refused).</summary>
     [Range(1, 50)]
     public int MaxPhotoMegabytes { get; set; } = 8;

@@ -24,6 +24,7 @@ public static class LlmRegistration
 
         builder.Services.AddSingleton<LlmChat>();
         builder.Services.AddSingleton<LlmClassifier>();
+        builder.Services.AddSingleton<LlmCallBudget>();
         builder.Services.AddSingleton<LlmEvaluation>();
         builder.Services
             .AddHttpClient(LlmChat.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan) // the pipeline owns the timeout

@@ -84,6 +84,31 @@ public sealed class LlmClassifierTests(LlmClassifierTests.Factory app) : IClassF
         Assert.Equal("pothole", (await Classify(Report)).CategoryCode);
     }
 
+    [Fact]
+    public async Task Conversation_PastItsDailyCallBudget_IsAnsweredByTheEmbeddedClassifierAlone_UntilTheDayPasses()
+    {
+        app.OpenAi.Reply("""{"category":"sidewalk","confidence":0.91,"priority":"normal","location_text":null,"summary":"Hole"}""");
+        var conversation = Guid.NewGuid();
+        var before = app.OpenAi.Requests;
+
+        var answers = new List<string?>();
+        for (var i = 0; i < 3; i++)
+        {
+            answers.Add((await Classify(Report, conversation)).CategoryCode);
+        }
+
+        // Classifier:Llm:MaxCallsPerConversationPerDay is 2 here: the third turn never reaches the model.
+        Assert.Equal(["sidewalk", "sidewalk", "pothole"], answers);
+        Assert.Equal(before + 2, app.OpenAi.Requests);
+        Assert.Equal("sidewalk", (await Classify(Report, Guid.NewGuid())).CategoryCode);
+
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal("sidewalk", (await Classify(Report, conversation)).CategoryCode);
+    }
+
+    private Task<Intelligence.Classification.Classification> Classify(string text, Guid conversation) =>
+        app.Services.GetRequiredService<IClassifier>().ClassifyAsync(new ClassificationInput(text, "en", [], conversation), CancellationToken.None);
+
     private Task<Intelligence.Classification.Classification> Classify(string text) =>
         app.Services.GetRequiredService<IClassifier>().ClassifyAsync(new ClassificationInput(text, "en", []), CancellationToken.None);
 
@@ -95,6 +120,7 @@ public sealed class LlmClassifierTests(LlmClassifierTests.Factory app) : IClassF
             Settings["Classifier:Llm:Model"] = "test-model";
             Settings["Classifier:Llm:ApiKey"] = "test-key";
             Settings["Classifier:Llm:TimeoutSeconds"] = "3";
+            Settings["Classifier:Llm:MaxCallsPerConversationPerDay"] = "2";
         }
 
         public OpenAiStandIn OpenAi { get; } = new();

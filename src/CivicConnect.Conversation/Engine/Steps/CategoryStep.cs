@@ -49,7 +49,7 @@ internal sealed class CategoryStep(ICategoryCatalog catalog, IReportClassifier c
         }
 
         // Words instead of a pick: classify them on their own.
-        var result = await classifier.ClassifyAsync(turn.Text, turn.Phrases.Locale, [], cancellationToken);
+        var result = await classifier.ClassifyAsync(turn.Text, turn.Phrases.Locale, [], turn.Context.ConversationId, cancellationToken);
         if (result.CategoryCode is not null && result.Confidence >= turn.Dialogs.Intake.CategoryConfidence)
         {
             await acceptance.AcceptAsync(turn, result.CategoryCode, cancellationToken);

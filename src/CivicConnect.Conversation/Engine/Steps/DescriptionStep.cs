@@ -30,7 +30,7 @@ internal sealed class DescriptionStep(IReportClassifier classifier, CategoryAcce
             draft.Description = draft.Description[..2000];
         }
 
-        var result = await classifier.ClassifyAsync(draft.Description, turn.Phrases.Locale, draft.Photos.Select(p => p.StoredPath ?? string.Empty).ToList(), cancellationToken);
+        var result = await classifier.ClassifyAsync(draft.Description, turn.Phrases.Locale, draft.Photos.Select(p => p.StoredPath ?? string.Empty).ToList(), turn.Context.ConversationId, cancellationToken);
         draft.Priority = result.Priority;
         draft.CategoryCandidates = result.CandidateCodes.Take(3).ToList();
         if (draft.CategoryCode is null && result.CategoryCode is not null && result.Confidence >= turn.Dialogs.Intake.CategoryConfidence)
