@@ -67,6 +67,9 @@ public sealed class CivicDbContext(DbContextOptions<CivicDbContext> options) : D
     /// <summary>The audit of erasures of personal data (no contact in it).</summary>
     public DbSet<Erasure> Erasures => Set<Erasure>();
 
+    /// <summary>Built classifiers kept between processes (see <see cref="TrainedClassifierRecord"/>).</summary>
+    public DbSet<TrainedClassifierRecord> TrainedClassifiers => Set<TrainedClassifierRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("postgis");

@@ -1740,6 +1740,28 @@ namespace CivicConnect.Data.Migrations
                     b.ToTable("service_categories", (string)null);
                 });
 
+            modelBuilder.Entity("CivicConnect.Data.Entities.TrainedClassifierRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("payload");
+
+                    b.HasKey("Key")
+                        .HasName("pk_trained_classifiers");
+
+                    b.ToTable("trained_classifiers", (string)null);
+                });
+
             modelBuilder.Entity("CivicConnect.Data.Entities.Ward", b =>
                 {
                     b.Property<int>("Id")

@@ -7,8 +7,12 @@ namespace CivicConnect.Intelligence.Embedded;
 /// both agree on confident and pulls the confidence down where they disagree, which is where
 /// the dialog should ask. Measured in prompts/README.md.
 /// </summary>
-internal sealed class BlendedHead(ICategoryHead linear, ICategoryHead knn) : ICategoryHead
+internal sealed class BlendedHead(LinearHead linear, KnnHead knn) : ICategoryHead
 {
+    public LinearHead Linear => linear;
+
+    public KnnHead Knn => knn;
+
     /// <summary>The linear head's temperature (what the warm-up log reports); kNN keeps its own.</summary>
     public double Temperature => linear.Temperature;
 

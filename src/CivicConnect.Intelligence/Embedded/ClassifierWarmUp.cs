@@ -8,12 +8,14 @@ namespace CivicConnect.Intelligence.Embedded;
 /// <summary>
 /// Loads the embedding model and builds the current definition's classifier in the background as
 /// the node starts (seconds of embedding and training), so the first citizen does not wait for it.
-/// Start-up is not held up: a message that arrives earlier simply waits for the same build.
+/// Start-up is not held up: a message that arrives earlier simply waits for the same build, and
+/// <c>/health/ready</c> says not ready until it is done (<see cref="ClassifierReadiness"/>).
 /// </summary>
 public sealed partial class ClassifierWarmUp(
     IClassifierDefinitionSource definitions,
     EmbeddingModelCache models,
     ITextEmbedder embedder,
+    ClassifierReadiness readiness,
     ILogger<ClassifierWarmUp> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -25,7 +27,8 @@ public sealed partial class ClassifierWarmUp(
                 var definition = await definitions.GetCurrentAsync(CancellationToken.None);
                 var model = models.Get(definition);
                 embedder.Embed(["warm up"]);
-                LogReady(logger, definition.Version, model.ExampleCount, model.Temperature);
+                readiness.MarkLoaded(definition.Version, model.Loaded);
+                LogReady(logger, definition.Version, model.ExampleCount, model.Temperature, model.Loaded ? "loaded from the database" : "trained here");
             }
             catch (Exception ex)
             {
@@ -38,8 +41,8 @@ public sealed partial class ClassifierWarmUp(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Classifier ready: definition v{Version}, {Examples} examples, temperature {Temperature:F2}")]
-    private static partial void LogReady(ILogger logger, int version, int examples, double temperature);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Classifier ready: definition v{Version}, {Examples} examples, temperature {Temperature:F2} ({Source})")]
+    private static partial void LogReady(ILogger logger, int version, int examples, double temperature, string source);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Classifier warm-up failed")]
     private static partial void LogFailed(ILogger logger, Exception exception);

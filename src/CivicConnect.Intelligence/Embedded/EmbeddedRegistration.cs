@@ -14,9 +14,11 @@ public static class EmbeddedRegistration
     public static IHostApplicationBuilder AddEmbeddedClassifier(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<ClassifierOptions>(ClassifierOptions.SectionName);
+        builder.Services.AddSingleton<IClassifierArtifacts, PostgresClassifierArtifacts>();
         builder.Services.AddSingleton<EmbeddingModelCache>();
         builder.Services.AddSingleton<ITextEmbedder, MiniLmTextEmbedder>();
         builder.Services.AddSingleton<EmbeddedClassifier>();
+        builder.Services.AddSingleton<ClassifierReadiness>();
         builder.Services.AddHostedService<ClassifierWarmUp>();
         return builder;
     }

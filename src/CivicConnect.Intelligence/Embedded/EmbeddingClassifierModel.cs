@@ -39,7 +39,8 @@ public sealed class EmbeddingClassifierModel
 
     public int ExampleCount => sources.Count(s => s is not null);
 
-    public static EmbeddingClassifierModel Build(ClassifierDefinition definition, ITextEmbedder embedder, ClassifierOptions? options = null, CancellationToken cancellationToken = default)
+    /// <param name="trained">What an earlier build of the same model key computed (<see cref="Export"/>); used when its shape fits, else the model is embedded and trained.</param>
+    public static EmbeddingClassifierModel Build(ClassifierDefinition definition, ITextEmbedder embedder, ClassifierOptions? options = null, TrainedClassifier? trained = null, CancellationToken cancellationToken = default)
     {
         options ??= new ClassifierOptions();
         if (definition.Categories.Count == 0)
@@ -69,16 +70,36 @@ public sealed class EmbeddingClassifierModel
             }
         }
 
-        var vectors = embedder.Embed(texts, cancellationToken).ToArray();
-        var set = new TrainingSet(vectors, labels.ToArray(), definition.Categories.Count, embedder.Dimensions);
+        var classes = definition.Categories.Count;
+        var fits = trained is not null && Fits(trained, texts.Count, classes, embedder.Dimensions, options.Head);
+        var vectors = fits ? trained!.Vectors : embedder.Embed(texts, cancellationToken).ToArray();
+        var set = new TrainingSet(vectors, labels.ToArray(), classes, embedder.Dimensions);
+        LinearHead Linear() => fits ? new LinearHead(trained!.Weights!, trained.Bias!, trained.LinearTemperature) : new LinearHead(set, cancellationToken);
+        KnnHead Knn() => fits ? new KnnHead(set, options.Neighbours, trained!.KnnTemperature) : new KnnHead(set, options.Neighbours);
         ICategoryHead head = options.Head switch
         {
-            ClassifierHead.Knn => new KnnHead(set, options.Neighbours),
-            ClassifierHead.Both => new BlendedHead(new LinearHead(set, cancellationToken), new KnnHead(set, options.Neighbours)),
-            _ => new LinearHead(set, cancellationToken),
+            ClassifierHead.Knn => Knn(),
+            ClassifierHead.Both => new BlendedHead(Linear(), Knn()),
+            _ => Linear(),
         };
-        return new EmbeddingClassifierModel(definition, set, sources.ToArray(), head, options);
+        return new EmbeddingClassifierModel(definition, set, sources.ToArray(), head, options) { Loaded = fits };
     }
+
+    /// <summary>True when this model was loaded from a <see cref="TrainedClassifier"/> rather than embedded and trained.</summary>
+    public bool Loaded { get; private init; }
+
+    /// <summary>What this build computed, to be kept and loaded by the next node (<see cref="TrainedClassifier"/>).</summary>
+    public TrainedClassifier Export() => head switch
+    {
+        BlendedHead blended => new TrainedClassifier(set.Vectors, blended.Linear.Weights, blended.Linear.Bias, blended.Linear.Temperature, blended.Knn.Temperature),
+        LinearHead linear => new TrainedClassifier(set.Vectors, linear.Weights, linear.Bias, linear.Temperature, 0),
+        _ => new TrainedClassifier(set.Vectors, null, null, 0, head.Temperature),
+    };
+
+    private static bool Fits(TrainedClassifier trained, int texts, int classes, int dimensions, ClassifierHead head) =>
+        trained.Vectors.Length == texts
+        && trained.Vectors.All(v => v.Length == dimensions)
+        && (head == ClassifierHead.Knn || (trained.Weights is { } w && w.Length == classes && w.All(r => r.Length == dimensions) && trained.Bias?.Length == classes));
 
     /// <summary>Classifies one message; <paramref name="embed"/> turns the cleaned text into its vector.</summary>
     public Classification.Classification Classify(string? text, Func<string, float[]> embed)

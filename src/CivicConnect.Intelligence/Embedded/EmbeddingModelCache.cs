@@ -17,7 +17,9 @@ namespace CivicConnect.Intelligence.Embedded;
 /// (<see cref="RememberedEmbeddings"/>): a supervisor's draft differs from the published version
 /// by a few examples, so building it embeds only those and takes the head's training time alone.
 /// </summary>
-public sealed class EmbeddingModelCache(ITextEmbedder embedder, IOptions<ClassifierOptions> options)
+/// <remarks>With <see cref="IClassifierArtifacts"/> a model built once is kept in the database, so a
+/// restarted or added node loads it instead of training (issue: a 30-second cold start).</remarks>
+public sealed class EmbeddingModelCache(ITextEmbedder embedder, IOptions<ClassifierOptions> options, IClassifierArtifacts? artifacts = null)
 {
     private const int Capacity = 6;
     private static readonly ConcurrentDictionary<string, Lazy<EmbeddingClassifierModel>> Models = new(StringComparer.Ordinal);
@@ -32,7 +34,8 @@ public sealed class EmbeddingModelCache(ITextEmbedder embedder, IOptions<Classif
         var lazy = Models.GetOrAdd(key, _ =>
         {
             created = true;
-            return new Lazy<EmbeddingClassifierModel>(() => EmbeddingClassifierModel.Build(definition, new RememberedEmbeddings(embedder), settings), LazyThreadSafetyMode.ExecutionAndPublication);
+            EmbeddingClassifierModel Build(TrainedClassifier? trained) => EmbeddingClassifierModel.Build(definition, new RememberedEmbeddings(embedder), settings, trained: trained);
+            return new Lazy<EmbeddingClassifierModel>(() => artifacts is null ? Build(null) : artifacts.Build(StoreKey(key), Build), LazyThreadSafetyMode.ExecutionAndPublication);
         });
         if (created)
         {
@@ -45,6 +48,10 @@ public sealed class EmbeddingModelCache(ITextEmbedder embedder, IOptions<Classif
 
         return lazy.Value;
     }
+
+    /// <summary>The stored key: the model key hashed (a definition's fingerprint and the head's settings), with the embedder's size.</summary>
+    private string StoreKey(string key) =>
+        $"{embedder.Dimensions}:" + Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
 
     /// <summary>SHA-256 of the definition's JSON, computed once per definition instance.</summary>
     public static string Fingerprint(ClassifierDefinition definition) =>

@@ -37,6 +37,14 @@ internal sealed class KnnHead : ICategoryHead
         Temperature = best.Temperature;
     }
 
+    /// <summary>A head whose temperature was fitted before (loaded from <see cref="TrainedClassifier"/>).</summary>
+    public KnnHead(TrainingSet set, int k, double temperature)
+    {
+        this.set = set;
+        this.k = k;
+        Temperature = temperature;
+    }
+
     public double Temperature { get; }
 
     public double[] Probabilities(float[] embedding) => Vote(Neighbours(embedding, exclude: -1), Temperature);

@@ -32,7 +32,19 @@ internal sealed class LinearHead : ICategoryHead
         Temperature = temperature;
     }
 
+    /// <summary>A head trained before (loaded from <see cref="TrainedClassifier"/>): the same weights give the same answers.</summary>
+    public LinearHead(float[][] weights, float[] bias, double temperature)
+    {
+        this.weights = weights;
+        this.bias = bias;
+        Temperature = temperature;
+    }
+
     public double Temperature { get; }
+
+    public float[][] Weights => weights;
+
+    public float[] Bias => bias;
 
     public double[] Probabilities(float[] embedding) => Calibration.Softmax(Logits(weights, bias, embedding), Temperature);
 

@@ -41,7 +41,8 @@ internal static class ServiceDefaults
         });
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<ClassifierHealthCheck>("classifier", tags: ["ready"]);
 
         var otel = builder.Services.AddOpenTelemetry()
             .WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddNpgsql())
