@@ -66,7 +66,7 @@ internal sealed record LoadOptions(
                                     [--concurrency 1,8,32] [--seconds 10] [--max-requests 3000]
                                     [--pgbench PATH [--pg "-h 127.0.0.1 -p 5432 -U civic DBNAME"]]
                                     [--mode webhooks|transitions [--staff-token JWT] --issues 256 --open311-key KEY]
-                                    [--provider-latency-ms 0] [--mode sends --outbox-concurrency 1,64]
+                                    [--provider-latency-ms 0] [--mode sends --outbox-concurrency 1,64] [--mode coldstart]
         Only loopback URLs are accepted. Without --account-sid/--auth-token an account is made up for the run
         (use both when --url points at a server you started yourself); --pg defaults to the database of
         ConnectionStrings__Civic; with --server a supervisor's token is asked of the server itself.

@@ -41,6 +41,21 @@ if (options.Mode == "sends")
     return sendLevels.All(l => l.Received == l.Written && l.Duplicates == 0 && l.OutOfOrder == 0) ? 0 : 1;
 }
 
+if (options.Mode == "coldstart")
+{
+    // Process start to the first classified reply, training at start versus loading what was kept.
+    if (options.ConnectionString is null || options.Server is null)
+    {
+        Console.Error.WriteLine("coldstart mode needs --server and ConnectionStrings__Civic (civic loadgen gives both)");
+        return 64;
+    }
+
+    using var provider = TwilioApiStandIn.Start(options.ApiPort, options.ProviderLatency);
+    var starts = await ColdStart.RunAsync(options, provider);
+    Console.WriteLine(ColdStart.Markdown(starts));
+    return starts.All(s => s.FirstReply is not null && s.Ready is not null) ? 0 : 1;
+}
+
 await using var scratch = options.ConnectionString is null ? null : await ScratchTable.CreateAsync(options.ConnectionString);
 ServerHost? startedServer;
 try
