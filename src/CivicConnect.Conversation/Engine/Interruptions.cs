@@ -7,7 +7,7 @@ using CivicConnect.Core.Messages;
 
 namespace CivicConnect.Conversation.Engine;
 
-/// <summary>Help, status, language, "not fixed", discard, start over and "a person" work at any step, in any language.</summary>
+/// <summary>Help, status, language, "not fixed", discard, start over and "a person" work at any step, in any language; thanks after a report closes it.</summary>
 public sealed partial class Interruptions(StatusReport status, FeedbackCommands feedback, IHandOffHours handOffHours)
 {
     /// <summary>Null when the message is no interruption; otherwise whether the form goes on asking.</summary>
@@ -70,6 +70,13 @@ public sealed partial class Interruptions(StatusReport status, FeedbackCommands 
         {
             HandOffOffer.Record(turn, handOffHours);
             return state.Draft is null ? TurnOutcome.Done : TurnOutcome.Continue;
+        }
+
+        // "yes", "ok", "thanks" right after a report was filed close the exchange; they are not a new problem.
+        if (state.Draft is null && state.Awaiting is null && state.References.Count > 0 && (phrases.IsExactly("thanks", text) || phrases.IsExactly("yes", text)))
+        {
+            turn.Say("closing", ("reference", state.References[^1]));
+            return TurnOutcome.Done;
         }
 
         if (state.Draft is null && state.Awaiting is null or Awaiting.Description && phrases.IsExactly("greeting", text))
