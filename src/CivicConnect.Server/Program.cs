@@ -22,6 +22,7 @@ using CivicConnect.Server.Features.Map;
 using CivicConnect.Server.Features.Open311;
 using CivicConnect.Server.Features.Outbox;
 using CivicConnect.Server.Features.Privacy;
+using CivicConnect.Server.Features.PublicStatus;
 using CivicConnect.Server.Features.Routing;
 using CivicConnect.Server.Features.StaffConsole;
 using CivicConnect.Server.Features.Wards;
@@ -60,6 +61,7 @@ builder.AddAlertChannels();
 builder.AddClassifierTuning();
 builder.AddOpen311();
 builder.AddPrivacy();
+builder.AddPublicStatus();
 builder.AddConsole();
 
 // `civic migrate | seed | wards import …` run against the same composition, then exit.
@@ -91,6 +93,7 @@ app.MapTwilioChannel();
 app.MapWhatsAppCloudChannel();
 app.MapOutboxAdmin();
 app.MapPrivacyAdmin();
+app.MapPublicStatus();
 app.MapAdminClassifier();
 app.MapIssues();
 app.MapOpen311();

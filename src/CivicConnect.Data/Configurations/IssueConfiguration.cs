@@ -16,6 +16,7 @@ internal sealed class IssueConfiguration : IEntityTypeConfiguration<Issue>
     {
         builder.Property(i => i.ReferenceNumber).HasDefaultValueSql($"nextval('{CivicDbContext.ReferenceSequence}')");
         builder.HasIndex(i => i.ReferenceNumber).IsUnique();
+        builder.Property(i => i.PublicKey).HasMaxLength(32);
         builder.Property(i => i.Priority).HasConversion<string>().HasMaxLength(16);
         builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(32);
         builder.Property(i => i.Description).HasMaxLength(4000);

@@ -86,6 +86,12 @@ public sealed class Issue
 
     public long? DuplicateOfId { get; internal set; }
 
+    /// <summary>
+    /// The unguessable part of the public status link (<c>/r/{reference}?k={key}</c>) sent to the
+    /// citizen: reference numbers are sequential, so the number alone must not open the page.
+    /// </summary>
+    public string PublicKey { get; set; } = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
     public int VoteCount { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

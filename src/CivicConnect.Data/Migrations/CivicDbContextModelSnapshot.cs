@@ -808,6 +808,12 @@ namespace CivicConnect.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("priority");
 
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("public_key");
+
                     b.Property<int>("ReferenceNumber")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")

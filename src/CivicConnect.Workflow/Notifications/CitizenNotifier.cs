@@ -23,6 +23,7 @@ public sealed class CitizenNotifier(
     IDialogCatalog dialogs,
     QuietHours quietHours,
     IOptions<CityOptions> city,
+    IOptions<NotificationOptions> notifications,
     TimeProvider clock)
 {
     private readonly TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(city.Value.TimeZone);
@@ -43,11 +44,20 @@ public sealed class CitizenNotifier(
         {
             var phrases = new Phrasebook(set, conversation.Locale, conversation.Channel, city.Value.Name, zone);
             var text = phrases.Say(messageKey, [("reference", issue.ReferenceNumber), .. values]);
+            if (StatusLink(issue) is { } link)
+            {
+                text += "\n" + phrases.Say("status_link", ("link", link));
+            }
+
             outbox.Enqueue(OutboxKinds.Notification, conversation.Channel, conversation.Address, conversation.Id, phrases.Locale, Reply.Plain(text), now, notBefore: holdUntil);
         }
 
         return subscribers.Count;
     }
+
+    /// <summary>The report's public status page, when the service's public address is configured.</summary>
+    public string? StatusLink(Issue issue) =>
+        notifications.Value.StatusPageBaseUrl is { } baseUrl ? new Uri(baseUrl, $"/r/{issue.ReferenceNumber}?k={issue.PublicKey}").AbsoluteUri : null;
 
     /// <summary>Subscribed conversations that still accept messages, each once.</summary>
     private async Task<List<ConversationRecord>> RecipientsAsync(long issueId, CancellationToken cancellationToken)

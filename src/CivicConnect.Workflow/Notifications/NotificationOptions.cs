@@ -14,4 +14,10 @@ public sealed class NotificationOptions
     /// <summary>…are held back until this time (the next morning when it is earlier than the start).</summary>
     [Required]
     public TimeOnly QuietHoursEnd { get; set; } = new(8, 0);
+
+    /// <summary>
+    /// The public address of this service (e.g. <c>https://311.calgary.ca</c>): every notification
+    /// then ends with the report's status page link (<c>/r/{reference}?k={key}</c>). Unset: no link.
+    /// </summary>
+    public Uri? StatusPageBaseUrl { get; set; }
 }
