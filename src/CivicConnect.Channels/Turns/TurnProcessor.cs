@@ -3,6 +3,7 @@ using CivicConnect.Channels.Media;
 using CivicConnect.Conversation.Activities;
 using CivicConnect.Conversation.Engine;
 using CivicConnect.Core.Messages;
+using CivicConnect.Core.Telemetry;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
 using CivicConnect.Data.UnitOfWork;
@@ -35,6 +36,9 @@ public sealed class TurnProcessor(
     /// <returns>The number of messages processed.</returns>
     public async Task<int> ProcessPendingAsync(string channel, string address, bool skipLocked, CancellationToken cancellationToken)
     {
+        using var span = CivicTelemetry.Start("turn");
+        span?.SetTag("civic.channel", channel);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         int processed;
         long? failedMessage = null;
         try
@@ -61,6 +65,10 @@ public sealed class TurnProcessor(
         if (processed > 0)
         {
             outboxSignal.Notify();
+            var channelTag = new KeyValuePair<string, object?>("channel", channel);
+            CivicTelemetry.Turns.Add(processed, channelTag);
+            CivicTelemetry.TurnDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, channelTag);
+            span?.SetTag("civic.messages", processed);
         }
 
         return processed;

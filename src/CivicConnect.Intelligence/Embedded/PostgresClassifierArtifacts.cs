@@ -33,7 +33,17 @@ public sealed partial class PostgresClassifierArtifacts(NpgsqlDataSource dataSou
             }
 
             var lockId = LockId(key);
-            Execute(connection, "SELECT pg_advisory_lock(@id)", lockId);
+            try
+            {
+                // Training takes far longer than a command's default 30 s: wait for the other node as long as a build may take.
+                Execute(connection, "SELECT pg_advisory_lock(@id)", lockId, LockWaitSeconds);
+            }
+            catch (NpgsqlException ex)
+            {
+                LogUnavailable(logger, ex.Message);
+                return build(null);
+            }
+
             try
             {
                 // Another node may have built it while this one waited for the lock.
@@ -85,9 +95,12 @@ public sealed partial class PostgresClassifierArtifacts(NpgsqlDataSource dataSou
         }
     }
 
-    private static void Execute(NpgsqlConnection connection, string sql, long lockId)
+    /// <summary>How long a node waits for another to finish building the same model before it builds its own.</summary>
+    private const int LockWaitSeconds = 600;
+
+    private static void Execute(NpgsqlConnection connection, string sql, long lockId, int timeoutSeconds = 30)
     {
-        using var command = new NpgsqlCommand(sql, connection);
+        using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = timeoutSeconds };
         command.Parameters.AddWithValue("id", lockId);
         command.ExecuteNonQuery();
     }

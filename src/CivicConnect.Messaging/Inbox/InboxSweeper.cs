@@ -1,3 +1,4 @@
+using CivicConnect.Core.Telemetry;
 using CivicConnect.Data;
 using CivicConnect.Messaging.Turns;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,7 @@ public sealed class InboxSweeper(IServiceScopeFactory scopes, IOptions<Messaging
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CivicDbContext>();
         var cutoff = clock.GetUtcNow() - options.Value.SweepGrace;
+        CivicTelemetry.ReportInboxBacklog(await db.InboxMessages.CountAsync(m => m.ProcessedAt == null && m.Attempts < InboxAttempts.Max, cancellationToken));
         var conversations = await db.InboxMessages.AsNoTracking()
             .Where(m => m.ProcessedAt == null && m.ReceivedAt <= cutoff && m.Attempts < InboxAttempts.Max)
             .GroupBy(m => new { m.Channel, m.Address })

@@ -1,3 +1,4 @@
+using CivicConnect.Core.Telemetry;
 using System.Collections.Concurrent;
 using CivicConnect.Core.Messages;
 using CivicConnect.Data;
@@ -192,6 +193,8 @@ public sealed class OutboxDispatcher(
     private async Task SendClaimedAsync(OutboxMessage row, bool optedOut, CancellationToken cancellationToken)
     {
         var lease = row.NextAttemptAt;
+        using var span = CivicTelemetry.Start("outbox.send", System.Diagnostics.ActivityKind.Producer);
+        span?.SetTag("civic.channel", row.Channel);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -234,10 +237,27 @@ public sealed class OutboxDispatcher(
             }
 
             await MarkAsync(scope, row, lease);
+            RecordOutcome(row);
         }
         catch (Exception ex)
         {
             logger.LogError(ex, "Outbox message {Id} on {Channel} could not be sent or marked; it is tried again when its lease ends at {LeaseEnd}", row.Id, row.Channel, lease);
+        }
+    }
+
+    /// <summary>Counts the send by channel and outcome; a sent row's lag is from its writing to the provider's acceptance.</summary>
+    private static void RecordOutcome(OutboxMessage row)
+    {
+        var outcome = row.Status switch
+        {
+            OutboxStatus.Sent => "sent",
+            OutboxStatus.Failed => "failed",
+            _ => "retry",
+        };
+        CivicTelemetry.OutboxSends.Add(1, new KeyValuePair<string, object?>("channel", row.Channel), new KeyValuePair<string, object?>("outcome", outcome));
+        if (row.Status == OutboxStatus.Sent && row.SentAt is { } sentAt)
+        {
+            CivicTelemetry.OutboxLag.Record((sentAt - row.CreatedAt).TotalSeconds, new KeyValuePair<string, object?>("channel", row.Channel));
         }
     }
 

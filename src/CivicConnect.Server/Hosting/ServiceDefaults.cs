@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Console;
+using CivicConnect.Core.Telemetry;
 using CivicConnect.Server.Health;
 using Npgsql;
 using OpenTelemetry;
@@ -45,8 +46,8 @@ internal static class ServiceDefaults
             .AddCheck<ClassifierHealthCheck>("classifier", tags: ["ready"]);
 
         var otel = builder.Services.AddOpenTelemetry()
-            .WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddNpgsql())
-            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentationIfAvailable());
+            .WithTracing(t => t.AddSource(CivicTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddNpgsql())
+            .WithMetrics(m => m.AddMeter(CivicTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentationIfAvailable());
 
         // Export only when an operator points us at a collector (standard OTEL_* variables).
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))

@@ -1,3 +1,4 @@
+using CivicConnect.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -10,8 +11,11 @@ public sealed class DeadlineJob(IServiceScopeFactory scopes, EscalationScheduler
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var reference = context.MergedJobDataMap.GetInt(EscalationJobs.ReferenceKey);
+        using var span = CivicTelemetry.Start("escalation");
+        span?.SetTag("civic.reference", reference);
         await using var scope = scopes.CreateAsyncScope();
         var next = await scope.ServiceProvider.GetRequiredService<Escalator>().EscalateAsync(reference, cancellationToken);
+        CivicTelemetry.Escalations.Add(1);
         if (next is { } after)
         {
             await scheduler.ScheduleNextAsync(reference, after, cancellationToken);

@@ -1,3 +1,4 @@
+using CivicConnect.Core.Telemetry;
 using CivicConnect.Conversation.Ports;
 using CivicConnect.Conversation.State;
 using CivicConnect.Data;
@@ -23,6 +24,7 @@ public sealed class IssueIntake(CivicDbContext db, IssueRouter router, Escalatio
 
     public async Task<SubmittedIssue> SubmitAsync(IssueSubmission submission, CancellationToken cancellationToken)
     {
+        using var span = CivicTelemetry.Start("intake");
         var category = await db.ServiceCategories.Include(c => c.Department)
             .FirstOrDefaultAsync(c => c.Code == submission.CategoryCode && c.Active, cancellationToken)
             ?? await db.ServiceCategories.Include(c => c.Department).FirstAsync(c => c.Code == "other", cancellationToken);
