@@ -3,7 +3,9 @@
 # (migrate, seed --if-empty, wards import, places import --if-empty), once per release (compose's
 # setup service, the Kubernetes Job); anything else is passed to the server (no arguments: serve).
 set -eu
-server() { dotnet /app/CivicConnect.Server.dll "$@"; }
+# CIVIC_APP_DIR: where the published server is (/app in the image; civic deploy-check sets its own).
+app=${CIVIC_APP_DIR:-/app}
+server() { dotnet "$app/CivicConnect.Server.dll" "$@"; }
 
 if [ "${1:-}" = "setup" ]; then
   server migrate
@@ -14,4 +16,4 @@ if [ "${1:-}" = "setup" ]; then
   exit 0
 fi
 
-exec dotnet /app/CivicConnect.Server.dll "$@"
+exec dotnet "$app/CivicConnect.Server.dll" "$@"
