@@ -50,7 +50,11 @@ public sealed class DeployCheckTests
             var second = await deployment.StartNodeAsync(environment, "node2");
             using var one = new HttpClient { BaseAddress = first, Timeout = TimeSpan.FromMinutes(3) };
             using var other = new HttpClient { BaseAddress = second, Timeout = TimeSpan.FromMinutes(3) };
-            Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/health/ready")).StatusCode);
+            foreach (var probe in DeployFilesTests.ProbePaths())
+            {
+                // Every path the Kubernetes probes request answers on a node started as deployed.
+                Assert.Equal(HttpStatusCode.OK, (await other.GetAsync(probe)).StatusCode);
+            }
 
             var photoPath = await ReportWithAPhotoAsync(new DirectLineClient(one), compose["DirectLine__Secret"]);
 
