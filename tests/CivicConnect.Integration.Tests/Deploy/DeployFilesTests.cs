@@ -33,7 +33,7 @@ public sealed class DeployFilesTests
         var set = KubernetesEnvironment(overlay);
 
         var compose = DeployFiles.ComposeEnvironment("node1").Keys;
-        Assert.All(compose.Concat(RequiredInProduction), key => Assert.True(set.Contains(key), $"Kubernetes ({overlay}) does not set {key}, which compose's nodes set."));
+        Assert.All(compose.Concat(RequiredInProduction).Select(TrustedProxySetting).Distinct(), key => Assert.True(set.Select(TrustedProxySetting).Contains(key), $"Kubernetes ({overlay}) does not set {key}, which compose's nodes set."));
     }
 
     [Fact]
@@ -85,6 +85,10 @@ public sealed class DeployFilesTests
         Containers(DeployFiles.LoadYaml("k8s/base/deployment.yaml")).Single().Children
             .Where(entry => ((YamlScalarNode)entry.Key).Value!.EndsWith("Probe", StringComparison.Ordinal))
             .Select(entry => ((YamlScalarNode)((YamlMappingNode)((YamlMappingNode)entry.Value)["httpGet"])["path"]).Value!);
+
+    /// <summary>Trusted proxies are named by address (compose: nginx's fixed one) or by network (Kubernetes: the pod network); either will do.</summary>
+    private static string TrustedProxySetting(string key) =>
+        key.StartsWith("ForwardedHeaders__Known", StringComparison.Ordinal) ? "ForwardedHeaders__KnownProxies or __KnownNetworks" : key;
 
     /// <summary>Names set by the base ConfigMap and the overlay's Secret (from its civic.env.example).</summary>
     private static HashSet<string> KubernetesEnvironment(string overlay)

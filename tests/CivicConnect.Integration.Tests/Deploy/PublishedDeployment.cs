@@ -106,8 +106,15 @@ public sealed class PublishedDeployment : IAsyncDisposable
         var deadline = Stopwatch.StartNew();
         while (true)
         {
-            Assert.False(process.HasExited, $"The node stopped ({process.ExitCode}):\n{ReadLog(log)}");
-            Assert.True(deadline.Elapsed < TimeSpan.FromMinutes(3), $"The node did not become ready in 3 minutes:\n{ReadLog(log)}");
+            if (process.HasExited)
+            {
+                Assert.Fail($"The node stopped ({process.ExitCode}):\n{ReadLog(log)}");
+            }
+
+            if (deadline.Elapsed > TimeSpan.FromMinutes(3))
+            {
+                Assert.Fail($"The node did not become ready in 3 minutes:\n{ReadLog(log)}");
+            }
             try
             {
                 using var ready = await http.GetAsync("/health/ready");
