@@ -12,8 +12,11 @@ public interface IMediaStore
     /// <exception cref="MediaRejectedException">Not an image we accept, or too large.</exception>
     Task<StoredMedia> SaveImageAsync(Stream content, string? fileName, CancellationToken cancellationToken);
 
-    /// <summary>The file behind a stored path, or null for anything that is not a stored file (including traversal attempts).</summary>
-    StoredFile? Open(string path);
+    /// <summary>The photo behind a stored path (the caller disposes its content), or null for anything that is not a stored photo (including traversal attempts).</summary>
+    Task<StoredFile?> OpenAsync(string path, CancellationToken cancellationToken);
+
+    /// <summary>A stored photo's bytes, or null as for <see cref="OpenAsync"/>.</summary>
+    Task<byte[]?> ReadAsync(string path, CancellationToken cancellationToken);
 
     Task DeleteAsync(StoredMedia media, CancellationToken cancellationToken);
 }
@@ -23,7 +26,7 @@ public interface IMediaStore
 /// <param name="ExifLocation">GPS position from the original's EXIF, if it had one.</param>
 public sealed record StoredMedia(string Path, string? ThumbnailPath, string ContentType, long SizeBytes, GeoLocation? ExifLocation, string? OriginalName);
 
-public sealed record StoredFile(string FullPath, string ContentType);
+public sealed record StoredFile(Stream Content, string ContentType);
 
 public enum MediaRejection
 {

@@ -6,9 +6,15 @@ public sealed class MediaOptions : IValidatableObject
 {
     public const string SectionName = "Media";
 
-    /// <summary>Folder for stored photos; relative paths are under the repository root. Default <c>.data/media</c>.</summary>
+    /// <summary>Where photos are kept: <c>FileSystem</c> (default, one node or a shared volume) or <c>S3</c> (several nodes).</summary>
+    public MediaStorageKind Storage { get; set; } = MediaStorageKind.FileSystem;
+
+    /// <summary>Folder for stored photos when <see cref="Storage"/> is FileSystem; relative paths are under the repository root. Default <c>.data/media</c>.</summary>
     [Required]
     public string Root { get; set; } = Path.Combine(".data", "media");
+
+    /// <summary>The object store when <see cref="Storage"/> is S3.</summary>
+    public MediaS3Options S3 { get; set; } = new();
 
     /// <summary>Largest accepted photo, in bytes (default 5 MB).</summary>
     [Range(1_024, 100 * 1024 * 1024)]
@@ -51,6 +57,25 @@ public sealed class MediaOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (Storage == MediaStorageKind.S3)
+        {
+            if (string.IsNullOrWhiteSpace(S3.Bucket))
+            {
+                yield return new ValidationResult("Media:S3:Bucket is required when Media:Storage is S3.", [nameof(S3)]);
+            }
+
+            if (!string.IsNullOrWhiteSpace(S3.ServiceUrl) && !Uri.TryCreate(S3.ServiceUrl, UriKind.Absolute, out _))
+            {
+                yield return new ValidationResult($"Media:S3:ServiceUrl ({S3.ServiceUrl}) is not an absolute URL.", [nameof(S3)]);
+            }
+
+            // One without the other would silently fall back to whatever credentials the platform has.
+            if (string.IsNullOrEmpty(S3.AccessKey) != string.IsNullOrEmpty(S3.SecretKey))
+            {
+                yield return new ValidationResult("Media:S3:AccessKey and Media:S3:SecretKey are set together or not at all.", [nameof(S3)]);
+            }
+        }
+
         // An accepted photo must be decodable: its pixels (4 bytes each at most for the formats we
         // re-encode) have to fit in one allocation.
         if (MaxImagePixels * 4 > DecodeAllocationLimitMegabytes * 1024L * 1024L)

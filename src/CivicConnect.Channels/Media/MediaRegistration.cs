@@ -15,6 +15,10 @@ public static class MediaRegistration
     public static IHostApplicationBuilder AddMediaStore(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<MediaOptions>(MediaOptions.SectionName);
+        builder.Services.TryAddSingleton<IMediaBlobs>(services =>
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MediaOptions>>().Value.Storage == MediaStorageKind.S3
+                ? ActivatorUtilities.CreateInstance<S3MediaBlobs>(services)
+                : ActivatorUtilities.CreateInstance<FileSystemMediaBlobs>(services));
         builder.Services.TryAddSingleton<IMediaStore, MediaStore>();
         builder.Services.TryAddSingleton<MediaDownloader>();
         builder.Services.TryAddSingleton<CivicConnect.Intelligence.Photos.IPhotoFiles, MediaPhotoFiles>();
@@ -33,15 +37,15 @@ public static class MediaRegistration
         return group;
     }
 
-    public static Results<PhysicalFileHttpResult, NotFound> GetMedia(string? path, IMediaStore store, HttpResponse response)
+    public static async Task<Results<FileStreamHttpResult, NotFound>> GetMedia(string? path, IMediaStore store, HttpResponse response, CancellationToken cancellationToken)
     {
-        if (path is null || store.Open(path) is not { } file)
+        if (path is null || await store.OpenAsync(path, cancellationToken) is not { } file)
         {
             return TypedResults.NotFound();
         }
 
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.CacheControl = "private, max-age=86400";
-        return TypedResults.PhysicalFile(file.FullPath, file.ContentType);
+        return TypedResults.Stream(file.Content, file.ContentType);
     }
 }

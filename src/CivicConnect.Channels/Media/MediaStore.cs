@@ -1,4 +1,3 @@
-using CivicConnect.Core.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SixLabors.ImageSharp;
@@ -12,13 +11,13 @@ using SixLabors.ImageSharp.Processing;
 namespace CivicConnect.Channels.Media;
 
 /// <summary>
-/// Stores photos on the local file system under <see cref="MediaOptions.Root"/> (a shared volume
-/// when several nodes run), one folder per day, under random names. Decoding is fenced three ways
+/// Stores photos (in <see cref="IMediaBlobs"/>: a folder, or an object store shared by every node),
+/// one folder per day, under random names. Decoding is fenced three ways
 /// so that no photo, and no burst of photos, can exhaust memory: the pixel count is read from the
 /// header before decoding, only <see cref="MediaOptions.MaxConcurrentDecodes"/> decodes run at
 /// once, and the image library's allocator refuses any buffer over its limit.
 /// </summary>
-public sealed class MediaStore(IOptions<MediaOptions> options, TimeProvider clock, ILogger<MediaStore> logger) : IMediaStore, IDisposable
+public sealed class MediaStore(IMediaBlobs blobs, IOptions<MediaOptions> options, TimeProvider clock, ILogger<MediaStore> logger) : IMediaStore, IDisposable
 {
     private const string ThumbnailSuffix = ".thumb.jpg";
 
@@ -28,12 +27,6 @@ public sealed class MediaStore(IOptions<MediaOptions> options, TimeProvider cloc
 
     /// <summary>Our own configuration, so the allocator limit holds for every photo this store touches and nothing else.</summary>
     private readonly Configuration imaging = CreateImagingConfiguration(options.Value);
-
-    /// <summary>The absolute media folder.</summary>
-    public string RootDirectory { get; } = ResolveRoot(options.Value.Root);
-
-    public static string ResolveRoot(string root) =>
-        Path.GetFullPath(Path.IsPathRooted(root) ? root : Path.Combine(RepositoryPaths.RootDirectory, root));
 
     public async Task<StoredMedia> SaveImageAsync(Stream content, string? fileName, CancellationToken cancellationToken)
     {
@@ -49,30 +42,55 @@ public sealed class MediaStore(IOptions<MediaOptions> options, TimeProvider cloc
         var name = Guid.NewGuid().ToString("N");
         var path = $"{folder}/{name}{ImageSniffer.Extension(kind)}";
         var thumbnailPath = thumbnail is null ? null : $"{folder}/{name}{ThumbnailSuffix}";
-        await WriteAsync(path, stored, cancellationToken);
+        await blobs.WriteAsync(path, stored, ImageSniffer.ContentType(kind), cancellationToken);
         if (thumbnailPath is not null)
         {
-            await WriteAsync(thumbnailPath, thumbnail!, cancellationToken);
+            await blobs.WriteAsync(thumbnailPath, thumbnail!, "image/jpeg", cancellationToken);
         }
 
         logger.LogInformation("Stored {ContentType} photo {Path} ({Bytes} bytes, EXIF location: {HasLocation})", ImageSniffer.ContentType(kind), path, stored.Length, exifLocation is not null);
         return new StoredMedia(path, thumbnailPath, ImageSniffer.ContentType(kind), stored.Length, exifLocation, SafeName(fileName));
     }
 
-    public StoredFile? Open(string path)
+    public async Task<StoredFile?> OpenAsync(string path, CancellationToken cancellationToken)
     {
-        if (!IsSafeRelativePath(path))
+        if (ContentTypeOf(path) is not { } contentType)
         {
             return null;
         }
 
-        var fullPath = Path.GetFullPath(Path.Combine(RootDirectory, path));
-        if (!fullPath.StartsWith(RootDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(fullPath))
+        return await blobs.OpenReadAsync(path, cancellationToken) is { } content ? new StoredFile(content, contentType) : null;
+    }
+
+    public async Task<byte[]?> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        if (await OpenAsync(path, cancellationToken) is not { } file)
         {
             return null;
         }
 
-        var contentType = Path.GetExtension(fullPath).ToLowerInvariant() switch
+        await using (file.Content)
+        {
+            using var copy = new MemoryStream();
+            await file.Content.CopyToAsync(copy, cancellationToken);
+            return copy.ToArray();
+        }
+    }
+
+    public async Task DeleteAsync(StoredMedia media, CancellationToken cancellationToken)
+    {
+        foreach (var path in new[] { media.Path, media.ThumbnailPath })
+        {
+            if (path is not null && ContentTypeOf(path) is not null)
+            {
+                await blobs.DeleteAsync(path, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The content type of a path this store could have written, or null for anything else (traversal, odd names, other extensions).</summary>
+    private static string? ContentTypeOf(string path) =>
+        !IsSafeRelativePath(path) ? null : Path.GetExtension(path).ToLowerInvariant() switch
         {
             ".jpg" => "image/jpeg",
             ".png" => "image/png",
@@ -80,21 +98,6 @@ public sealed class MediaStore(IOptions<MediaOptions> options, TimeProvider cloc
             ".heic" => "image/heic",
             _ => null,
         };
-        return contentType is null ? null : new StoredFile(fullPath, contentType);
-    }
-
-    public Task DeleteAsync(StoredMedia media, CancellationToken cancellationToken)
-    {
-        foreach (var path in new[] { media.Path, media.ThumbnailPath })
-        {
-            if (path is not null && Open(path) is { } file)
-            {
-                File.Delete(file.FullPath);
-            }
-        }
-
-        return Task.CompletedTask;
-    }
 
     /// <summary>Stored paths are ours: "yyyy/MM/dd/name.ext". Anything else (.., absolute, odd characters) is refused.</summary>
     private static bool IsSafeRelativePath(string path) =>
@@ -242,17 +245,6 @@ public sealed class MediaStore(IOptions<MediaOptions> options, TimeProvider cloc
         using var output = new MemoryStream();
         image.Save(output, encoder);
         return output.ToArray();
-    }
-
-    private async Task WriteAsync(string relativePath, byte[] bytes, CancellationToken cancellationToken)
-    {
-        var fullPath = Path.Combine(RootDirectory, relativePath.Replace('/', Path.DirectorySeparatorChar));
-        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-
-        // Write then rename, so a reader never sees half a photo.
-        var temporary = fullPath + ".tmp";
-        await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
-        File.Move(temporary, fullPath, overwrite: true);
     }
 
     private static string? SafeName(string? fileName)

@@ -47,7 +47,8 @@ public sealed class GalleryPhotoLibrary(ClassifierTuning tuning, CivicDbContext 
 
         try
         {
-            var bytes = await File.ReadAllBytesAsync(media.Open(stored.Path)!.FullPath, cancellationToken);
+            var bytes = await media.ReadAsync(stored.Path, cancellationToken)
+                ?? throw new InvalidOperationException($"The photo just stored at {stored.Path} cannot be read back.");
             float[] features;
             try
             {

@@ -70,9 +70,9 @@ public sealed class DirectLineClient(HttpClient http)
     /// Polls (as a Direct Line client without WebSockets does) until the conversation's activities
     /// satisfy <paramref name="done"/>: bot replies come from the outbox dispatcher, a moment after the post.
     /// </summary>
-    public async Task<JsonElement[]> WaitForActivitiesAsync(string conversationId, string token, Func<JsonElement[], bool> done)
+    public async Task<JsonElement[]> WaitForActivitiesAsync(string conversationId, string token, Func<JsonElement[], bool> done, TimeSpan? within = null)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var timeout = new CancellationTokenSource(within ?? TimeSpan.FromSeconds(20));
         while (true)
         {
             var activities = (await GetActivitiesAsync(conversationId, token)).GetProperty("activities").EnumerateArray().ToArray();
@@ -87,10 +87,10 @@ public sealed class DirectLineClient(HttpClient http)
     }
 
     /// <summary>Waits for the bot's reply to the user activity <paramref name="userActivityId"/>; returns the bot activities after it.</summary>
-    public async Task<JsonElement[]> WaitForReplyAsync(string conversationId, string token, string userActivityId)
+    public async Task<JsonElement[]> WaitForReplyAsync(string conversationId, string token, string userActivityId, TimeSpan? within = null)
     {
         var activities = await WaitForActivitiesAsync(conversationId, token, all =>
-            all.SkipWhile(a => a.GetProperty("id").GetString() != userActivityId).Skip(1).Any(IsFromBot));
+            all.SkipWhile(a => a.GetProperty("id").GetString() != userActivityId).Skip(1).Any(IsFromBot), within);
         return activities.SkipWhile(a => a.GetProperty("id").GetString() != userActivityId).Skip(1).Where(IsFromBot).ToArray();
     }
 

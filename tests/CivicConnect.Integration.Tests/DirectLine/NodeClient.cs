@@ -21,7 +21,7 @@ public static class NodeClient
         return await ExecAsync("node", [script], environment, timeout);
     }
 
-    private static async Task EnsureInstalledAsync(TimeSpan timeout)
+    public static async Task EnsureInstalledAsync(TimeSpan timeout)
     {
         await InstallGate.WaitAsync();
         try

@@ -17,7 +17,7 @@ internal static class ReportPhotoEndpoints
             .RequireAuthorization(CivicPolicies.ConsoleStaff)
             .ExcludeFromDescription();
 
-    public static async Task<Results<PhysicalFileHttpResult, NotFound, ProblemHttpResult>> GetPhoto(
+    public static async Task<Results<FileStreamHttpResult, NotFound, ProblemHttpResult>> GetPhoto(
         long id, long mediaId, bool? thumbnail, ReportQueries reports, IMediaStore store, ClaimsPrincipal user, HttpResponse response, CancellationToken cancellationToken)
     {
         string? path;
@@ -30,13 +30,13 @@ internal static class ReportPhotoEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", detail: forbidden.Message);
         }
 
-        if (path is null || store.Open(path) is not { } file)
+        if (path is null || await store.OpenAsync(path, cancellationToken) is not { } file)
         {
             return TypedResults.NotFound();
         }
 
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.CacheControl = "private, no-store";
-        return TypedResults.PhysicalFile(file.FullPath, file.ContentType);
+        return TypedResults.Stream(file.Content, file.ContentType);
     }
 }
