@@ -26,7 +26,7 @@ public sealed class IntakeTranscriptTests : IDisposable
             .AssertReply("Location: 17 Ave SW & 4 St SW (Ward 8)")
             .AssertReply("Details: Yes, in a traffic lane; Bigger than a tire")
             .AssertChoices("Send it", "Change something", "Discard");
-        (await t.Send("send")).AssertReply("Your report is #1001 and has gone to Roads.").AssertAwaiting(null);
+        (await t.Send("send")).AssertReply("Your report is #1001 and has gone to Roads.").AssertAwaiting(Awaiting.AfterReport);
 
         Assert.Equal([1001], t.State.References);
         Assert.Null(t.State.Draft);

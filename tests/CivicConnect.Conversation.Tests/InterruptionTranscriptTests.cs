@@ -54,26 +54,5 @@ public sealed class InterruptionTranscriptTests : IDisposable
         Assert.Null(t.State.Draft);
     }
 
-    [Fact]
-    public async Task ThanksOrYes_RightAfterTheReferenceNumber_CloseTheExchange_ANewProblemStartsANewReport()
-    {
-        var t = new Transcript(city);
-        await t.Send("pothole on 17 ave sw");
-        foreach (var answer in new[] { "yes", "1", "Bigger than a tire", "yes" })
-        {
-            await t.Send(answer);
-        }
-
-        (await t.Send("send")).AssertReply("Your report is #").AssertAwaiting(null);
-
-        (await t.Send("yes")).AssertReply("You're welcome! You'll hear from us when #").AssertNoReply("category").AssertAwaiting(null);
-        (await t.Send("Thank you!")).AssertReply("You're welcome!").AssertAwaiting(null);
-        Assert.Null(t.State.Draft);
-
-        (await t.Send("merci")).AssertReply("You're welcome!");
-        (await t.Send("there is graffiti on the library wall")).AssertReply("Got it: Graffiti.");
-        Assert.NotNull(t.State.Draft);
-    }
-
     public void Dispose() => city.Dispose();
 }

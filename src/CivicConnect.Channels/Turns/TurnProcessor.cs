@@ -26,6 +26,7 @@ public sealed class TurnProcessor(
     ConversationLocker locker,
     PendingMedia media,
     DialogEngine engine,
+    OptOutNotices optOutNotices,
     IOutbox outbox,
     HandOffTurns handOffs,
     OutboxSignal outboxSignal,
@@ -102,8 +103,13 @@ public sealed class TurnProcessor(
             message.Attempts++;
             message.ProcessedAt = now;
             var activity = JsonSerializer.Deserialize<Activity>(message.Payload, MessageJson.Options)!;
-            if (HandleCarrierKeyword(conversation, activity))
+            if (HandleCarrierKeyword(conversation, activity) is { } optedOut)
             {
+                if (!ChannelIds.ProviderConfirmsOptOut(channel))
+                {
+                    outbox.Enqueue(OutboxKinds.OptOutNotice, channel, address, conversation.Id, state.Locale ?? conversation.Locale, optOutNotices.Notice(optedOut, state.Locale ?? conversation.Locale, channel), now);
+                }
+
                 continue;
             }
 
@@ -136,13 +142,15 @@ public sealed class TurnProcessor(
 
     /// <summary>
     /// STOP, CANCEL, END … and START on SMS/WhatsApp are the carrier's words: the citizen is opted
-    /// out (or back in) and the dialog never sees them. The provider sends its own confirmation.
+    /// out (or back in) and the dialog never sees them. Twilio sends its own confirmation; on the
+    /// WhatsApp Cloud API the caller sends ours.
     /// </summary>
-    private static bool HandleCarrierKeyword(ConversationRecord conversation, Activity activity)
+    /// <returns>Null when the message is no such keyword; otherwise whether the citizen is now opted out.</returns>
+    private static bool? HandleCarrierKeyword(ConversationRecord conversation, Activity activity)
     {
         if (!ChannelIds.HasCarrierKeywords(activity.Channel))
         {
-            return false;
+            return null;
         }
 
         if (CarrierKeywords.IsOptOut(activity.Text))
@@ -154,10 +162,10 @@ public sealed class TurnProcessor(
         if (conversation.OptedOut && CarrierKeywords.IsOptIn(activity.Text))
         {
             conversation.OptedOut = false;
-            return true;
+            return false;
         }
 
-        return false;
+        return null;
     }
 
     private async Task RecordFailureAsync(long inboxId, Exception error, CancellationToken cancellationToken)

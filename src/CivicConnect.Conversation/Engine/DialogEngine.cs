@@ -128,6 +128,11 @@ public sealed class DialogEngine(
             return TurnOutcome.Continue;
         }
 
+        if (AfterReport.TryClose(turn))
+        {
+            return TurnOutcome.Done;
+        }
+
         var awaiting = state.Awaiting;
         if (awaiting is Awaiting.Location && state.Draft?.Description is null)
         {
@@ -190,7 +195,7 @@ public sealed class DialogEngine(
         if (turn.State.LastActivityAt is null)
         {
             turn.State.LastActivityAt = turn.Now;
-            turn.Ask(Awaiting.Description, "welcome");
+            WelcomeMenu.Offer(turn);
         }
 
         return turn.Result();

@@ -25,6 +25,7 @@ public static class DialogEngineRegistration
         services.TryAddScoped<FeedbackCommands>();
         services.TryAddScoped<Interruptions>();
         services.TryAddScoped<AttachmentReader>();
+        services.TryAddScoped<OptOutNotices>();
         services.TryAddScoped<DialogEngine>();
         return services;
     }

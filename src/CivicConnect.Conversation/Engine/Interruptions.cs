@@ -7,7 +7,7 @@ using CivicConnect.Core.Messages;
 
 namespace CivicConnect.Conversation.Engine;
 
-/// <summary>Help, status, language, "not fixed", discard, start over and "a person" work at any step, in any language; thanks after a report closes it.</summary>
+/// <summary>Help, status, language, "not fixed", discard, start over and "a person" work at any step, in any language.</summary>
 public sealed partial class Interruptions(StatusReport status, FeedbackCommands feedback, IHandOffHours handOffHours)
 {
     /// <summary>Null when the message is no interruption; otherwise whether the form goes on asking.</summary>
@@ -21,6 +21,12 @@ public sealed partial class Interruptions(StatusReport status, FeedbackCommands 
 
         var state = turn.State;
         var phrases = turn.Phrases;
+        if (WelcomeMenu.Picked(turn) is { } pick)
+        {
+            await AnswerWelcomeAsync(turn, pick, cancellationToken);
+            return TurnOutcome.Done;
+        }
+
         if (TrySwitchLanguage(turn))
         {
             return ContinueOrWelcome(turn);
@@ -72,16 +78,9 @@ public sealed partial class Interruptions(StatusReport status, FeedbackCommands 
             return state.Draft is null ? TurnOutcome.Done : TurnOutcome.Continue;
         }
 
-        // "yes", "ok", "thanks" right after a report was filed close the exchange; they are not a new problem.
-        if (state.Draft is null && state.Awaiting is null && state.References.Count > 0 && (phrases.IsExactly("thanks", text) || phrases.IsExactly("yes", text)))
+        if (state.Draft is null && state.Awaiting is null or Awaiting.Description or Awaiting.AfterReport && phrases.IsExactly("greeting", text))
         {
-            turn.Say("closing", ("reference", state.References[^1]));
-            return TurnOutcome.Done;
-        }
-
-        if (state.Draft is null && state.Awaiting is null or Awaiting.Description && phrases.IsExactly("greeting", text))
-        {
-            turn.Ask(Awaiting.Description, "welcome");
+            WelcomeMenu.Offer(turn);
             return TurnOutcome.Done;
         }
 
@@ -121,6 +120,24 @@ public sealed partial class Interruptions(StatusReport status, FeedbackCommands 
 
         await status.SayAsync(turn, command.Groups["ref"].Success ? int.Parse(command.Groups["ref"].Value, CultureInfo.InvariantCulture) : null, cancellationToken);
         return true;
+    }
+
+    private async Task AnswerWelcomeAsync(Turn turn, WelcomePick pick, CancellationToken cancellationToken)
+    {
+        switch (pick.Action)
+        {
+            case WelcomeAction.MyReports:
+                await status.SayAsync(turn, null, cancellationToken);
+                break;
+            case WelcomeAction.Language:
+                turn.SwitchLocale(pick.Locale!);
+                turn.Say("language_switched");
+                WelcomeMenu.Offer(turn);
+                break;
+            default:
+                turn.Ask(Awaiting.Description, "ask_description");
+                break;
+        }
     }
 
     private static TurnOutcome ContinueOrWelcome(Turn turn)

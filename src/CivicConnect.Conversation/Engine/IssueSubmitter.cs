@@ -36,6 +36,6 @@ public sealed class IssueSubmitter(IIssueIntake intake)
             turn.Say("urgent_note");
         }
 
-        turn.ClearDraft();
+        AfterReport.Mark(turn);
     }
 }

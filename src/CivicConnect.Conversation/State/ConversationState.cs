@@ -51,4 +51,7 @@ public static class Awaiting
     public const string AbandonConfirm = "abandon-confirm";
     public const string Resume = "resume";
     public const string HandOff = "handoff";
+
+    /// <summary>Nothing is asked: the reference number was just given, and "thanks" is read as a goodbye (see Engine/AfterReport).</summary>
+    public const string AfterReport = "after-report";
 }

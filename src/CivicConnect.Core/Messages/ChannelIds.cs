@@ -17,8 +17,14 @@ public static class ChannelIds
     /// <summary>Department alert by signed webhook (escalations).</summary>
     public const string Webhook = "webhook";
 
-    /// <summary>Channels where STOP, CANCEL, END … alone are carrier opt-out keywords, never dialog words.</summary>
-    public static bool HasCarrierKeywords(string channel) => channel is Sms or WhatsApp;
+    /// <summary>
+    /// Channels where STOP, CANCEL, END … alone are opt-out keywords, never dialog words: the
+    /// carrier's on Twilio SMS/WhatsApp, and honoured the same way on the WhatsApp Cloud API.
+    /// </summary>
+    public static bool HasCarrierKeywords(string channel) => channel is Sms or WhatsApp or WhatsAppCloud;
+
+    /// <summary>Twilio confirms an opt-out or opt-in itself; on the others we must (see OutboxKinds.OptOutNotice).</summary>
+    public static bool ProviderConfirmsOptOut(string channel) => channel is Sms or WhatsApp;
 
     /// <summary>Plain-text channels render choices as a numbered list.</summary>
     public static bool IsPlainText(string channel) => channel is Sms;

@@ -175,7 +175,8 @@ public sealed class OutboxDispatcher(
         var sends = new List<Task>(claimed.Count);
         foreach (var row in claimed.OrderBy(r => r.Id))
         {
-            var send = SendClaimedAsync(row, row.ConversationId is { } id && optedOut.Contains(id), cancellationToken);
+            var suppressed = row.ConversationId is { } id && optedOut.Contains(id) && row.Kind != OutboxKinds.OptOutNotice;
+            var send = SendClaimedAsync(row, suppressed, cancellationToken);
             inFlightRows[row.Id] = send;
             sends.Add(ForgetWhenDone(row.Id, send));
         }

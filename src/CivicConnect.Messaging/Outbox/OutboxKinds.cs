@@ -5,4 +5,7 @@ public static class OutboxKinds
 {
     public const string Reply = "reply";
     public const string Notification = "notification";
+
+    /// <summary>The one message an opted-out citizen still gets: that the opt-out was honoured.</summary>
+    public const string OptOutNotice = "opt-out-notice";
 }

@@ -26,6 +26,10 @@ public sealed class Transcript(EngineFixture fixture, string channel = ChannelId
     public Task<Transcript> Send(string text) =>
         Send(new Activity(NextId(), channel, "citizen", text, [], null, locale, fixture.Clock.GetUtcNow()));
 
+    /// <summary>The chat was opened (Web Chat's join event), in the page's language.</summary>
+    public Task<Transcript> Join(string? pageLocale = null) =>
+        Send(new Activity(NextId(), channel, "citizen", null, [], null, pageLocale ?? locale, fixture.Clock.GetUtcNow(), Kind: ActivityKind.ConversationStart));
+
     public Task<Transcript> SendLocation(double latitude, double longitude) =>
         Send(new Activity(NextId(), channel, "citizen", null, [], new GeoLocation(latitude, longitude), locale, fixture.Clock.GetUtcNow()));
 

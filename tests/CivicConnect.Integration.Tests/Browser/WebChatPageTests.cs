@@ -127,6 +127,9 @@ public sealed class WebChatPageTests(WebChatFixture app) : IClassFixture<WebChat
         await using var chat = await app.OpenAsync("/?lang=fr");
 
         await chat.WaitForBotReplyAsync(new Regex("Ici le 311 de Calgary"));
+        await Expect(chat.SuggestedActions).ToHaveTextAsync(["Signaler un problème", "Mes signalements", "English"], new() { Timeout = WebChatPage.StepTimeoutMs });
+        await chat.ClickChoiceAsync("Signaler un problème");
+        await chat.WaitForBotReplyAsync(new Regex("Quel est le problème\\?"));
         chat.ForgetProblems(); // a reload cancels the connection on purpose
         await chat.ReloadAsync();
         await chat.SendTextAsync("il y a un nid-de-poule");

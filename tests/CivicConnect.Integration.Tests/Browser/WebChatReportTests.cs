@@ -58,6 +58,11 @@ public sealed class WebChatReportTests(WebChatFixture app) : IClassFixture<WebCh
         Assert.Single(issue.Media);
         Assert.Equal(51.0379, issue.Location!.Y, 3);
         Assert.Equal(-114.0720, issue.Location.X, 3);
+
+        // "Thanks" right after the reference is a goodbye, not a new report with its category buttons.
+        await chat.SendTextAsync("thanks");
+        await chat.WaitForBotReplyAsync(new Regex($"We'll keep you posted on #{issue.ReferenceNumber}"));
+        await Expect(chat.SuggestedActions).ToHaveCountAsync(0);
         Assert.Empty(chat.Problems);
     }
 

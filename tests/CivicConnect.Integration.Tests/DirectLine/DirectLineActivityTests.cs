@@ -224,7 +224,10 @@ public sealed class DirectLineActivityTests(DirectLineAppFactory app) : IClassFi
         }
 
         var greeted = await client.WaitForActivitiesAsync(conversationId, token, all => all.Any(IsBotMessage));
-        Assert.Contains("Ici le 311", greeted.Single(IsBotMessage).GetProperty("text").GetString(), StringComparison.Ordinal);
+        var greeting = greeted.Single(IsBotMessage);
+        Assert.Contains("Ici le 311", greeting.GetProperty("text").GetString(), StringComparison.Ordinal);
+        var actions = greeting.GetProperty("suggestedActions").GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("title").GetString()!).ToArray();
+        Assert.Equal(["Signaler un problème", "Mes signalements", "English"], actions);
 
         // Joining again (a page reload) says nothing: the next bot message answers the citizen's text.
         using (var again = await client.PostActivityAsync(conversationId, token, Join))

@@ -166,6 +166,40 @@ public sealed partial class WhatsAppCloudConversationTests(WhatsAppCloudAppFacto
         Assert.Contains("131026", failed.LastError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Stop_IsHonouredLikeOnTwilio_ConfirmedOnceThenSilentUntilStart()
+    {
+        var waId = WhatsAppCloudAppFactory.NewWaId();
+        await meta.SendOk(CloudWebhook.Text(waId, "pothole"));
+        await app.DrainOutboxAsync();
+        var before = app.SentTo(waId).Count;
+
+        // Meta, unlike Twilio, confirms nothing itself: the one message after STOP is ours.
+        await meta.SendOk(CloudWebhook.Text(waId, "STOP"));
+        await app.DrainOutboxAsync();
+        var notice = Assert.Single(app.SentTo(waId).Skip(before));
+        Assert.Contains("unsubscribed", Body(notice), StringComparison.Ordinal);
+        await using (var db = app.CreateDbContext())
+        {
+            var conversation = await db.Conversations.AsNoTracking().SingleAsync(c => c.Address == "+" + waId);
+            Assert.True(conversation.OptedOut);
+            Assert.Contains("pothole", conversation.State, StringComparison.Ordinal); // the draft is kept, not discarded
+        }
+
+        // Opted out: the bot's answer is written but never sent.
+        await meta.SendOk(CloudWebhook.Text(waId, "help"));
+        await app.DrainOutboxAsync();
+        Assert.Equal(before + 1, app.SentTo(waId).Count);
+
+        await meta.SendOk(CloudWebhook.Text(waId, "START"));
+        await app.DrainOutboxAsync();
+        Assert.Contains("subscribed to Calgary 311 messages again", Body(app.SentTo(waId)[^1]), StringComparison.Ordinal);
+        await using (var db = app.CreateDbContext())
+        {
+            Assert.False(await db.Conversations.Where(c => c.Address == "+" + waId).Select(c => c.OptedOut).SingleAsync());
+        }
+    }
+
     private static bool IsConfirmation(JsonObject message) => Body(message).Contains("Your report is #", StringComparison.Ordinal);
 
     private static string Body(JsonObject message) =>

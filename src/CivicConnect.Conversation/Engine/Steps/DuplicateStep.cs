@@ -66,7 +66,7 @@ internal sealed class DuplicateStep(ISamePhotoReportFinder samePhotos, INearbyRe
                 var joined = await intake.JoinAsync(issueId, turn.Context.ConversationId, subscribe: true, draft.Photos, cancellationToken);
                 turn.State.References.Add(joined.ReferenceNumber);
                 turn.Say("duplicate_joined", ("reference", joined.ReferenceNumber));
-                turn.ClearDraft();
+                AfterReport.Mark(turn);
                 return TurnOutcome.Done;
             case "new":
                 draft.DuplicateChecked = true;
