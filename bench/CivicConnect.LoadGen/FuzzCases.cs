@@ -76,7 +76,7 @@ internal sealed class FuzzCases(FuzzTargets targets, HostileValues hostile)
         };
         if (signature is not null)
         {
-            request.Headers.TryAddWithoutValidation("X-Twilio-Signature", signature);
+            request.Headers.TryAddWithoutValidation("X-Twilio-Signature", HeaderValue(signature));
         }
 
         return request;
@@ -132,7 +132,7 @@ internal sealed class FuzzCases(FuzzTargets targets, HostileValues hostile)
         };
         if (signature is not null)
         {
-            request.Headers.TryAddWithoutValidation("X-Hub-Signature-256", signature);
+            request.Headers.TryAddWithoutValidation("X-Hub-Signature-256", HeaderValue(signature));
         }
 
         return request;
@@ -162,7 +162,7 @@ internal sealed class FuzzCases(FuzzTargets targets, HostileValues hostile)
                 break;
             case 3:
                 var form = new MultipartFormDataContent();
-                form.Add(new ByteArrayContent(hostile.Bytes(hostile.Next(70_000))), "file", hostile.Pick(["photo.jpg", "../../x.jpg", "a\0.png", new string('n', 300) + ".jpg"]));
+                form.Add(new ByteArrayContent(hostile.Bytes(hostile.Next(70_000))), "file", hostile.Pick(["photo.jpg", "../../x.jpg", "a b.png", new string('n', 300) + ".jpg"]));
                 if (hostile.Chance(50))
                 {
                     form.Add(new StringContent(hostile.String()), "activity");
@@ -188,7 +188,7 @@ internal sealed class FuzzCases(FuzzTargets targets, HostileValues hostile)
 
         if (auth is not null)
         {
-            request.Headers.TryAddWithoutValidation("Authorization", hostile.Chance(90) ? "Bearer " + auth : auth);
+            request.Headers.TryAddWithoutValidation("Authorization", HeaderValue(hostile.Chance(90) ? "Bearer " + auth : auth));
         }
 
         return request;
@@ -278,7 +278,7 @@ internal sealed class FuzzCases(FuzzTargets targets, HostileValues hostile)
         };
         if (auth is not null)
         {
-            request.Headers.TryAddWithoutValidation("Authorization", auth);
+            request.Headers.TryAddWithoutValidation("Authorization", HeaderValue(auth));
         }
 
         return request;
@@ -301,7 +301,7 @@ internal sealed class FuzzCases(FuzzTargets targets, HostileValues hostile)
                 1 => JsonValue.Create(hostile.Next(2) == 0 ? long.MaxValue : -1),
                 2 => JsonValue.Create(hostile.Chance(50)),
                 3 => new JsonArray(JsonValue.Create(hostile.String())),
-                4 => new JsonObject { [hostile.String()[..Math.Min(50, hostile.String().Length)]] = hostile.String() },
+                4 => new JsonObject { [Key(hostile.String())] = hostile.String() },
                 5 => JsonValue.Create(1e300),
                 _ => JsonValue.Create(hostile.String()),
             };
@@ -319,6 +319,15 @@ internal sealed class FuzzCases(FuzzTargets targets, HostileValues hostile)
             }
         }
     }
+
+    /// <summary>Only what HTTP/1.1 can carry in a header (printable ASCII, at most 8 KB): the client refuses the rest before sending.</summary>
+    private static string HeaderValue(string text)
+    {
+        var printable = new string([.. text.Where(c => c is >= ' ' and <= '~')]);
+        return printable.Length > 8_000 ? printable[..8_000] : printable;
+    }
+
+    private static string Key(string text) => text[..Math.Min(50, text.Length)];
 
     private (JsonNode? Parent, string? Key) RandomSlot(JsonNode root)
     {

@@ -36,10 +36,10 @@ internal static class Fuzzer
             ["WhatsAppCloud__PhoneNumberId"] = "fuzz-phone",
             ["WhatsAppCloud__GraphBaseUrl"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{options.ApiPort}"),
             // Rate limits would answer most of the run with 429 before the hostile part is read.
-            ["DirectLine__ActivitiesPerMinute"] = "1000000",
-            ["DirectLine__UploadsPerMinute"] = "1000000",
-            ["DirectLine__WebChatTokensPerMinute"] = "1000000",
-            ["Open311__ReadsPerMinute"] = "1000000",
+            ["DirectLine__ActivitiesPerMinute"] = "10000",
+            ["DirectLine__UploadsPerMinute"] = "10000",
+            ["DirectLine__WebChatTokensPerMinute"] = "10000",
+            ["Open311__ReadsPerMinute"] = "100000",
         };
         var serverOptions = options with { ServerEnvironment = environment, ServerLog = Path.ChangeExtension(options.ServerLog, "fuzz.log") };
         await using var server = await ServerHost.StartAsync(serverOptions);
