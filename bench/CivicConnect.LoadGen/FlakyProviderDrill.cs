@@ -23,7 +23,9 @@ internal static class FlakyProviderDrill
         Console.WriteLine(DrillTable.Markdown(
             string.Create(CultureInfo.InvariantCulture, $"Flaky provider drill: {Load.TotalSeconds:0} s of signed Twilio webhooks from {concurrency} senders; the provider stand-in fails half its calls (500/503, nothing sent); {Environment.ProcessorCount} cores."),
             [
+                ("webhook POSTs (with retries)", sent.Attempts),
                 ("messages acknowledged", judged.Accepted),
+                ("messages never acknowledged", sent.Unacknowledged),
                 ("webhook answers 5xx", sent.ServerErrors),
                 ("provider calls failed (500/503)", provider.Failed),
                 ("provider calls succeeded (201)", provider.Received),

@@ -84,8 +84,9 @@ internal static class RetryingSender
     private static Dictionary<string, string> Message(LoadOptions options)
     {
         var sid = "SM" + Guid.NewGuid().ToString("N");
-        // +1587 and eight random digits: distinct from every other run's and load's numbers in practice.
-        var from = "+1587" + Random.Shared.Next(10_000_000, 100_000_000).ToString(CultureInfo.InvariantCulture);
+        // A valid North American number (+1 587, then seven digits; an invalid one is refused with a 400),
+        // apart from WebhookLoad's +1 403 numbers.
+        var from = "+1587" + Random.Shared.Next(2_000_000, 10_000_000).ToString(CultureInfo.InvariantCulture);
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["MessageSid"] = sid,
