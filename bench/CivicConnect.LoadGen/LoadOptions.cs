@@ -24,6 +24,9 @@ internal sealed record LoadOptions(
     /// <summary><c>webhooks</c> (signed Twilio webhooks, the default), <c>transitions</c> (staff API transitions) or <c>sends</c> (the outbox alone).</summary>
     public string Mode { get; init; } = "webhooks";
 
+    /// <summary>Fuzz mode: hostile requests to send (at most 50,000).</summary>
+    public int FuzzRequests { get; init; } = 10_000;
+
     /// <summary>A supervisor's bearer token for the staff API (<c>civic token --role supervisor</c>); transitions mode.</summary>
     public string? StaffToken { get; init; }
 
@@ -67,6 +70,7 @@ internal sealed record LoadOptions(
                                     [--pgbench PATH [--pg "-h 127.0.0.1 -p 5432 -U civic DBNAME"]]
                                     [--mode webhooks|transitions [--staff-token JWT] --issues 256 --open311-key KEY]
                                     [--provider-latency-ms 0] [--mode sends --outbox-concurrency 1,64] [--mode coldstart]
+                                    [--mode drill-kill|drill-pg-restart|drill-flaky-provider|fuzz|drills [--fuzz-requests 10000]]
         Only loopback URLs are accepted. Without --account-sid/--auth-token an account is made up for the run
         (use both when --url points at a server you started yourself); --pg defaults to the database of
         ConnectionStrings__Civic; with --server a supervisor's token is asked of the server itself.
@@ -121,6 +125,7 @@ internal sealed record LoadOptions(
             Issues = Math.Clamp(Int("issues", 256), 1, 2_000),
             Open311Key = values.GetValueOrDefault("open311-key") ?? "dev-open311-key",
             ProviderLatency = TimeSpan.FromMilliseconds(Math.Clamp(Int("provider-latency-ms", 0), 0, 5_000)),
+            FuzzRequests = Math.Clamp(Int("fuzz-requests", 10_000), 1, 50_000),
             OutboxConcurrency = values.TryGetValue("outbox-concurrency", out var outbox)
                 ? outbox.Split(',').Select(l => Math.Clamp(int.Parse(l, CultureInfo.InvariantCulture), 1, 1_024)).ToList()
                 : [1, 64],

@@ -18,6 +18,12 @@ if (options.Mode == "transitions" && string.IsNullOrEmpty(options.StaffToken) &&
     return 64;
 }
 
+// Fault drills and the fuzzer (issue #16): each starts its own server(s) and judges itself.
+if (Drills.For(options.Mode) is { } drill)
+{
+    return options.Server is null ? Drills.NeedsServer(options.Mode) : await drill(options);
+}
+
 if (options.Mode == "sends")
 {
     // The outbox alone: a server per level (its outbox concurrency), rows written straight to the

@@ -80,6 +80,48 @@ internal sealed class ServerHost : IAsyncDisposable
             : throw new InvalidOperationException($"civic token --role {role} failed (exit code {process.ExitCode})");
     }
 
+    /// <summary>The server's process id (the drills read its memory and kill it).</summary>
+    public int ProcessId => process.Id;
+
+    /// <summary>True once the process has ended.</summary>
+    public bool HasExited => process.HasExited;
+
+    /// <summary>SIGKILL, as a crashed node or an OOM kill: no shutdown, no flush, nothing finished.</summary>
+    public async Task KillAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: false);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>Every line the server has printed so far.</summary>
+    public IReadOnlyList<string> Lines
+    {
+        get
+        {
+            lock (log)
+            {
+                return [.. lines];
+            }
+        }
+    }
+
+    /// <summary>The server's resident memory (VmRSS) in MiB, from /proc; null once it has exited.</summary>
+    public double? ResidentMiB()
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return line is null ? null : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)

@@ -18,11 +18,15 @@ internal sealed class TwilioApiStandIn : IDisposable
     private readonly ConcurrentQueue<(string To, string Body, TimeSpan At)> arrivals = new();
     private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
     private readonly TimeSpan latency;
+    private readonly double failureRate;
+    private readonly Random failures = new(16);
     private int received;
+    private int failed;
 
-    private TwilioApiStandIn(int port, TimeSpan latency)
+    private TwilioApiStandIn(int port, TimeSpan latency, double failureRate)
     {
         this.latency = latency;
+        this.failureRate = failureRate;
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         listener.Start();
         _ = Task.Run(LoopAsync);
@@ -30,13 +34,19 @@ internal sealed class TwilioApiStandIn : IDisposable
 
     public int Received => Volatile.Read(ref received);
 
+    /// <summary>Calls answered with a 5xx (the flaky-provider drill): those messages were not sent.</summary>
+    public int Failed => Volatile.Read(ref failed);
+
     /// <summary>True once at least one message was sent to <paramref name="number"/>.</summary>
     public bool HasRepliedTo(string number) => repliedTo.ContainsKey(number);
 
-    /// <summary>Every message received so far: recipient, body and when it arrived (since the stand-in started).</summary>
+    /// <summary>Every message sent so far (answered 201): recipient, body and when it arrived (since the stand-in started).</summary>
     public IReadOnlyList<(string To, string Body, TimeSpan At)> Arrivals => [.. arrivals];
 
-    public static TwilioApiStandIn Start(int port, TimeSpan latency) => new(port, latency);
+    public static TwilioApiStandIn Start(int port, TimeSpan latency) => new(port, latency, 0);
+
+    /// <summary>A provider that answers <paramref name="failureRate"/> of its calls with a 500 or 503 and sends nothing for them.</summary>
+    public static TwilioApiStandIn StartFlaky(int port, TimeSpan latency, double failureRate) => new(port, latency, failureRate);
 
     public void Dispose() => listener.Close();
 
@@ -62,10 +72,17 @@ internal sealed class TwilioApiStandIn : IDisposable
     {
         try
         {
-            Interlocked.Increment(ref received);
-            using (var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8))
+            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+            var form = HttpUtility.ParseQueryString(await reader.ReadToEndAsync());
+            bool fail;
+            lock (failures)
             {
-                var form = HttpUtility.ParseQueryString(await reader.ReadToEndAsync());
+                fail = failureRate > 0 && failures.NextDouble() < failureRate;
+            }
+
+            if (!fail)
+            {
+                Interlocked.Increment(ref received);
                 if (form["To"] is { } to)
                 {
                     repliedTo.TryAdd(to, 0);
@@ -78,7 +95,17 @@ internal sealed class TwilioApiStandIn : IDisposable
                 await Task.Delay(latency);
             }
 
-            var body = Encoding.UTF8.GetBytes($$"""{"sid":"SM{{Guid.NewGuid():N}}","status":"queued"}""");
+            if (fail)
+            {
+                // Twilio's own failures: nothing is sent, the caller must try again.
+                var count = Interlocked.Increment(ref failed);
+                context.Response.StatusCode = count % 2 == 0 ? 500 : 503;
+                context.Response.Close();
+                return;
+            }
+
+            // Twilio's answer, with WhatsApp Cloud's message id too, so a Graph send pointed here (the fuzzer) also succeeds.
+            var body = Encoding.UTF8.GetBytes($$"""{"sid":"SM{{Guid.NewGuid():N}}","status":"queued","messaging_product":"whatsapp","messages":[{"id":"wamid.{{Guid.NewGuid():N}}"}]}""");
             context.Response.StatusCode = 201;
             context.Response.ContentType = "application/json";
             await context.Response.OutputStream.WriteAsync(body);

@@ -144,6 +144,21 @@ public sealed class Open311RequestTests(Open311RequestTests.App app) : IClassFix
     }
 
     [Fact]
+    public async Task HostileInput_FoundByTheFuzzer_Is400AndCreatesNothing()
+    {
+        // Each of these answered 500 in `civic loadgen --mode fuzz` (issue #16): a form key over the
+        // form reader's 2 KB, a NUL in a posted field (PostgreSQL text cannot hold one), a NUL in a filter.
+        await using var db = app.CreateDbContext();
+        var issuesBefore = await db.Issues.CountAsync();
+        var client = app.CreateClient();
+
+        await AssertJsonErrorAsync(await PostAsync(client, "json", Pothole(("attribute[" + new string('A', 3_000) + "]", "x"))), 400, "the form could not be read");
+        await AssertJsonErrorAsync(await PostAsync(client, "json", Pothole().Select(f => f.Name == "description" ? (f.Name, "deep\0hole") : f).ToArray()), 400, "description may not contain a NUL character");
+        await AssertJsonErrorAsync(await client.GetAsync("/open311/v2/requests.json?service_code=a%00b"), 400, "service_code may not contain a NUL character");
+        Assert.Equal(issuesBefore, await db.Issues.CountAsync());
+    }
+
+    [Fact]
     public async Task PostRequest_WrongKeyInTheQuery_Is403BeforeTheBodyIsRead()
     {
         // The body is over the limit and carries the right key: only a key check before reading answers 403 here.

@@ -48,8 +48,23 @@ internal static class Open311Filters
         return new Open311RequestFilter(references, List(query, "service_code"), from.ToUniversalTime(), to.ToUniversalTime(), statuses);
     }
 
+    /// <summary>True when <paramref name="value"/> holds a NUL, which PostgreSQL text cannot store or compare.</summary>
+    public static bool HasNul(string? value) => value?.Contains('\0', StringComparison.Ordinal) == true;
+
+    /// <summary>A field name fit for an error message: NULs shown as \0, at most 64 characters.</summary>
+    public static string Printable(string name)
+    {
+        var shown = name.Replace("\0", "\\0", StringComparison.Ordinal);
+        return shown.Length > 64 ? shown[..64] + "…" : shown;
+    }
+
     private static List<string>? List(IQueryCollection query, string name)
     {
+        if (query[name].Any(HasNul))
+        {
+            throw Open311Exception.BadRequest($"{name} may not contain a NUL character");
+        }
+
         var values = query[name].SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
         return values.Count == 0 ? null : values;
     }
