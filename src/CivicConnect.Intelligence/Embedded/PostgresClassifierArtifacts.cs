@@ -19,7 +19,7 @@ public sealed partial class PostgresClassifierArtifacts(NpgsqlDataSource dataSou
         {
             connection = dataSource.OpenConnection();
         }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        catch (Exception ex) when (IsStorageTrouble(ex))
         {
             LogUnavailable(logger, ex.Message);
             return build(null);
@@ -38,7 +38,7 @@ public sealed partial class PostgresClassifierArtifacts(NpgsqlDataSource dataSou
                 // Training takes far longer than a command's default 30 s: wait for the other node as long as a build may take.
                 Execute(connection, "SELECT pg_advisory_lock(@id)", lockId, LockWaitSeconds);
             }
-            catch (NpgsqlException ex)
+            catch (Exception ex) when (IsStorageTrouble(ex))
             {
                 LogUnavailable(logger, ex.Message);
                 return build(null);
@@ -58,7 +58,15 @@ public sealed partial class PostgresClassifierArtifacts(NpgsqlDataSource dataSou
             }
             finally
             {
-                Execute(connection, "SELECT pg_advisory_unlock(@id)", lockId);
+                // The connection may be gone by now (the database restarted or was dropped): the session's lock went with it.
+                try
+                {
+                    Execute(connection, "SELECT pg_advisory_unlock(@id)", lockId);
+                }
+                catch (Exception ex) when (IsStorageTrouble(ex))
+                {
+                    LogUnavailable(logger, ex.Message);
+                }
             }
         }
     }
@@ -71,7 +79,7 @@ public sealed partial class PostgresClassifierArtifacts(NpgsqlDataSource dataSou
             command.Parameters.AddWithValue("key", key);
             return command.ExecuteScalar() is byte[] bytes ? TrainedClassifier.FromBytes(bytes) : null;
         }
-        catch (Exception ex) when (ex is NpgsqlException or EndOfStreamException)
+        catch (Exception ex) when (IsStorageTrouble(ex) || ex is EndOfStreamException)
         {
             LogUnavailable(logger, ex.Message);
             return null;
@@ -89,11 +97,17 @@ public sealed partial class PostgresClassifierArtifacts(NpgsqlDataSource dataSou
             command.ExecuteNonQuery();
             LogSaved(logger, trained.Vectors.Length);
         }
-        catch (NpgsqlException ex)
+        catch (Exception ex) when (IsStorageTrouble(ex))
         {
             LogUnavailable(logger, ex.Message);
         }
     }
+
+    /// <summary>
+    /// The database failing under us (unreachable, restarted, the connection closed): never a reason
+    /// for the classifier to fail, since the built model is cached with whatever this throws.
+    /// </summary>
+    private static bool IsStorageTrouble(Exception ex) => ex is NpgsqlException or TimeoutException or InvalidOperationException or ObjectDisposedException;
 
     /// <summary>How long a node waits for another to finish building the same model before it builds its own.</summary>
     private const int LockWaitSeconds = 600;
