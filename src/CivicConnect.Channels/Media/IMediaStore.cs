@@ -24,7 +24,12 @@ public interface IMediaStore
 /// <param name="Path">Relative to the media root, '/'-separated; served at <c>/media/{Path}</c>.</param>
 /// <param name="ThumbnailPath">Null when no thumbnail could be made (HEIC: no decoder here).</param>
 /// <param name="ExifLocation">GPS position from the original's EXIF, if it had one.</param>
-public sealed record StoredMedia(string Path, string? ThumbnailPath, string ContentType, long SizeBytes, GeoLocation? ExifLocation, string? OriginalName);
+public sealed record StoredMedia(string Path, string? ThumbnailPath, string ContentType, long SizeBytes, GeoLocation? ExifLocation, string? OriginalName)
+{
+    /// <summary>The stored photo a message's attachment points at (what deleting it needs), or null for one still at the provider.</summary>
+    public static StoredMedia? Of(ActivityAttachment attachment) =>
+        attachment.StoredPath is { } path ? new StoredMedia(path, attachment.ThumbnailPath, attachment.ContentType, attachment.SizeBytes, null, null) : null;
+}
 
 public sealed record StoredFile(Stream Content, string ContentType);
 

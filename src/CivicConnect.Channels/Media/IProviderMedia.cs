@@ -14,7 +14,4 @@ public interface IProviderMedia
 
     /// <summary>The activity with its remote attachments replaced by stored photos, or with the <see cref="MediaProblem"/> that kept them out.</summary>
     Task<Activity> FetchAsync(Activity activity, CancellationToken cancellationToken);
-
-    /// <summary>Removes photos stored for an activity that another node resolved first.</summary>
-    Task DiscardAsync(Activity activity);
 }

@@ -17,10 +17,8 @@ namespace CivicConnect.Channels.Media;
 /// committed when it arrived. A row is updated only if it still holds the references it was read
 /// with; a node that loses that race deletes its copies.
 /// </summary>
-public sealed class PendingMedia(CivicDbContext db, IEnumerable<IProviderMedia> providers, IOptions<MediaOptions> options, ILogger<PendingMedia> logger)
+public sealed class PendingMedia(CivicDbContext db, IEnumerable<IProviderMedia> providers, IMediaStore store, IOptions<MediaOptions> options, ILogger<PendingMedia> logger)
 {
-    public static bool HasRemote(Activity activity) => activity.Attachments.Any(a => a.Url is not null && a.StoredPath is null);
-
     public async Task ResolveAsync(string channel, string address, CancellationToken cancellationToken)
     {
         var provider = providers.FirstOrDefault(p => p.Handles(channel));
@@ -29,19 +27,18 @@ public sealed class PendingMedia(CivicDbContext db, IEnumerable<IProviderMedia> 
             return;
         }
 
-        var rows = await db.InboxMessages.AsNoTracking()
-            .Where(m => m.Channel == channel && m.Address == address && m.ProcessedAt == null && m.Attempts < InboxAttempts.Max)
-            .OrderBy(m => m.Id)
-            .Select(m => new { m.Id, m.Payload })
-            .ToListAsync(cancellationToken);
+        // Every SMS and WhatsApp turn asks, so only rows holding an attachment still at the provider
+        // (a url, no storedPath) come back; a text message costs one empty answer.
+        var rows = await db.Database.SqlQuery<PendingRow>($"""
+            SELECT id AS "Id", payload::text AS "Payload"
+            FROM inbox_messages
+            WHERE channel = {channel} AND address = {address} AND processed_at IS NULL AND attempts < {InboxAttempts.Max}
+              AND jsonb_path_exists(payload, '$.attachments[*] ? (exists(@.url) && !exists(@.storedPath))')
+            ORDER BY id
+            """).ToListAsync(cancellationToken);
         foreach (var row in rows)
         {
             var activity = JsonSerializer.Deserialize<Activity>(row.Payload, MessageJson.Options)!;
-            if (!HasRemote(activity))
-            {
-                continue;
-            }
-
             var resolved = await FetchBoundedAsync(provider, activity, cancellationToken);
             var payload = JsonSerializer.Serialize(resolved, MessageJson.Options);
             var updated = await db.Database.ExecuteSqlAsync(
@@ -49,7 +46,11 @@ public sealed class PendingMedia(CivicDbContext db, IEnumerable<IProviderMedia> 
                 CancellationToken.None);
             if (updated == 0)
             {
-                await provider.DiscardAsync(resolved);
+                // Another node stored this message's photos first: the copies made here are not needed.
+                foreach (var copy in resolved.Attachments.Select(StoredMedia.Of).OfType<StoredMedia>())
+                {
+                    await store.DeleteAsync(copy, CancellationToken.None);
+                }
             }
         }
     }
@@ -69,4 +70,6 @@ public sealed class PendingMedia(CivicDbContext db, IEnumerable<IProviderMedia> 
             return activity with { Attachments = [], MediaProblem = MediaProblem.Unavailable };
         }
     }
+
+    private sealed record PendingRow(long Id, string Payload);
 }

@@ -9,7 +9,7 @@ namespace CivicConnect.Channels.Twilio.Inbound;
 /// inbox already (<see cref="PendingMedia"/> calls this before its turn); once the stored copies
 /// are written into the row, the turn and any replay of it never depend on Twilio again.
 /// </summary>
-internal sealed class TwilioMediaFetcher(IHttpClientFactory httpClients, MediaDownloader downloader, IMediaStore store, IOptions<TwilioOptions> options) : IProviderMedia
+internal sealed class TwilioMediaFetcher(IHttpClientFactory httpClients, MediaDownloader downloader, IOptions<TwilioOptions> options) : IProviderMedia
 {
     public const string HttpClientName = "twilio-media";
 
@@ -35,14 +35,5 @@ internal sealed class TwilioMediaFetcher(IHttpClientFactory httpClients, MediaDo
         var settings = options.Value;
         var download = await downloader.DownloadAsync(httpClients.CreateClient(HttpClientName), references, settings.MaxMediaFiles, settings.MaxMediaBytes, cancellationToken);
         return activity with { Attachments = download.Attachments, MediaProblem = download.Problem };
-    }
-
-    /// <summary>Another node stored this message's photos first: the copies made here are not needed.</summary>
-    public async Task DiscardAsync(Activity activity)
-    {
-        foreach (var attachment in activity.Attachments.Where(a => a.StoredPath is not null))
-        {
-            await store.DeleteAsync(new StoredMedia(attachment.StoredPath!, attachment.ThumbnailPath, attachment.ContentType, attachment.SizeBytes, null, null), CancellationToken.None);
-        }
     }
 }

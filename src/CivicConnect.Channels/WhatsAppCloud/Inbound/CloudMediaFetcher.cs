@@ -12,7 +12,7 @@ namespace CivicConnect.Channels.WhatsAppCloud.Inbound;
 /// (<see cref="MetadataUrl"/>). Before the turn, <c>GET {graph}/{version}/{id}</c> answers with a
 /// short-lived <c>url</c> on Meta's hosts, which is fetched with the same bearer token.
 /// </summary>
-internal sealed class CloudMediaFetcher(IHttpClientFactory httpClients, MediaDownloader downloader, IMediaStore store, IOptions<WhatsAppCloudOptions> options, ILogger<CloudMediaFetcher> logger) : IProviderMedia
+internal sealed class CloudMediaFetcher(IHttpClientFactory httpClients, MediaDownloader downloader, IOptions<WhatsAppCloudOptions> options, ILogger<CloudMediaFetcher> logger) : IProviderMedia
 {
     public const string HttpClientName = "whatsapp-graph";
 
@@ -90,15 +90,6 @@ internal sealed class CloudMediaFetcher(IHttpClientFactory httpClients, MediaDow
 
         var download = await downloader.DownloadAsync(client, [new MediaReference(url, info.MimeType ?? remote.ContentType)], maxFiles: 1, settings.MaxMediaBytes, cancellationToken);
         return activity with { Attachments = download.Attachments, MediaProblem = download.Problem };
-    }
-
-    /// <summary>Another node stored this message's photo first: the copy made here is not needed.</summary>
-    public async Task DiscardAsync(Activity activity)
-    {
-        foreach (var attachment in activity.Attachments.Where(a => a.StoredPath is not null))
-        {
-            await store.DeleteAsync(new StoredMedia(attachment.StoredPath!, attachment.ThumbnailPath, attachment.ContentType, attachment.SizeBytes, null, null), CancellationToken.None);
-        }
     }
 
     private static bool IsMetaHost(Uri url, WhatsAppCloudOptions settings) =>

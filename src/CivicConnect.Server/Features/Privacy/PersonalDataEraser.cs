@@ -187,7 +187,6 @@ public sealed class PersonalDataEraser(CivicDbContext db, IMediaStore media, IOp
     private static IEnumerable<StoredMedia> StoredAttachments(string payload)
     {
         var activity = System.Text.Json.JsonSerializer.Deserialize<Activity>(payload, Messaging.MessageJson.Options);
-        return activity?.Attachments.Where(a => a.StoredPath is not null)
-            .Select(a => new StoredMedia(a.StoredPath!, a.ThumbnailPath, a.ContentType, a.SizeBytes, null, null)) ?? [];
+        return activity?.Attachments.Select(StoredMedia.Of).OfType<StoredMedia>() ?? [];
     }
 }

@@ -65,9 +65,9 @@ public sealed class RetentionSweep(CivicDbContext db, IMediaStore media, IOption
             var activity = JsonSerializer.Deserialize<Activity>(row.Payload, MessageJson.Options)!;
             var paths = activity.Attachments.Where(a => a.StoredPath is not null).Select(a => a.StoredPath!).ToList();
             var kept = await db.IssueMedia.Where(m => paths.Contains(m.StoredPath)).Select(m => m.StoredPath).ToListAsync(cancellationToken);
-            foreach (var attachment in activity.Attachments.Where(a => a.StoredPath is not null && !kept.Contains(a.StoredPath)))
+            foreach (var photo in activity.Attachments.Select(StoredMedia.Of).OfType<StoredMedia>().Where(m => !kept.Contains(m.Path)))
             {
-                await media.DeleteAsync(new StoredMedia(attachment.StoredPath!, attachment.ThumbnailPath, attachment.ContentType, attachment.SizeBytes, null, null), cancellationToken);
+                await media.DeleteAsync(photo, cancellationToken);
                 removed++;
             }
 
