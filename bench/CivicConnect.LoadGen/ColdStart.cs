@@ -35,7 +35,7 @@ internal static class ColdStart
         await using var server = await ServerHost.StartAsync(options);
         var live = clock.Elapsed;
         var before = twilioApi.Received;
-        var ready = WaitForReadyAsync(options, clock);
+        var ready = ServerHost.WaitForReadyAsync(options, clock, TimeSpan.FromMinutes(3));
         var sent = await WebhookLoad.RunAsync(options with { MaxRequests = 1, Duration = TimeSpan.FromSeconds(60) }, 1);
         TimeSpan? firstReply = null;
         while (sent.Accepted == 1 && clock.Elapsed < TimeSpan.FromMinutes(3))
@@ -50,29 +50,6 @@ internal static class ColdStart
         }
 
         return new ColdStartResult(name, live, await ready, firstReply);
-    }
-
-    private static async Task<TimeSpan?> WaitForReadyAsync(LoadOptions options, Stopwatch clock)
-    {
-        using var http = new HttpClient { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(5) };
-        while (clock.Elapsed < TimeSpan.FromMinutes(3))
-        {
-            try
-            {
-                using var response = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
-                if (response.IsSuccessStatusCode)
-                {
-                    return clock.Elapsed;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(50);
-        }
-
-        return null;
     }
 
     public static string Markdown(IReadOnlyList<ColdStartResult> results)

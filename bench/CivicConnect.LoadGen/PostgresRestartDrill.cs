@@ -36,7 +36,7 @@ internal static class PostgresRestartDrill
         var restart = Stopwatch.StartNew();
         var restarted = await PgCtlRestartAsync(pgCtl, Path.Combine(root, ".data", "pg"), Path.Combine(root, ".data", "pg.log"));
         var restartTook = restart.Elapsed;
-        var ready = await ReadyAgainAsync(options, TimeSpan.FromSeconds(60));
+        var ready = await ServerHost.WaitForReadyAsync(options, Stopwatch.StartNew(), TimeSpan.FromSeconds(60));
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pg_ctl restart {(restarted ? "done" : "FAILED")} in {restartTook.TotalSeconds:0.0} s; server ready again {DrillTable.Seconds(ready)} after that"));
 
         var sent = await load;
@@ -92,31 +92,5 @@ internal static class PostgresRestartDrill
         }
 
         return process.ExitCode == 0;
-    }
-
-    /// <summary>Polls /health/ready every 100 ms; the time until it first answers 200, or null.</summary>
-    private static async Task<TimeSpan?> ReadyAgainAsync(LoadOptions options, TimeSpan patience)
-    {
-        using var http = new HttpClient { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(5) };
-        var waited = Stopwatch.StartNew();
-        while (waited.Elapsed < patience)
-        {
-            try
-            {
-                using var response = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
-                if (response.IsSuccessStatusCode)
-                {
-                    return waited.Elapsed;
-                }
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
-                // Still failing: try again.
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
-        }
-
-        return null;
     }
 }

@@ -67,6 +67,31 @@ internal sealed class ServerHost : IAsyncDisposable
     }
 
     /// <summary>A development bearer token from the server's own <c>token</c> command (same configuration, same key).</summary>
+    /// <summary>Polls <c>/health/ready</c> every 50 ms until it answers 200: the time on <paramref name="clock"/> then, or null after <paramref name="patience"/>.</summary>
+    public static async Task<TimeSpan?> WaitForReadyAsync(LoadOptions options, Stopwatch clock, TimeSpan patience)
+    {
+        using var http = new HttpClient { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(5) };
+        while (clock.Elapsed < patience)
+        {
+            try
+            {
+                using var response = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                if (response.IsSuccessStatusCode)
+                {
+                    return clock.Elapsed;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                // Not answering yet (starting, or its database restarting): try again.
+            }
+
+            await Task.Delay(50);
+        }
+
+        return null;
+    }
+
     public static async Task<string> TokenAsync(LoadOptions options, string role)
     {
         var start = Start(options, "token", "--role", role, "--name", "loadgen");
