@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using CivicConnect.Core.Hosting;
+using CivicConnect.Integration.Tests.Infrastructure;
 
 namespace CivicConnect.Integration.Tests.Deploy;
 
@@ -185,34 +186,10 @@ public sealed class PublishedDeployment : IAsyncDisposable
         }
     }
 
+    /// <summary>A deployment command sees only the environment given, as in a container.</summary>
     private static async Task<(int ExitCode, string Output)> RunAsync(string command, string[] arguments, string directory, Dictionary<string, string> environment, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo(command) { WorkingDirectory = directory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment.Clear();
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var cancellation = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancellation.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{command} {string.Join(' ', arguments)} did not finish within {timeout}.\n{await output}\n{await errors}");
-        }
-
-        return (process.ExitCode, await output + await errors);
+        var (exitCode, output, errors) = await ChildProcess.RunAsync(command, arguments, directory, environment, timeout, onlyThisEnvironment: true);
+        return (exitCode, output + errors);
     }
 }

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using CivicConnect.Core.Hosting;
+using CivicConnect.Integration.Tests.Infrastructure;
 
 namespace CivicConnect.Integration.Tests.DirectLine;
 
@@ -18,7 +18,7 @@ public static class NodeClient
     public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(string script, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
     {
         await EnsureInstalledAsync(timeout);
-        return await ExecAsync("node", [script], environment, timeout);
+        return await ChildProcess.RunAsync("node", [script], Folder, environment, timeout);
     }
 
     public static async Task EnsureInstalledAsync(TimeSpan timeout)
@@ -34,7 +34,7 @@ public static class NodeClient
                 return;
             }
 
-            var (exitCode, output, errors) = await ExecAsync("npm", ["ci", "--ignore-scripts", "--no-audit", "--no-fund"], new Dictionary<string, string>(), timeout * 4);
+            var (exitCode, output, errors) = await ChildProcess.RunAsync("npm", ["ci", "--ignore-scripts", "--no-audit", "--no-fund"], Folder, new Dictionary<string, string>(), timeout * 4);
             Assert.True(exitCode == 0, $"npm ci failed ({exitCode}):\n{output}\n{errors}");
             await File.WriteAllTextAsync(marker, hash);
         }
@@ -42,41 +42,5 @@ public static class NodeClient
         {
             InstallGate.Release();
         }
-    }
-
-    private static async Task<(int ExitCode, string Output, string Errors)> ExecAsync(string command, string[] arguments, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
-    {
-        var start = new ProcessStartInfo(command)
-        {
-            WorkingDirectory = Folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {command}.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var cancellation = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancellation.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{command} {string.Join(' ', arguments)} did not finish within {timeout}.\n{await errors}");
-        }
-
-        return (process.ExitCode, await output, await errors);
     }
 }
