@@ -14,14 +14,14 @@ internal static class FlakyProviderDrill
     public static async Task<int> RunAsync(LoadOptions options)
     {
         using var provider = TwilioApiStandIn.StartFlaky(options.ApiPort, options.ProviderLatency, failureRate: 0.5);
-        await using var server = await ServerHost.StartAsync(options with { ServerLog = Path.ChangeExtension(options.ServerLog, "flaky.log") });
+        await using var server = await ServerHost.StartReadyAsync(options with { ServerLog = Path.ChangeExtension(options.ServerLog, "flaky.log") });
         var concurrency = KillDrill.Concurrency(options);
         var sent = await RetryingSender.RunAsync(options, concurrency, Load, TimeSpan.FromSeconds(30));
         var judged = await ExactlyOnce.JudgeAsync(sent.Accepted, provider, options.ReplyPatience);
         var unhandled = ExactlyOnce.UnhandledExceptionLines(server.Lines);
         var passed = judged.Holds && sent.Unacknowledged == 0 && sent.ServerErrors == 0 && unhandled == 0;
         Console.WriteLine(DrillTable.Markdown(
-            string.Create(CultureInfo.InvariantCulture, $"Flaky provider drill: {Load.TotalSeconds:0} s of signed Twilio webhooks from {concurrency} senders; the provider stand-in fails half its calls (500/503, nothing sent); {Environment.ProcessorCount} cores."),
+            string.Create(CultureInfo.InvariantCulture, $"Flaky provider drill: {Load.TotalSeconds:0} s of signed Twilio webhooks from {concurrency} senders ({options.DrillRate:0} new messages/s in all); the provider stand-in fails half its calls (500/503, nothing sent); {Environment.ProcessorCount} cores."),
             [
                 ("webhook POSTs (with retries)", sent.Attempts),
                 ("messages acknowledged", judged.Accepted),

@@ -27,7 +27,13 @@ internal static class KillDrill
             return started;
         }
 
+        // The first node trains or loads the classifier before the load; the restarted ones load it as a node would.
         var server = await StartAsync();
+        if (await ServerHost.WaitForReadyAsync(options, Stopwatch.StartNew(), TimeSpan.FromMinutes(10)) is null)
+        {
+            throw new InvalidOperationException("the first node did not become ready within 10 minutes");
+        }
+
         var restartTimes = new List<TimeSpan>();
         var clock = Stopwatch.StartNew();
         var load = RetryingSender.RunAsync(options, Concurrency(options), Load, TimeSpan.FromSeconds(60));
@@ -53,7 +59,7 @@ internal static class KillDrill
 
         var passed = judged.Holds && sent.Unacknowledged == 0 && unhandled == 0;
         Console.WriteLine(DrillTable.Markdown(
-            string.Create(CultureInfo.InvariantCulture, $"Kill drill: {Load.TotalSeconds:0} s of signed Twilio webhooks from {Concurrency(options)} retrying senders, the node SIGKILLed every {Every.TotalSeconds:0} s and started again; {Environment.ProcessorCount} cores."),
+            string.Create(CultureInfo.InvariantCulture, $"Kill drill: {Load.TotalSeconds:0} s of signed Twilio webhooks from {Concurrency(options)} retrying senders ({options.DrillRate:0} new messages/s in all), the node SIGKILLed every {Every.TotalSeconds:0} s and started again; {Environment.ProcessorCount} cores."),
             [
                 ("SIGKILLs", kills),
                 ("live again after a kill (max)", DrillTable.Seconds(restartTimes.Count == 0 ? null : restartTimes.Max())),

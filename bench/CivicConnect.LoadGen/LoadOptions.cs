@@ -47,6 +47,13 @@ internal sealed record LoadOptions(
     /// <summary>Extra environment for the started server (sends mode sets the outbox's concurrency per level).</summary>
     public IReadOnlyDictionary<string, string> ServerEnvironment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Drills: new messages per second from all senders together (<c>--drill-rate</c>, default 5). Unpaced senders
+    /// filled the inbox faster than two shared cores work turns off, so the reply judge measured the backlog,
+    /// not delivery; a drill judges exactly-once at a load the node can answer.
+    /// </summary>
+    public double DrillRate { get; init; } = 5;
+
     /// <summary>How long a level may take to reply to everything it sent before it counts as failed.</summary>
     public TimeSpan ReplyPatience { get; init; } = TimeSpan.FromMinutes(3);
 
@@ -70,7 +77,7 @@ internal sealed record LoadOptions(
                                     [--pgbench PATH [--pg "-h 127.0.0.1 -p 5432 -U civic DBNAME"]]
                                     [--mode webhooks|transitions [--staff-token JWT] --issues 256 --open311-key KEY]
                                     [--provider-latency-ms 0] [--mode sends --outbox-concurrency 1,64] [--mode coldstart]
-                                    [--mode drill-kill|drill-pg-restart|drill-flaky-provider|fuzz|drills [--fuzz-requests 10000]]
+                                    [--mode drill-kill|drill-pg-restart|drill-flaky-provider|fuzz|drills [--drill-rate 5] [--fuzz-requests 10000]]
         Only loopback URLs are accepted. Without --account-sid/--auth-token an account is made up for the run
         (use both when --url points at a server you started yourself); --pg defaults to the database of
         ConnectionStrings__Civic; with --server a supervisor's token is asked of the server itself.
@@ -126,6 +133,7 @@ internal sealed record LoadOptions(
             Open311Key = values.GetValueOrDefault("open311-key") ?? "dev-open311-key",
             ProviderLatency = TimeSpan.FromMilliseconds(Math.Clamp(Int("provider-latency-ms", 0), 0, 5_000)),
             FuzzRequests = Math.Clamp(Int("fuzz-requests", 10_000), 1, 50_000),
+            DrillRate = Math.Clamp(Int("drill-rate", 5), 1, 500),
             OutboxConcurrency = values.TryGetValue("outbox-concurrency", out var outbox)
                 ? outbox.Split(',').Select(l => Math.Clamp(int.Parse(l, CultureInfo.InvariantCulture), 1, 1_024)).ToList()
                 : [1, 64],

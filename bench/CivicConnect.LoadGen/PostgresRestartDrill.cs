@@ -27,7 +27,7 @@ internal static class PostgresRestartDrill
         var pgCtl = Path.Combine(Path.GetDirectoryName(options.PgBench)!, "pg_ctl");
         var root = Environment.GetEnvironmentVariable("CIVIC_ROOT") ?? Directory.GetCurrentDirectory();
         using var provider = TwilioApiStandIn.Start(options.ApiPort, options.ProviderLatency);
-        await using var server = await ServerHost.StartAsync(options with { ServerLog = Path.ChangeExtension(options.ServerLog, "pg-restart.log") });
+        await using var server = await ServerHost.StartReadyAsync(options with { ServerLog = Path.ChangeExtension(options.ServerLog, "pg-restart.log") });
         var pid = server.ProcessId;
         var concurrency = KillDrill.Concurrency(options);
         var load = RetryingSender.RunAsync(options, concurrency, Load, TimeSpan.FromSeconds(30));
@@ -45,7 +45,7 @@ internal static class PostgresRestartDrill
         var sameProcess = !server.HasExited && server.ProcessId == pid;
         var passed = restarted && judged.Holds && sent.Unacknowledged == 0 && ready is { } r && r <= ReadyWithin && sameProcess && unhandled == 0;
         Console.WriteLine(DrillTable.Markdown(
-            string.Create(CultureInfo.InvariantCulture, $"PostgreSQL restart drill: {Load.TotalSeconds:0} s of signed Twilio webhooks from {concurrency} retrying senders; `pg_ctl restart -m fast` of the cluster {RestartAt.TotalSeconds:0} s in; {Environment.ProcessorCount} cores."),
+            string.Create(CultureInfo.InvariantCulture, $"PostgreSQL restart drill: {Load.TotalSeconds:0} s of signed Twilio webhooks from {concurrency} retrying senders ({options.DrillRate:0} new messages/s in all); `pg_ctl restart -m fast` of the cluster {RestartAt.TotalSeconds:0} s in; {Environment.ProcessorCount} cores."),
             [
                 ("pg_ctl restart took", DrillTable.Seconds(restartTook)),
                 (string.Create(CultureInfo.InvariantCulture, $"server ready again after the restart (limit {ReadyWithin.TotalSeconds:0} s)"), DrillTable.Seconds(ready)),

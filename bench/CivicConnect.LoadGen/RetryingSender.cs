@@ -20,7 +20,11 @@ internal sealed record RetryingSendResult(IReadOnlyList<string> Accepted, int At
 /// </summary>
 internal static class RetryingSender
 {
-    /// <summary>Sends new messages for <paramref name="duration"/>, then keeps retrying the unacknowledged ones until <paramref name="retryPatience"/> after that.</summary>
+    /// <summary>
+    /// Sends new messages for <paramref name="duration"/> at <see cref="LoadOptions.DrillRate"/> per second in all
+    /// (each sender on its own staggered slots), then keeps retrying the unacknowledged ones until
+    /// <paramref name="retryPatience"/> after that.
+    /// </summary>
     public static async Task<RetryingSendResult> RunAsync(LoadOptions options, int concurrency, TimeSpan duration, TimeSpan retryPatience, CancellationToken cancellationToken = default)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromSeconds(30) })
@@ -32,10 +36,23 @@ internal static class RetryingSender
         var accepted = new ConcurrentQueue<string>();
         int attempts = 0, retries = 0, unacknowledged = 0, serverErrors = 0;
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        var interval = TimeSpan.FromSeconds(concurrency / options.DrillRate);
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async sender =>
         {
-            while (clock.Elapsed < duration && !cancellationToken.IsCancellationRequested)
+            var slot = interval * sender / concurrency;
+            while (!cancellationToken.IsCancellationRequested)
             {
+                if (slot > clock.Elapsed)
+                {
+                    await Task.Delay(slot - clock.Elapsed, CancellationToken.None);
+                }
+
+                if (clock.Elapsed >= duration)
+                {
+                    break;
+                }
+
+                slot += interval;
                 var fields = Message(options);
                 var signature = TwilioSigner.Sign(options.AuthToken, target.ToString(), fields);
                 for (var attempt = 0; ; attempt++)

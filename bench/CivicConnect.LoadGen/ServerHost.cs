@@ -66,6 +66,22 @@ internal sealed class ServerHost : IAsyncDisposable
         throw new InvalidOperationException($"the server did not start (see {options.ServerLog})");
     }
 
+    /// <summary>
+    /// Starts the server and waits until <c>/health/ready</c> (database and published classifier loaded): a drill's
+    /// load must not start against a node still training, or its judge measures the warm-up.
+    /// </summary>
+    public static async Task<ServerHost> StartReadyAsync(LoadOptions options)
+    {
+        var host = await StartAsync(options);
+        if (await WaitForReadyAsync(options, Stopwatch.StartNew(), TimeSpan.FromMinutes(10)) is null)
+        {
+            await host.DisposeAsync();
+            throw new InvalidOperationException($"the server did not become ready within 10 minutes (see {options.ServerLog})");
+        }
+
+        return host;
+    }
+
     /// <summary>A development bearer token from the server's own <c>token</c> command (same configuration, same key).</summary>
     /// <summary>Polls <c>/health/ready</c> every 50 ms until it answers 200: the time on <paramref name="clock"/> then, or null after <paramref name="patience"/>.</summary>
     public static async Task<TimeSpan?> WaitForReadyAsync(LoadOptions options, Stopwatch clock, TimeSpan patience)

@@ -62,6 +62,7 @@ internal static class ServiceDefaults
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseJsonCharsetGuard();
 
         // After routing (added implicitly first), so both see the endpoint: the Direct Line stream
         // needs WebSocket upgrades, and rate-limit policies are set on endpoint groups.

@@ -42,12 +42,12 @@ public sealed record AnalyticsScope(DateTimeOffset? From, DateTimeOffset? To, in
         var parameters = new List<NpgsqlParameter>();
         if (From is { } from)
         {
-            parameters.Add(new NpgsqlParameter("from", from));
+            parameters.Add(new NpgsqlParameter("from", from.ToUniversalTime()));
         }
 
         if (To is { } to)
         {
-            parameters.Add(new NpgsqlParameter("to", to));
+            parameters.Add(new NpgsqlParameter("to", to.ToUniversalTime()));
         }
 
         if (DepartmentId is { } department)

@@ -128,12 +128,13 @@ public sealed class ReportFilter
             issues = issues.Where(i => i.Department!.Code == Department);
         }
 
-        if (From is { } from)
+        // PostgreSQL's timestamptz takes only UTC from Npgsql: "2026-12-01T00:00-07:00" is the same instant in UTC.
+        if (From?.ToUniversalTime() is { } from)
         {
             issues = issues.Where(i => i.CreatedAt >= from);
         }
 
-        if (To is { } to)
+        if (To?.ToUniversalTime() is { } to)
         {
             issues = issues.Where(i => i.CreatedAt < to);
         }

@@ -197,6 +197,22 @@ public sealed class IssueApiTests(IssueApiTests.App app) : IClassFixture<IssueAp
     }
 
     [Fact]
+    public async Task Comment_InACharsetNobodyCanDecode_Is415AndStoresNothing()
+    {
+        // Found by the fuzzer (issue #16): "application/json; charset=ebcdic" made the JSON reader throw (500).
+        var issue = await NewIssueAsync("charset");
+        using var body = new StringContent("{\"text\":\"hello\",\"public\":true}");
+        body.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json; charset=ebcdic");
+
+        var response = await Roads().PostAsync($"/api/issues/{issue.Id}/comments", body);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await using var check = app.CreateDbContext();
+        Assert.False(await check.IssueEvents.AnyAsync(e => e.IssueId == issue.Id && e.Kind == "comment"));
+    }
+
+    [Fact]
     public async Task List_FiltersByStatusCategoryDepartmentTextBoxAndDates_AndPages()
     {
         var tag = "tag" + Guid.NewGuid().ToString("N")[..8];

@@ -264,6 +264,17 @@ public sealed class Open311RequestTests(Open311RequestTests.App app) : IClassFix
     }
 
     [Fact]
+    public async Task GetRequest_Xml_ControlCharacterInTheDescription_IsStillWellFormedXml()
+    {
+        // Found by the fuzzer (issue #16): a 0x06 the citizen sent made the XML writer throw half-way (500).
+        var reference = await CreateAsync(("description", "Deep\u0006 pothole \uD83D\uDEA7 by the curb"));
+
+        var xml = await XmlAsync(await app.CreateClient().GetAsync($"/open311/v2/requests/{reference}.xml"));
+
+        Assert.Equal("Deep\uFFFD pothole \uD83D\uDEA7 by the curb", Assert.Single(xml.Root!.Elements("request")).Element("description")!.Value);
+    }
+
+    [Fact]
     public async Task GetRequest_Unknown_Is404()
     {
         await AssertJsonErrorAsync(await app.CreateClient().GetAsync("/open311/v2/requests/99999999.json"), 404, "service_request_id '99999999' was not found");

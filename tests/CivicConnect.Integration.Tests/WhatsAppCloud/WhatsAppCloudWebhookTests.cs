@@ -75,6 +75,21 @@ public sealed class WhatsAppCloudWebhookTests(WhatsAppCloudAppFactory app) : ICl
         Assert.DoesNotContain(app.SentTo(waId), m => m.ToJsonString().Contains("location you shared", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Location_WithAStringWhereTheNumberGoes_IsDroppedNot500()
+    {
+        // Found by the fuzzer (issue #16): a validly signed body with "latitude": "51.04" was a 500.
+        var waId = WhatsAppCloudAppFactory.NewWaId();
+        var message = CloudWebhook.Location(waId, 51.04, -114.07);
+        message["location"]!["latitude"] = "51.04";
+
+        await meta.SendOk(message);
+        await app.DrainOutboxAsync();
+
+        Assert.NotEmpty(app.SentTo(waId));
+        Assert.DoesNotContain(app.SentTo(waId), m => m.ToJsonString().Contains("location you shared", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("'; DROP TABLE issues; --")]
     [InlineData("<script>alert(1)</script>")]

@@ -150,8 +150,8 @@ internal static class WebhookReader
     private static GeoLocation? ReadLocation(JsonElement location)
     {
         if (location.ValueKind != JsonValueKind.Object
-            || !location.TryGetProperty("latitude", out var lat) || !lat.TryGetDouble(out var latitude)
-            || !location.TryGetProperty("longitude", out var lon) || !lon.TryGetDouble(out var longitude)
+            || !TryNumber(location, "latitude", out var latitude)
+            || !TryNumber(location, "longitude", out var longitude)
             || !double.IsFinite(latitude) || !double.IsFinite(longitude)
             || latitude is < -90 or > 90 || longitude is < -180 or > 180)
         {
@@ -160,6 +160,15 @@ internal static class WebhookReader
 
         var label = TextCleaner.Clean(Str(location, "name") ?? Str(location, "address"), 200);
         return new GeoLocation(latitude, longitude, label, LocationSource.Pin);
+    }
+
+    /// <summary>A number where one belongs; a string, object or anything else there is no coordinate (never an exception).</summary>
+    private static bool TryNumber(JsonElement parent, string name, out double value)
+    {
+        value = 0;
+        return parent.TryGetProperty(name, out var element)
+            && element.ValueKind == JsonValueKind.Number
+            && element.TryGetDouble(out value);
     }
 
     private static Dictionary<string, string> ContactNames(JsonElement value) =>

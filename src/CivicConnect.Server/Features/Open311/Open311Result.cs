@@ -121,9 +121,31 @@ internal sealed class Open311Result(Open311Document document, Open311Format form
 
                 break;
             default:
-                xml.WriteString(Text(value));
+                xml.WriteString(XmlSafe(Text(value)));
                 break;
         }
+    }
+
+    /// <summary>
+    /// Citizens' words may hold characters XML 1.0 cannot carry (control characters, lone surrogates); the
+    /// writer would throw half-way through a response. They become U+FFFD, as a browser shows undecodable text.
+    /// </summary>
+    private static string XmlSafe(string text)
+    {
+        var safe = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                safe.Append(text, i++, 2);
+            }
+            else
+            {
+                safe.Append(XmlConvert.IsXmlChar(text[i]) ? text[i] : '\uFFFD');
+            }
+        }
+
+        return safe.Equals(text.AsSpan()) ? text : safe.ToString();
     }
 
     private static string Text(object value) => value switch
