@@ -52,6 +52,13 @@ public sealed class MessagingOptions
     [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
     public TimeSpan OutboxLease { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How often a node looks for rows claimed by a node that is gone (its liveness lock released: killed,
+    /// or restarted) and makes them due again, rather than waiting out <see cref="OutboxLease"/>. Zero: at every claim.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan OutboxDeadNodeCheck { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>When a committed inbound message gets its turn; see <see cref="TurnTiming"/>.</summary>
     public TurnTiming Turns { get; set; } = TurnTiming.Queued;
 

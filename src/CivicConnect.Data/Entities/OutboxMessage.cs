@@ -27,6 +27,12 @@ public sealed class OutboxMessage
     /// </summary>
     public DateTimeOffset? NotBefore { get; set; }
 
+    /// <summary>
+    /// The node that holds this row's lease (its liveness key), null once marked. When that node's liveness
+    /// lock is gone, the row is given back before its lease ends.
+    /// </summary>
+    public int? ClaimedBy { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? SentAt { get; set; }

@@ -1256,6 +1256,10 @@ namespace CivicConnect.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("channel");
 
+                    b.Property<int?>("ClaimedBy")
+                        .HasColumnType("integer")
+                        .HasColumnName("claimed_by");
+
                     b.Property<Guid?>("ConversationId")
                         .HasColumnType("uuid")
                         .HasColumnName("conversation_id");

@@ -25,15 +25,18 @@ namespace CivicConnect.Messaging.Outbox;
 /// any node; the next waits for the previous to be marked (a notification held back for quiet hours
 /// does not count: replies to a citizen who writes at night still go out).
 ///
-/// A crash between the provider's acceptance and the mark leaves that row leased: it is sent again
-/// once its lease ends (at least once; neither Twilio nor Meta takes an idempotency key). Only the
-/// rows in flight at the crash are affected, never a whole claimed batch. Failures back off
+/// A claimed row carries its node's key (<see cref="OutboxNodeLiveness"/>): when that node dies, its
+/// liveness lock goes with it and the other nodes (or the node itself, restarted under a new key) give
+/// its claimed rows back at once rather than after the lease. A crash between the provider's acceptance
+/// and the mark therefore means the row is sent again (at least once; neither Twilio nor Meta takes an
+/// idempotency key). Only the rows in flight at the crash are affected, never a whole claimed batch. Failures back off
 /// exponentially (or as the provider's Retry-After says) and end as Failed after a bounded number
 /// of attempts — never silently dropped.
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
     OutboxSignal signal,
+    OutboxNodeLiveness liveness,
     IOptions<MessagingOptions> options,
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
@@ -41,6 +44,7 @@ public sealed class OutboxDispatcher(
     private readonly ConcurrentDictionary<string, ChannelLane> lanes = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<long, Task> inFlightRows = new();
     private int claiming;
+    private long nextReclaimAt;
 
     /// <summary>Rows this node has claimed and not yet marked.</summary>
     public int InFlight => inFlightRows.Count;
@@ -137,16 +141,24 @@ public sealed class OutboxDispatcher(
     {
         List<OutboxMessage> claimed;
         List<Guid> optedOut;
+        if (!await liveness.WaitHeldAsync(TimeSpan.FromSeconds(5), cancellationToken))
+        {
+            // Without its liveness lock this node's claims would look like a dead node's to the others.
+            return [];
+        }
+
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CivicDbContext>();
             var now = clock.GetUtcNow();
             var leaseEnd = now + options.Value.OutboxLease;
+            await GiveBackDeadNodesRowsAsync(db, now, cancellationToken);
 
             // One statement, so the claim commits at once; the RETURNING values (lease end as stored) fence the mark.
+            var node = liveness.NodeKey;
             claimed = await db.OutboxMessages.FromSql(
                 $"""
-                UPDATE outbox_messages SET next_attempt_at = {leaseEnd}, attempts = attempts + 1
+                UPDATE outbox_messages SET next_attempt_at = {leaseEnd}, attempts = attempts + 1, claimed_by = {node}
                 WHERE id IN (
                     SELECT o.id FROM outbox_messages o
                     WHERE o.status = 'Pending' AND o.next_attempt_at <= {now} AND (o.not_before IS NULL OR o.not_before <= {now})
@@ -182,6 +194,36 @@ public sealed class OutboxDispatcher(
         }
 
         return sends;
+    }
+
+    /// <summary>
+    /// Rows still leased by a node whose liveness lock is gone (killed, or this node before a restart) are due
+    /// again now; their attempt stays counted. At most every <see cref="MessagingOptions.OutboxDeadNodeCheck"/>: one indexed statement.
+    /// A late mark from the "dead" node cannot land, since the mark is fenced on the lease it claimed.
+    /// </summary>
+    private async Task GiveBackDeadNodesRowsAsync(CivicDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var tick = Environment.TickCount64;
+        if (tick < Interlocked.Read(ref nextReclaimAt))
+        {
+            return;
+        }
+
+        Interlocked.Exchange(ref nextReclaimAt, tick + (long)options.Value.OutboxDeadNodeCheck.TotalMilliseconds);
+        var given = await db.Database.ExecuteSqlAsync(
+            $"""
+            UPDATE outbox_messages SET next_attempt_at = {now}, claimed_by = NULL
+            WHERE status = 'Pending' AND claimed_by IS NOT NULL AND claimed_by <> {liveness.NodeKey} AND next_attempt_at > {now}
+              AND NOT EXISTS (SELECT 1 FROM pg_locks l
+                              WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
+                                AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                                AND l.classid = {OutboxNodeLiveness.LockClass}::oid AND l.objid = outbox_messages.claimed_by::oid)
+            """,
+            cancellationToken);
+        if (given > 0)
+        {
+            logger.LogWarning("{Count} outbox message(s) claimed by a node that is gone are due again", given);
+        }
     }
 
     private async Task ForgetWhenDone(long id, Task send)
@@ -271,6 +313,7 @@ public sealed class OutboxDispatcher(
             .ExecuteUpdateAsync(
                 set => set
                     .SetProperty(m => m.Status, row.Status)
+                    .SetProperty(m => m.ClaimedBy, (int?)null)
                     .SetProperty(m => m.Attempts, row.Attempts)
                     .SetProperty(m => m.NextAttemptAt, row.NextAttemptAt)
                     .SetProperty(m => m.SentAt, row.SentAt)

@@ -114,6 +114,59 @@ public sealed class ParallelOutboxTests(ParallelOutboxAppFactory app) : IClassFi
         Assert.Equal([2, 1], rows.Select(r => r.Attempts));
     }
 
+    [Fact]
+    public async Task RowsLeasedByANodeThatIsGone_AreSentAtOnce_NotAfterTheLease_WhileALiveNodesAreLeftAlone()
+    {
+        // Two other nodes leased a row each, five minutes ahead; one is alive (its liveness lock held on its own
+        // connection), the other was killed. Nobody's clock moves: only the lock decides.
+        var aliveNodesCitizen = TwilioAppFactory.NewCitizen().E164;
+        var deadNodesCitizen = TwilioAppFactory.NewCitizen().E164;
+        const int AliveNode = 1_000_001, DeadNode = 1_000_002;
+        await using var aliveNode = await HoldLivenessLockAsync(AliveNode);
+        await using var deadNode = await HoldLivenessLockAsync(DeadNode);
+        await using (var db = app.CreateDbContext())
+        {
+            var leaseEnd = app.Clock.GetUtcNow() + TimeSpan.FromMinutes(5);
+            foreach (var (to, text, node) in new[] { (aliveNodesCitizen, "alive node's", AliveNode), (deadNodesCitizen, "dead node's", DeadNode) })
+            {
+                var leased = Row(to, ConversationOf(to), text);
+                (leased.NextAttemptAt, leased.Attempts, leased.ClaimedBy) = (leaseEnd, 1, node);
+                db.OutboxMessages.Add(leased);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
+        await dispatcher.DispatchOnceAsync(CancellationToken.None);
+        Assert.Empty(app.ArrivalsFor(deadNodesCitizen));
+
+        // SIGKILL: the process's socket closes and PostgreSQL releases its session's locks.
+        await deadNode.CloseAsync();
+        await dispatcher.DispatchOnceAsync(CancellationToken.None);
+        await dispatcher.DispatchOnceAsync(CancellationToken.None);
+
+        Assert.Equal(["dead node's"], app.ArrivalsFor(deadNodesCitizen));
+        Assert.Empty(app.ArrivalsFor(aliveNodesCitizen));
+        await using var after = app.CreateDbContext();
+        var sent = await after.OutboxMessages.AsNoTracking().SingleAsync(m => m.Address == deadNodesCitizen);
+        Assert.Equal((OutboxStatus.Sent, 2, (int?)null), (sent.Status, sent.Attempts, sent.ClaimedBy));
+        var held = await after.OutboxMessages.AsNoTracking().SingleAsync(m => m.Address == aliveNodesCitizen);
+        Assert.Equal((OutboxStatus.Pending, (int?)AliveNode), (held.Status, held.ClaimedBy));
+        await after.OutboxMessages.Where(m => m.Id == held.Id).ExecuteDeleteAsync();
+    }
+
+    /// <summary>A node's liveness lock, on an unpooled connection of its own (closing it is the node dying).</summary>
+    private async Task<Npgsql.NpgsqlConnection> HoldLivenessLockAsync(int node)
+    {
+        await using var db = app.CreateDbContext();
+        var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({OutboxNodeLiveness.LockClass}, {node})", connection);
+        await take.ExecuteNonQueryAsync();
+        return connection;
+    }
+
     private static OutboxMessage Row(string to, Guid conversation, string text) => new()
     {
         Kind = OutboxKinds.Reply,
