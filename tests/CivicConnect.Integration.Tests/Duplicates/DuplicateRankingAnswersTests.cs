@@ -54,7 +54,7 @@ public sealed class DuplicateRankingAnswersTests(CivicAppFactory app) : IClassFi
     }
 
     /// <summary>Five open potholes 0–28 m east of the point, reported 0–4 days ago.</summary>
-    private async Task OpenPotholesAsync(IReadOnlyList<string> descriptions)
+    private async Task OpenPotholesAsync(List<string> descriptions)
     {
         await using var db = app.CreateDbContext();
         var now = app.Clock.GetUtcNow();
