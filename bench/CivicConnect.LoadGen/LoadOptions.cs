@@ -157,7 +157,9 @@ internal sealed record LoadOptions(
 }
 
 /// <param name="AllRepliedAfter">From the level's first webhook until every accepted message had its reply; null if some never did.</param>
-internal sealed record LevelResult(int Concurrency, WebhookResult Webhooks, TimeSpan? AllRepliedAfter, PgBenchResult? PgBench)
+/// <param name="ReplyMs">Each message's time from webhook to reply, ms, sorted.</param>
+/// <param name="ResidentMiB">The server's resident memory when the level's replies were all out.</param>
+internal sealed record LevelResult(int Concurrency, WebhookResult Webhooks, TimeSpan? AllRepliedAfter, PgBenchResult? PgBench, double[] ReplyMs, double? ResidentMiB)
 {
     /// <summary>Turns completed per second end to end (webhook in, reply out), over the whole level.</summary>
     public double? RepliedPerSecond => AllRepliedAfter is { } t ? Webhooks.Accepted / t.TotalSeconds : null;

@@ -107,12 +107,14 @@ if (await WebhookLoad.RepliesAsync(warmUp, twilioApi, TimeSpan.Zero, options.Rep
 var results = new List<LevelResult>();
 foreach (var concurrency in options.Concurrency)
 {
-    var webhooks = await WebhookLoad.RunAsync(options, concurrency);
+    var webhooks = await WebhookLoad.RunAsync(options, concurrency, () => twilioApi.Now);
 
     // The backlog of turns is worked off before pgbench runs, so the two never share the CPU.
     var replied = await WebhookLoad.RepliesAsync(webhooks, twilioApi, webhooks.Elapsed, options.ReplyPatience);
+    var resident = server?.ResidentMiB();
+    var replyMs = WebhookLoad.ReplyLatencies(webhooks, twilioApi);
     var pgbench = options.PgBench is null ? null : await PgBench.RunAsync(options, concurrency);
-    results.Add(new LevelResult(concurrency, webhooks, replied, pgbench));
+    results.Add(new LevelResult(concurrency, webhooks, replied, pgbench, replyMs, resident));
     Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{concurrency,3} senders: {webhooks.Accepted} accepted, {webhooks.Failed} failed in {webhooks.Elapsed.TotalSeconds:0.0} s; all replied after {replied?.TotalSeconds:0.0} s; pgbench {pgbench?.Tps:0} TPS"));
 }
 

@@ -34,6 +34,9 @@ internal sealed class TwilioApiStandIn : IDisposable
 
     public int Received => Volatile.Read(ref received);
 
+    /// <summary>The stand-in's clock (what <see cref="Arrivals"/> are timed on).</summary>
+    public TimeSpan Now => clock.Elapsed;
+
     /// <summary>Calls answered with a 5xx (the flaky-provider drill): those messages were not sent.</summary>
     public int Failed => Volatile.Read(ref failed);
 

@@ -4,7 +4,8 @@ using System.Net;
 
 namespace CivicConnect.LoadGen;
 
-internal sealed record WebhookResult(int Accepted, int Failed, TimeSpan Elapsed, double P50Ms, double P99Ms, IReadOnlyList<string> AcceptedSenders)
+/// <param name="SentAt">When each accepted sender's webhook was posted, on the Twilio stand-in's clock (reply latency = its reply's arrival − this).</param>
+internal sealed record WebhookResult(int Accepted, int Failed, TimeSpan Elapsed, double P50Ms, double P99Ms, IReadOnlyList<string> AcceptedSenders, IReadOnlyDictionary<string, TimeSpan> SentAt)
 {
     public double PerSecond => Accepted / Elapsed.TotalSeconds;
 }
@@ -25,7 +26,16 @@ internal static class WebhookLoad
         "hi",
     ];
 
-    public static async Task<WebhookResult> RunAsync(LoadOptions options, int concurrency)
+    /// <summary>
+    /// Appended to the reports so no two messages read the same: the server remembers recent
+    /// embeddings, and four texts repeated would measure that memory instead of the model.
+    /// </summary>
+    private static readonly string[] Details = ["since yesterday", "for a week now", "this morning", "again", "still", "near the bus stop", "by the school", "in the right lane"];
+
+    private static int sequence;
+
+    /// <param name="clock">The Twilio stand-in's clock, to time each message until its reply.</param>
+    public static async Task<WebhookResult> RunAsync(LoadOptions options, int concurrency, Func<TimeSpan>? clock = null)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
@@ -37,6 +47,7 @@ internal static class WebhookLoad
         var remaining = options.MaxRequests;
         var latencies = new List<double>[concurrency];
         var senders = new List<string>[concurrency];
+        var sentAt = new System.Collections.Concurrent.ConcurrentDictionary<string, TimeSpan>(StringComparer.Ordinal);
         var failed = 0;
         var run = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
@@ -50,6 +61,7 @@ internal static class WebhookLoad
                 using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new FormUrlEncodedContent(fields) };
                 request.Headers.Add("X-Twilio-Signature", signature);
                 var started = Stopwatch.GetTimestamp();
+                var posted = clock?.Invoke() ?? TimeSpan.Zero;
                 try
                 {
                     using var response = await http.SendAsync(request);
@@ -57,6 +69,7 @@ internal static class WebhookLoad
                     {
                         mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                         accepted.Add(fields["From"]);
+                        sentAt[fields["From"]] = posted;
                     }
                     else
                     {
@@ -73,7 +86,7 @@ internal static class WebhookLoad
         run.Stop();
 
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new WebhookResult(all.Length, failed, run.Elapsed, Percentile(all, 0.50), Percentile(all, 0.99), senders.SelectMany(s => s).ToList());
+        return new WebhookResult(all.Length, failed, run.Elapsed, Percentile(all, 0.50), Percentile(all, 0.99), senders.SelectMany(s => s).ToList(), sentAt);
     }
 
     /// <summary>
@@ -98,6 +111,36 @@ internal static class WebhookLoad
         return null;
     }
 
+    /// <summary>Each accepted message's time from its webhook to its first reply at the stand-in, in ms, sorted.</summary>
+    public static double[] ReplyLatencies(WebhookResult result, TwilioApiStandIn twilioApi)
+    {
+        var firstReply = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        foreach (var (to, _, at) in twilioApi.Arrivals)
+        {
+            if (result.SentAt.ContainsKey(to) && !firstReply.ContainsKey(to))
+            {
+                firstReply[to] = at;
+            }
+        }
+
+        return firstReply.Select(r => (r.Value - result.SentAt[r.Key]).TotalMilliseconds).Order().ToArray();
+    }
+
+    public static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    private static string Body()
+    {
+        var text = Texts[Random.Shared.Next(Texts.Length)];
+        if (text == "hi")
+        {
+            return text;
+        }
+
+        var n = Interlocked.Increment(ref sequence);
+        return $"{text}, {Details[n % Details.Length]} ({n})";
+    }
+
     private static Dictionary<string, string> Message(LoadOptions options)
     {
         var sid = "SM" + Guid.NewGuid().ToString("N");
@@ -109,13 +152,10 @@ internal static class WebhookLoad
             ["AccountSid"] = options.AccountSid,
             ["From"] = from,
             ["To"] = options.CityNumber,
-            ["Body"] = Texts[Random.Shared.Next(Texts.Length)],
+            ["Body"] = Body(),
             ["NumMedia"] = "0",
             ["NumSegments"] = "1",
             ["ApiVersion"] = "2010-04-01",
         };
     }
-
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }

@@ -70,6 +70,9 @@ public sealed class CivicDbContext(DbContextOptions<CivicDbContext> options) : D
     /// <summary>Built classifiers kept between processes (see <see cref="TrainedClassifierRecord"/>).</summary>
     public DbSet<TrainedClassifierRecord> TrainedClassifiers => Set<TrainedClassifierRecord>();
 
+    /// <summary>Reports' description vectors for duplicate ranking (see <see cref="IssueDescriptionVector"/>).</summary>
+    public DbSet<IssueDescriptionVector> IssueDescriptionVectors => Set<IssueDescriptionVector>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("postgis");

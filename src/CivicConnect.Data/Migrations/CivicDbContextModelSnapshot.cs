@@ -937,6 +937,29 @@ namespace CivicConnect.Data.Migrations
                     b.ToTable("issues", (string)null);
                 });
 
+            modelBuilder.Entity("CivicConnect.Data.Entities.IssueDescriptionVector", b =>
+                {
+                    b.Property<long>("IssueId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("issue_id");
+
+                    b.Property<string>("DescriptionMd5")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("description_md5");
+
+                    b.PrimitiveCollection<float[]>("Vector")
+                        .IsRequired()
+                        .HasColumnType("real[]")
+                        .HasColumnName("vector");
+
+                    b.HasKey("IssueId")
+                        .HasName("pk_issue_description_vectors");
+
+                    b.ToTable("issue_description_vectors", (string)null);
+                });
+
             modelBuilder.Entity("CivicConnect.Data.Entities.IssueEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1938,6 +1961,16 @@ namespace CivicConnect.Data.Migrations
                     b.Navigation("Department");
 
                     b.Navigation("Ward");
+                });
+
+            modelBuilder.Entity("CivicConnect.Data.Entities.IssueDescriptionVector", b =>
+                {
+                    b.HasOne("CivicConnect.Data.Entities.Issue", null)
+                        .WithOne()
+                        .HasForeignKey("CivicConnect.Data.Entities.IssueDescriptionVector", "IssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_issue_description_vectors_issues_issue_id");
                 });
 
             modelBuilder.Entity("CivicConnect.Data.Entities.IssueEvent", b =>

@@ -17,11 +17,15 @@ public sealed class NearbyDuplicateFinder(CivicDbContext db, IOptions<DuplicateO
     // issues.location (the cast hides the column). The && box test, in degrees wide enough
     // for the radius at this latitude, is what lets the planner use that index; ST_DWithin
     // then keeps only what is truly within the radius.
+    // The stored description vector (issue_description_vectors) is joined only while it was computed
+    // from the description as it reads now.
     internal const string Sql = """
         SELECT i.id AS issue_id, i.reference_number, i.created_at AS reported_at, i.description, c.code AS category_code,
-               ST_Distance(i.location::geography, ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography) AS distance_meters
+               ST_Distance(i.location::geography, ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography) AS distance_meters,
+               md5(i.description) AS description_md5, v.vector AS description_vector
         FROM issues i
         JOIN service_categories c ON c.id = i.category_id
+        LEFT JOIN issue_description_vectors v ON v.issue_id = i.id AND v.description_md5 = md5(i.description)
         WHERE c.code = ANY(@categories)
           AND i.status <> ALL(@closed)
           AND i.created_at >= @since
@@ -29,6 +33,12 @@ public sealed class NearbyDuplicateFinder(CivicDbContext db, IOptions<DuplicateO
           AND ST_DWithin(i.location::geography, ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography, @radius)
         ORDER BY distance_meters
         LIMIT @limit
+        """;
+
+    /// <summary>Keeps the vectors the similarity computed for candidates that had none: each open report is embedded once.</summary>
+    internal const string StoreVectorSql = """
+        INSERT INTO issue_description_vectors (issue_id, description_md5, vector) VALUES (@id, @md5, @vector)
+        ON CONFLICT (issue_id) DO UPDATE SET description_md5 = excluded.description_md5, vector = excluded.vector
         """;
 
     private const double MetresPerDegree = 111_320;
@@ -53,7 +63,7 @@ public sealed class NearbyDuplicateFinder(CivicDbContext db, IOptions<DuplicateO
         }
 
         IReadOnlyList<double> alike = similarity is not null && !string.IsNullOrWhiteSpace(description)
-            ? await similarity.ScoreAsync(description, rows.Select(r => r.Description).ToList(), cancellationToken)
+            ? await ScoreDescriptionsAsync(similarity, description, rows, cancellationToken)
             : new double[rows.Count];
         var maxAge = TimeSpan.FromDays(settings.MaxAgeDays);
         return rows
@@ -63,6 +73,23 @@ public sealed class NearbyDuplicateFinder(CivicDbContext db, IOptions<DuplicateO
             .OrderByDescending(c => c.Score)
             .ThenBy(c => c.DistanceMeters)
             .ToList();
+    }
+
+    private async Task<IReadOnlyList<double>> ScoreDescriptionsAsync(IDescriptionSimilarity similarity, string description, List<DuplicateRow> rows, CancellationToken cancellationToken)
+    {
+        var answer = await similarity.ScoreAsync(description, rows.Select(r => new ComparedDescription(r.Description, r.DescriptionVector)).ToList(), cancellationToken);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (answer.Computed[i] is { } vector)
+            {
+                await db.Database.ExecuteSqlRawAsync(
+                    StoreVectorSql,
+                    [new NpgsqlParameter("id", rows[i].IssueId), new NpgsqlParameter("md5", rows[i].DescriptionMd5), new NpgsqlParameter("vector", vector)],
+                    cancellationToken);
+            }
+        }
+
+        return answer.Scores;
     }
 
     /// <summary>A weighted mean of three 0–1 measures, so the score stays 0–1 whatever the weights.</summary>
@@ -83,5 +110,5 @@ public sealed class NearbyDuplicateFinder(CivicDbContext db, IOptions<DuplicateO
     }
 
     // Column names follow the context's snake_case convention.
-    private sealed record DuplicateRow(long IssueId, int ReferenceNumber, DateTimeOffset ReportedAt, string Description, string CategoryCode, double DistanceMeters);
+    private sealed record DuplicateRow(long IssueId, int ReferenceNumber, DateTimeOffset ReportedAt, string Description, string CategoryCode, double DistanceMeters, string DescriptionMd5, float[]? DescriptionVector);
 }

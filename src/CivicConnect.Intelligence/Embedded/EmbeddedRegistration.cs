@@ -16,7 +16,9 @@ public static class EmbeddedRegistration
         builder.AddValidatedOptions<ClassifierOptions>(ClassifierOptions.SectionName);
         builder.Services.AddSingleton<IClassifierArtifacts, PostgresClassifierArtifacts>();
         builder.Services.AddSingleton<EmbeddingModelCache>();
-        builder.Services.AddSingleton<ITextEmbedder, MiniLmTextEmbedder>();
+        // One embedder for the node: the classifier, the LLM's few-shot retrieval and duplicate
+        // ranking share its recent vectors, so a turn embeds its text once.
+        builder.Services.AddSingleton<ITextEmbedder>(_ => new RecentTextEmbeddings(new MiniLmTextEmbedder()));
         builder.Services.AddSingleton<EmbeddedClassifier>();
         builder.Services.AddSingleton<ClassifierReadiness>();
         builder.Services.AddHostedService<ClassifierWarmUp>();

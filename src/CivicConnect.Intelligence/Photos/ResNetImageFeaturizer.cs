@@ -110,8 +110,8 @@ public sealed class ResNetImageFeaturizer(IOptions<PhotoOptions> options) : IIma
                 throw new FileNotFoundException($"The ResNet18 model files are missing from {ModelDirectory}; they come with the build (Microsoft.ML.DnnImageFeaturizer.ResNet18).");
             }
 
-            var preprocess = new InferenceSession(preprocessPath);
-            var resNet = new InferenceSession(resNetPath);
+            var preprocess = new InferenceSession(preprocessPath, OnnxSessionOptions.ForSharedCpuSession());
+            var resNet = new InferenceSession(resNetPath, OnnxSessionOptions.ForSharedCpuSession());
             var (preprocessInput, preprocessMeta) = preprocess.InputMetadata.First();
 
             // The preprocessing model's input is [3,224,224] or [1,3,224,224]; free dimensions are one image.

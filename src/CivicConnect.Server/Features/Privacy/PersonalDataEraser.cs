@@ -181,6 +181,9 @@ public sealed class PersonalDataEraser(CivicDbContext db, IMediaStore media, IOp
             issue.UpdatedAt = now;
         }
 
+        // The duplicate ranking's vector was read from the description as the citizen wrote it: it goes
+        // with the text (the next ranking embeds the redacted one; a lost delete would only cost that).
+        await db.IssueDescriptionVectors.Where(v => issueIds.Contains(v.IssueId)).ExecuteDeleteAsync(cancellationToken);
         return photos;
     }
 
