@@ -49,6 +49,13 @@ public sealed class EventSubscribers(CivicDbContext db, TimeProvider clock, IWeb
             }
         }
 
+        // The same URL twice for the same reports would receive every event twice.
+        if (!errors.ContainsKey("url") && !errors.ContainsKey("department")
+            && await db.EventSubscribers.AnyAsync(s => s.Url == url && s.DepartmentId == departmentId, cancellationToken))
+        {
+            errors["url"] = ["This URL already receives these reports' events."];
+        }
+
         if (errors.Count > 0)
         {
             throw new EventSubscriberInvalidException(errors);

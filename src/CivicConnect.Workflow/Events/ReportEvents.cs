@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace CivicConnect.Workflow.Events;
 
 /// <summary>
-/// Tells the report's subscribers (its department's and those of every department) what just
+/// Tells the report's subscribers (its department's, the one it was just taken from, and those of every department) what just
 /// happened to it, as a CloudEvent. Only added to the caller's unit of work, one outbox row per
 /// subscriber: the event commits with the change that caused it or not at all, and the outbox
 /// sends it afterwards, with retries, in the order written per report and subscriber. The event is
@@ -23,8 +23,10 @@ public sealed class ReportEvents(CivicDbContext db, IOutbox outbox, IOptions<Rep
     /// <param name="type">One of <see cref="ReportEventTypes"/>.</param>
     public async Task PublishAsync(Issue issue, string type, DateTimeOffset now, CancellationToken cancellationToken, ReportTransition? transition = null, ReportComment? comment = null)
     {
+        // A report handed to another department: the department it leaves hears that too (its last event about it).
+        List<int?> departments = [issue.DepartmentId, DepartmentBefore(issue)];
         var subscribers = await db.EventSubscribers.AsNoTracking()
-            .Where(s => s.DepartmentId == null || s.DepartmentId == issue.DepartmentId)
+            .Where(s => s.DepartmentId == null || departments.Contains(s.DepartmentId))
             .OrderBy(s => s.Id)
             .Select(s => new { s.Id, s.Url })
             .ToListAsync(cancellationToken);
@@ -39,6 +41,13 @@ public sealed class ReportEvents(CivicDbContext db, IOutbox outbox, IOptions<Rep
         {
             outbox.EnqueueEvent(ChannelIds.Webhook, subscriber.Url, OrderKey(subscriber.Id, issue.Id), ReportEventEncoding.ContentType, body, now);
         }
+    }
+
+    /// <summary>The department as loaded, before this unit of work changed it (null for a report new in it).</summary>
+    private int? DepartmentBefore(Issue issue)
+    {
+        var entry = db.Entry(issue);
+        return entry.State is EntityState.Unchanged or EntityState.Modified ? entry.Property(i => i.DepartmentId).OriginalValue : null;
     }
 
     private static string OrderKey(int subscriber, long issue) => string.Create(CultureInfo.InvariantCulture, $"report-event:{subscriber}:{issue}");

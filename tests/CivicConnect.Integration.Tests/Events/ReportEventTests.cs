@@ -91,6 +91,24 @@ public sealed class ReportEventTests(AlertAppFactory app) : IClassFixture<AlertA
     }
 
     [Fact]
+    public async Task Reassigned_BothTheDepartmentItLeavesAndTheOneItJoinsHearIt()
+    {
+        var roads = await SubscribeAsync("/events/roads-handover", "Roads handover", "ROADS");
+        var transportation = await SubscribeAsync("/events/transportation", "Transportation work orders", "TRANSPORTATION");
+        var reference = await ReportPotholeAsync("Pothole that belongs to transportation");
+        var issueId = await IssueIdAsync(reference);
+
+        var response = await app.CreateClientAs(CivicRoles.Supervisor).PostAsJsonAsync($"/api/issues/{issueId}/assignment", new { department = "TRANSPORTATION" });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        await app.DrainOutboxAsync();
+
+        Assert.Equal(["ca.civicconnect.report.created.v1", "ca.civicconnect.report.transitioned.v1"], Received(roads, reference).Select(e => e.Event.GetProperty("type").GetString()));
+        var joined = Assert.Single(Received(transportation, reference));
+        Assert.Equal("TRANSPORTATION", joined.Event.GetProperty("data").GetProperty("department").GetString());
+        Assert.Equal(Received(roads, reference)[1].Event.GetProperty("id").GetString(), joined.Event.GetProperty("id").GetString());
+    }
+
+    [Fact]
     public async Task FailingSubscriber_IsRetriedByTheOutbox_AndReceivesEachEventOnce_InOrder()
     {
         const string path = "/events/flaky";
@@ -150,6 +168,7 @@ public sealed class ReportEventTests(AlertAppFactory app) : IClassFixture<AlertA
         var added = await supervisor.PostAsJsonAsync("/admin/event-subscribers", new { name = "Water CRM", url = app.Receiver.Url + "/events/water", department = "WATER" });
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
         var id = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.BadRequest, (await supervisor.PostAsJsonAsync("/admin/event-subscribers", new { name = "Water CRM again", url = app.Receiver.Url + "/events/water", department = "WATER" })).StatusCode);
         var listed = await supervisor.GetFromJsonAsync<JsonElement>("/admin/event-subscribers");
         var water = Assert.Single(listed.EnumerateArray(), s => s.GetProperty("id").GetInt32() == id);
         Assert.Equal(("Water CRM", "WATER"), (water.GetProperty("name").GetString(), water.GetProperty("department").GetString()));
