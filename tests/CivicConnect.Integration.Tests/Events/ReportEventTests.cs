@@ -9,6 +9,7 @@ using CivicConnect.Integration.Tests.Infrastructure;
 using CivicConnect.Integration.Tests.Open311;
 using CivicConnect.Messaging.Outbox;
 using CivicConnect.Workflow.Escalation;
+using CivicConnect.Workflow.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
@@ -55,6 +56,10 @@ public sealed class ReportEventTests(AlertAppFactory app) : IClassFixture<AlertA
             Assert.Equal("application/cloudevents+json", entry.RequestMessage.Headers!["Content-Type"].Single().Split(';')[0]);
             Assert.True(AlertAppFactory.IsSignedBody(entry.RequestMessage.BodyAsBytes!, entry.RequestMessage.Headers["X-Civic-Signature-256"].Single()), "the signature does not match the body");
             Assert.Equal("1.0", cloudEvent.GetProperty("specversion").GetString());
+
+            // The CloudEvents SDK (as a .NET receiver would use it) reads it back as the same event.
+            var decoded = ReportEventEncoding.Decode(entry.RequestMessage.BodyAsBytes!);
+            Assert.Equal((cloudEvent.GetProperty("id").GetString(), cloudEvent.GetProperty("type").GetString()), (decoded.Id, decoded.Type));
             Assert.Equal("/civicconnect/calgary", cloudEvent.GetProperty("source").GetString());
             Assert.Equal(reference.ToString(CultureInfo.InvariantCulture), cloudEvent.GetProperty("subject").GetString());
             Assert.Equal("application/json", cloudEvent.GetProperty("datacontenttype").GetString());
