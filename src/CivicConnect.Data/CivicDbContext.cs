@@ -59,6 +59,10 @@ public sealed class CivicDbContext(DbContextOptions<CivicDbContext> options) : D
     public DbSet<RoutingRuleVersion> RoutingRuleVersions => Set<RoutingRuleVersion>();
 
     public DbSet<DepartmentReportNotice> DepartmentReportNotices => Set<DepartmentReportNotice>();
+
+    /// <summary>Outside systems that receive report events (CloudEvents), per department or for all.</summary>
+    public DbSet<EventSubscriber> EventSubscribers => Set<EventSubscriber>();
+
     public DbSet<RoutingRuleDraft> RoutingRuleDrafts => Set<RoutingRuleDraft>();
     public DbSet<HandOff> HandOffs => Set<HandOff>();
 

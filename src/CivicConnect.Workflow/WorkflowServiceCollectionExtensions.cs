@@ -2,6 +2,7 @@ using CivicConnect.Conversation.Ports;
 using CivicConnect.Core.Hosting;
 using CivicConnect.Workflow.DepartmentAlerts;
 using CivicConnect.Workflow.Escalation;
+using CivicConnect.Workflow.Events;
 using CivicConnect.Workflow.Feedback;
 using CivicConnect.Workflow.HandOffs;
 using CivicConnect.Workflow.Intake;
@@ -27,6 +28,7 @@ public static class WorkflowServiceCollectionExtensions
         builder.Services.AddScoped<RoutingDrafts>();
         builder.AddEscalation();
         builder.AddNewReportAlerts();
+        builder.AddReportEvents();
         builder.Services.AddScoped<IssueTransitions>();
         builder.AddValidatedOptions<NotificationOptions>(NotificationOptions.SectionName);
         builder.Services.AddSingleton<QuietHours>();

@@ -30,6 +30,7 @@ public static class AlertChannelsRegistration
         if (builder.Configuration.GetSection(WebhookOptions.SectionName).Get<WebhookOptions>()?.IsConfigured == true)
         {
             builder.Services.AddSingleton<WebhookTargets>();
+            builder.Services.AddSingleton<IWebhookAddressRule>(services => services.GetRequiredService<WebhookTargets>());
             builder.Services.AddHttpClient(WebhookSender.HttpClientName)
                 .ConfigurePrimaryHttpMessageHandler(services => new SocketsHttpHandler
                 {

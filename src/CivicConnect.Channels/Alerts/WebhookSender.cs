@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using CivicConnect.Channels.Providers;
 using CivicConnect.Core.Messages;
@@ -10,7 +11,7 @@ namespace CivicConnect.Channels.Alerts;
 
 /// <summary>
 /// POSTs a staff alert as signed JSON to the row's address (a department's webhook URL, or a routing
-/// rule's). The <c>"webhook-send"</c> pipeline retries 408/429/5xx and timeouts inside one attempt;
+/// rule's), or a report event (<see cref="OutboxKinds.Event"/>: a CloudEvent, body as written) to a subscriber. The <c>"webhook-send"</c> pipeline retries 408/429/5xx and timeouts inside one attempt;
 /// what it cannot fix goes back to the outbox. Any other 4xx means the receiver refuses this alert
 /// (bad signature, unknown path) and is final. Receivers deduplicate on <c>X-Civic-Delivery</c>
 /// (the outbox row id), which a retry repeats.
@@ -35,13 +36,11 @@ internal sealed class WebhookSender(IHttpClientFactory httpClients, WebhookTarge
         var url = new Uri(message.Address);
 
         var delivery = message.OutboxId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var body = JsonSerializer.SerializeToUtf8Bytes(
-            new WebhookAlert(delivery, message.Kind, message.Locale, message.Reply.Text, clock.GetUtcNow()),
-            JsonSerializerOptions.Web);
+        var (body, contentType) = Body(message, delivery);
         var signature = WebhookSignature.Sign(body, options.Value.Secret!);
 
         using var request = new HttpRequestMessage(HttpMethod.Post, url);
-        request.Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } } };
+        request.Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue(contentType) { CharSet = "utf-8" } } };
         request.Headers.Add(WebhookSignature.Header, signature);
         request.Headers.Add(DeliveryHeader, delivery);
         try
@@ -63,6 +62,12 @@ internal sealed class WebhookSender(IHttpClientFactory httpClients, WebhookTarge
             return SendOutcome.Failure("webhook could not be reached: " + ex.Message);
         }
     }
+
+    /// <summary>An event goes exactly as it was written (its id and time inside); an alert is wrapped with this attempt's time.</summary>
+    private (byte[] Body, string ContentType) Body(OutboundMessage message, string delivery) =>
+        message.Body is { } written
+            ? (Encoding.UTF8.GetBytes(written.Text), written.ContentType)
+            : (JsonSerializer.SerializeToUtf8Bytes(new WebhookAlert(delivery, message.Kind, message.Locale, message.Reply.Text, clock.GetUtcNow()), JsonSerializerOptions.Web), "application/json");
 
     private static bool IsTransient(HttpStatusCode status) =>
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;

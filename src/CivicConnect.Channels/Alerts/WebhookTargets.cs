@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using CivicConnect.Messaging.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace CivicConnect.Channels.Alerts;
@@ -11,9 +12,8 @@ namespace CivicConnect.Channels.Alerts;
 /// actually connected, so a name that resolves differently a second later (DNS rebinding) cannot
 /// slip through; redirects are never followed.
 /// </summary>
-internal sealed class WebhookTargets(IOptions<WebhookOptions> options)
+internal sealed class WebhookTargets(IOptions<WebhookOptions> options) : IWebhookAddressRule
 {
-    /// <summary>Why <paramref name="address"/> may not be called, or null when it may.</summary>
     public async Task<string?> RefusalAsync(string address, CancellationToken cancellationToken)
     {
         if (!Uri.TryCreate(address, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))

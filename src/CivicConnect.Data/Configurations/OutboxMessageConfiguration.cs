@@ -17,8 +17,10 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.ProviderStatus).HasMaxLength(32);
         builder.Property(m => m.LastError).HasMaxLength(2000);
         builder.Property(m => m.Route).HasMaxLength(200);
+        builder.Property(m => m.OrderKey).HasMaxLength(100);
         builder.HasIndex(m => m.NextAttemptAt).HasFilter("status = 'Pending'");
         builder.HasIndex(m => m.ProviderMessageId);
         builder.HasIndex(m => new { m.ConversationId, m.Id });
+        builder.HasIndex(m => new { m.OrderKey, m.Id }).HasFilter("order_key IS NOT NULL AND status = 'Pending'");
     }
 }

@@ -13,6 +13,12 @@ public sealed class OutboxMessage
 
     public Guid? ConversationId { get; set; }
 
+    /// <summary>
+    /// Rows with the same key go out in the order they were written, like a conversation's replies
+    /// (one report's events to one subscriber). Null: no order with other rows.
+    /// </summary>
+    public string? OrderKey { get; set; }
+
     public required string Payload { get; set; }
 
     public OutboxStatus Status { get; set; } = OutboxStatus.Pending;

@@ -407,6 +407,50 @@ namespace CivicConnect.Data.Migrations
                     b.ToTable("erasures", (string)null);
                 });
 
+            modelBuilder.Entity("CivicConnect.Data.Entities.EventSubscriber", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_event_subscribers");
+
+                    b.HasIndex("DepartmentId")
+                        .HasDatabaseName("ix_event_subscribers_department_id");
+
+                    b.ToTable("event_subscribers", (string)null);
+                });
+
             modelBuilder.Entity("CivicConnect.Data.Entities.GalleryPhoto", b =>
                 {
                     b.Property<long>("Id")
@@ -1310,6 +1354,11 @@ namespace CivicConnect.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("not_before");
 
+                    b.Property<string>("OrderKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("order_key");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -1352,6 +1401,10 @@ namespace CivicConnect.Data.Migrations
 
                     b.HasIndex("ConversationId", "Id")
                         .HasDatabaseName("ix_outbox_messages_conversation_id_id");
+
+                    b.HasIndex("OrderKey", "Id")
+                        .HasDatabaseName("ix_outbox_messages_order_key_id")
+                        .HasFilter("order_key IS NOT NULL AND status = 'Pending'");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
@@ -1899,6 +1952,17 @@ namespace CivicConnect.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_direct_line_activities_direct_line_conversations_conversati");
+                });
+
+            modelBuilder.Entity("CivicConnect.Data.Entities.EventSubscriber", b =>
+                {
+                    b.HasOne("CivicConnect.Data.Entities.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_event_subscribers_departments_department_id");
+
+                    b.Navigation("Department");
                 });
 
             modelBuilder.Entity("CivicConnect.Data.Entities.HandOff", b =>

@@ -13,7 +13,8 @@ public interface IChannelSender
 
 /// <param name="OutboxId">Stable id of the outbox row; senders use it to make delivery idempotent.</param>
 /// <param name="Template">Set when the message must go as a provider-approved template (WhatsApp outside the 24-hour window).</param>
-public sealed record OutboundMessage(long OutboxId, string Kind, string Channel, string Address, Guid? ConversationId, string Locale, Reply Reply, MessageTemplate? Template = null);
+/// <param name="Body">An <see cref="OutboxKinds.Event"/>'s exact body, to send as is instead of rendering <paramref name="Reply"/>.</param>
+public sealed record OutboundMessage(long OutboxId, string Kind, string Channel, string Address, Guid? ConversationId, string Locale, Reply Reply, MessageTemplate? Template = null, OutboxBody? Body = null);
 
 /// <summary>A pre-approved WhatsApp template: a Twilio Content SID or a Cloud API template name, with its body variables in order.</summary>
 public sealed record MessageTemplate(string Id, string Language, IReadOnlyList<string> Variables);

@@ -17,4 +17,12 @@ public interface IOutbox
     /// <param name="now">The caller's clock reading for this change; the row is due then.</param>
     /// <param name="notBefore">Held back until then (quiet hours); the row is due then instead.</param>
     void Enqueue(string kind, string channel, string address, Guid? conversationId, string locale, Reply reply, DateTimeOffset now, DateTimeOffset? notBefore = null);
+
+    /// <summary>
+    /// Writes an <see cref="OutboxKinds.Event"/> row: <paramref name="body"/> is sent byte for byte,
+    /// on every attempt (so a retry carries the same event id).
+    /// </summary>
+    /// <param name="orderKey">Rows with the same key are sent in the order written (e.g. one report's events to one subscriber).</param>
+    /// <param name="contentType">The body's media type, e.g. <c>application/cloudevents+json</c>.</param>
+    void EnqueueEvent(string channel, string address, string orderKey, string contentType, string body, DateTimeOffset now);
 }

@@ -20,7 +20,8 @@ namespace CivicConnect.Messaging.Outbox;
 /// rate) and marked in its own short statement right after the provider answers, guarded by the
 /// lease, so a node that lost a lease never overwrites the node that took it over.
 ///
-/// Order: only the oldest pending row of a conversation is eligible, and a claimed row stays
+/// Order: only the oldest pending row of a conversation (or of an order key: one report's events
+/// to one subscriber) is eligible, and a claimed row stays
 /// pending until it is marked, so two rows of one conversation are never in flight at once, on
 /// any node; the next waits for the previous to be marked (a notification held back for quiet hours
 /// does not count: replies to a citizen who writes at night still go out).
@@ -165,6 +166,8 @@ public sealed class OutboxDispatcher(
                       AND NOT EXISTS (SELECT 1 FROM outbox_messages p
                                       WHERE p.conversation_id = o.conversation_id AND p.status = 'Pending' AND p.id < o.id
                                         AND (p.not_before IS NULL OR p.not_before <= {now}))
+                      AND NOT EXISTS (SELECT 1 FROM outbox_messages k
+                                      WHERE k.order_key = o.order_key AND k.status = 'Pending' AND k.id < o.id)
                     ORDER BY o.id
                     LIMIT {limit}
                     FOR UPDATE SKIP LOCKED)
@@ -361,7 +364,7 @@ public sealed class OutboxDispatcher(
                 }
             }
 
-            outcome = await sender.SendAsync(new OutboundMessage(row.Id, row.Kind, row.Channel, row.Address, row.ConversationId, payload.Locale, payload.Reply, template), cancellationToken);
+            outcome = await sender.SendAsync(new OutboundMessage(row.Id, row.Kind, row.Channel, row.Address, row.ConversationId, payload.Locale, payload.Reply, template, payload.Body), cancellationToken);
 
             // The provider knows the window better than our inbox does (a message may have come in elsewhere): route once more.
             if (outcome.WindowClosed && template is null && window is not null && window.Applies(row.Channel))
@@ -372,7 +375,7 @@ public sealed class OutboxDispatcher(
                     return;
                 }
 
-                outcome = await sender.SendAsync(new OutboundMessage(row.Id, row.Kind, row.Channel, row.Address, row.ConversationId, payload.Locale, payload.Reply, template), cancellationToken);
+                outcome = await sender.SendAsync(new OutboundMessage(row.Id, row.Kind, row.Channel, row.Address, row.ConversationId, payload.Locale, payload.Reply, template, payload.Body), cancellationToken);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

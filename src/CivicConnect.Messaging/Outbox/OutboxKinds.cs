@@ -8,4 +8,10 @@ public static class OutboxKinds
 
     /// <summary>The one message an opted-out citizen still gets: that the opt-out was honoured.</summary>
     public const string OptOutNotice = "opt-out-notice";
+
+    /// <summary>
+    /// A machine-readable event for an outside system (a CloudEvent about a report): its body is
+    /// written once, complete, and sent as is; see <see cref="IOutbox.EnqueueEvent"/>.
+    /// </summary>
+    public const string Event = "event";
 }

@@ -19,4 +19,16 @@ public sealed class OutboxWriter(CivicDbContext db) : IOutbox
             NotBefore = notBefore,
             CreatedAt = now,
         });
+
+    public void EnqueueEvent(string channel, string address, string orderKey, string contentType, string body, DateTimeOffset now) =>
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            Kind = OutboxKinds.Event,
+            Channel = channel,
+            Address = address,
+            OrderKey = orderKey,
+            Payload = OutboxPayload.WriteBody(contentType, body),
+            NextAttemptAt = now,
+            CreatedAt = now,
+        });
 }

@@ -2,6 +2,7 @@ using CivicConnect.Channels.Media;
 using CivicConnect.Geo.Wards;
 using CivicConnect.Intelligence.Tuning;
 using CivicConnect.Staff.Reports;
+using CivicConnect.Workflow.Events;
 using CivicConnect.Workflow.Lifecycle;
 using CivicConnect.Workflow.Routing;
 using Microsoft.AspNetCore.Diagnostics;
@@ -24,6 +25,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             RequestValidationException invalid => (StatusCodes.Status400BadRequest, "One or more fields are invalid", invalid.Message),
             TuningInputException => (StatusCodes.Status400BadRequest, "One or more fields are invalid", exception.Message),
             RoutingRulesInvalidException => (StatusCodes.Status400BadRequest, "One or more fields are invalid", exception.Message),
+            EventSubscriberInvalidException => (StatusCodes.Status400BadRequest, "One or more fields are invalid", exception.Message),
             WardImportException ward => (StatusCodes.Status400BadRequest, "The ward file cannot be imported", ward.Message),
             TransitionNotAllowedException notAllowed => (StatusCodes.Status409Conflict, "Transition not possible", notAllowed.Message),
             TransitionDataException => (StatusCodes.Status400BadRequest, "One or more fields are invalid", exception.Message),
@@ -72,6 +74,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         if (exception is RoutingRulesInvalidException { Errors: var routingErrors })
         {
             context.ProblemDetails.Extensions["errors"] = routingErrors;
+        }
+
+        if (exception is EventSubscriberInvalidException { Errors: var subscriberErrors })
+        {
+            context.ProblemDetails.Extensions["errors"] = subscriberErrors;
         }
 
         if (exception is ReportFilterException { Errors: var filterErrors })

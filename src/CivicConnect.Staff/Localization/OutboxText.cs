@@ -13,6 +13,7 @@ internal sealed class OutboxText : IConsoleStrings
         new("outbox.filter.all", "All", "Tous"),
         new("outbox.kind.reply", "Reply to a citizen", "Réponse à un citoyen"),
         new("outbox.kind.notification", "Notification or alert", "Avis ou alerte"),
+        new("outbox.kind.event", "Report event to a subscriber", "Événement de signalement à un abonné"),
         new("outbox.column.select", "Select", "Sélection"),
         new("outbox.column.time", "Written", "Écrit le"),
         new("outbox.column.channel", "Channel", "Canal"),

@@ -61,7 +61,9 @@ public sealed class FailedOutboxQuery(CivicDbContext db, ProviderCircuits circui
     {
         try
         {
-            var text = OutboxPayload.Read(payload).Reply.Text;
+            // An event has no reply text: its body (type, subject first) says what it was.
+            var read = OutboxPayload.Read(payload);
+            var text = read.Body?.Text ?? read.Reply.Text;
             return text is { Length: > 120 } ? text[..117] + "…" : text;
         }
         catch (JsonException)

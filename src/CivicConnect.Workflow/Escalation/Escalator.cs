@@ -4,6 +4,7 @@ using CivicConnect.Core.Messages;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
 using CivicConnect.Messaging.Outbox;
+using CivicConnect.Workflow.Events;
 using CivicConnect.Workflow.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -13,9 +14,10 @@ namespace CivicConnect.Workflow.Escalation;
 /// <summary>
 /// What a deadline does when it passes: if the issue is not yet resolved (or otherwise finished),
 /// raise its escalation level (and priority), write the history line and alert the department's
-/// supervisor contact and the rule's alert addresses through the outbox, all in one transaction.
+/// supervisor contact and the rule's alert addresses through the outbox, and tell the report's event
+/// subscribers, all in one transaction.
 /// </summary>
-public sealed class Escalator(CivicDbContext db, IOutbox outbox, RoutingRuleStore rules, IssueRouter router, IOptions<EscalationOptions> options, TimeProvider clock)
+public sealed class Escalator(CivicDbContext db, IOutbox outbox, RoutingRuleStore rules, IssueRouter router, ReportEvents events, IOptions<EscalationOptions> options, TimeProvider clock)
 {
     /// <returns>The time to the next escalation, or null when there is none to schedule.</returns>
     public async Task<TimeSpan?> EscalateAsync(int reference, CancellationToken cancellationToken)
@@ -54,6 +56,7 @@ public sealed class Escalator(CivicDbContext db, IOutbox outbox, RoutingRuleStor
             EnqueueAlert(recipient, text, now);
         }
 
+        await events.PublishAsync(issue, ReportEventTypes.Escalated, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 

@@ -6,6 +6,7 @@ using CivicConnect.Data.Entities;
 using CivicConnect.Messaging.Live;
 using CivicConnect.Workflow.DepartmentAlerts;
 using CivicConnect.Workflow.Escalation;
+using CivicConnect.Workflow.Events;
 using CivicConnect.Workflow.Routing;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
@@ -18,7 +19,7 @@ namespace CivicConnect.Workflow.Intake;
 /// the turn that called it commits everything together. The live queue hears of the new report in
 /// that same transaction (delivered on commit, never for a report that rolled back).
 /// </summary>
-public sealed class IssueIntake(CivicDbContext db, IssueRouter router, EscalationScheduler escalations, NewReportAlerts alerts, ILiveFeed live, TimeProvider clock) : IIssueIntake
+public sealed class IssueIntake(CivicDbContext db, IssueRouter router, EscalationScheduler escalations, NewReportAlerts alerts, ReportEvents events, ILiveFeed live, TimeProvider clock) : IIssueIntake
 {
     private static readonly GeometryFactory Geometry = new(new PrecisionModel(), 4326);
 
@@ -74,6 +75,7 @@ public sealed class IssueIntake(CivicDbContext db, IssueRouter router, Escalatio
 
         db.Issues.Add(issue);
         await alerts.RoutedAsync(issue, routed.DepartmentId, now, cancellationToken);
+        await events.PublishAsync(issue, ReportEventTypes.Created, now, cancellationToken);
 
         // Keyed by the reference number, which exists before the commit: should the caller's
         // transaction roll back, the job finds no issue when it fires and does nothing.

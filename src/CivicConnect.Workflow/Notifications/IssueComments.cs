@@ -1,12 +1,13 @@
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
+using CivicConnect.Workflow.Events;
 using CivicConnect.Workflow.Lifecycle;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicConnect.Workflow.Notifications;
 
-/// <summary>Staff comments on an issue: internal ones stay in the history, public ones also go to the citizen.</summary>
-public sealed class IssueComments(CivicDbContext db, CitizenNotifier notifier, LiveIssueChanges live, TimeProvider clock)
+/// <summary>Staff comments on an issue: internal ones stay in the history, public ones also go to the citizen; subscribers hear of both.</summary>
+public sealed class IssueComments(CivicDbContext db, CitizenNotifier notifier, ReportEvents events, LiveIssueChanges live, TimeProvider clock)
 {
     public const int MaxLength = 2000;
 
@@ -36,6 +37,8 @@ public sealed class IssueComments(CivicDbContext db, CitizenNotifier notifier, L
             await notifier.NotifyAsync(issue, "notify_comment", [("comment", text)], cancellationToken);
         }
 
+        // An internal comment's words stay inside the city: subscribers hear only that there was one.
+        await events.PublishAsync(issue, ReportEventTypes.Commented, now, cancellationToken, comment: new ReportComment(isPublic, isPublic ? text : null));
         await db.SaveChangesAsync(cancellationToken);
         await live.PublishAsync(issue, "comment", cancellationToken);
         await transaction.CommitAsync(cancellationToken);

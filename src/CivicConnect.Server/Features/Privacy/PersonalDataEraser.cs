@@ -2,9 +2,9 @@ using CivicConnect.Channels.Media;
 using CivicConnect.Channels.Twilio;
 using CivicConnect.Channels.Twilio.Inbound;
 using CivicConnect.Core.Messages;
+using CivicConnect.Core.Privacy;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
-using CivicConnect.Server.Features.Open311;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -166,7 +166,7 @@ public sealed class PersonalDataEraser(CivicDbContext db, IMediaStore media, IOp
             issue.ReporterEmail = null;
             issue.ReporterAddress = null;
             issue.ReporterConversationId = null;
-            issue.Description = PublicDescription.Redact(issue.Description, region);
+            issue.Description = ContactDetails.Redact(issue.Description, region);
 
             // The citizen's photos go; a field worker's photo of the work (a "photo" history line at the same instant) stays.
             var staffPhotoTimes = issue.Events.Where(e => e.Kind == IssueEventKinds.Photo).Select(e => e.OccurredAt).ToHashSet();
