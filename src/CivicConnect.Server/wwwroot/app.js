@@ -334,6 +334,7 @@
     }
 
     const { session, resumed } = opened;
+    current = session;
     directLine = window.WebChat.createDirectLine({
       domain: DIRECT_LINE,
       token: session.token,

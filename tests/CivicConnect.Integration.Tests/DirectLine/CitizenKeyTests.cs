@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CivicConnect.Channels.DirectLine.Auth;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,8 +14,14 @@ namespace CivicConnect.Integration.Tests.DirectLine;
 /// conversation (the web page and the app both), only the key's hash is stored, and a key never
 /// reaches another citizen's conversation.
 /// </summary>
-public sealed class CitizenKeyTests(DirectLineAppFactory app) : IClassFixture<DirectLineAppFactory>
+public sealed class CitizenKeyTests(CitizenKeyTests.Factory app) : IClassFixture<CitizenKeyTests.Factory>
 {
+    /// <summary>Every token here comes from 127.0.0.1: the per-address limit (10 a minute) is not what is tested.</summary>
+    public sealed class Factory : DirectLineAppFactory
+    {
+        public Factory() => Settings["DirectLine:WebChatTokensPerMinute"] = "1000";
+    }
+
     private readonly DirectLineClient client = new(app.CreateClient());
 
     [Fact]
@@ -90,7 +97,12 @@ public sealed class CitizenKeyTests(DirectLineAppFactory app) : IClassFixture<Di
     {
         var victimsKey = NewKey();
         var (conversationId, token) = await client.StartAsync();
-        var planted = $$"""{"type":"message","text":"join me","from":{"id":"{{CitizenKeys.UserIdFor(victimsKey)}}"}}""";
+        var planted = new JsonObject
+        {
+            ["type"] = "message",
+            ["text"] = "join me",
+            ["from"] = new JsonObject { ["id"] = CitizenKeys.UserIdFor(victimsKey) },
+        }.ToJsonString();
         using (var posted = await client.PostActivityAsync(conversationId, token, planted))
         {
             Assert.Equal(HttpStatusCode.OK, posted.StatusCode);

@@ -43,7 +43,7 @@ internal static class PublicStatusHtml
 
         if (report.Latitude is { } lat && report.Longitude is { } lon)
         {
-            page.Append(CultureInfo.InvariantCulture, $"""<div id="map" role="img" aria-label="{E(phrases.Say("page_map"))}" data-lat="{lat.ToString(CultureInfo.InvariantCulture)}" data-lon="{lon.ToString(CultureInfo.InvariantCulture)}" data-tiles="{E(tileUrl)}" data-attribution="{E(attribution)}"></div>""");
+            page.Append(CultureInfo.InvariantCulture, $"""<div id="map" role="region" aria-label="{E(phrases.Say("page_map"))}" data-lat="{lat.ToString(CultureInfo.InvariantCulture)}" data-lon="{lon.ToString(CultureInfo.InvariantCulture)}" data-tiles="{E(tileUrl)}" data-attribution="{E(attribution)}"></div>""");
             page.Append('\n');
         }
 
