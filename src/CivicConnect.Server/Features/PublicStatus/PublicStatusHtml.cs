@@ -27,6 +27,7 @@ internal static class PublicStatusHtml
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="robots" content="noindex">
             <title>{E(title)}</title>
+            <link rel="icon" href="/favicon.svg" type="image/svg+xml">
             <link rel="stylesheet" href="/lib/leaflet/leaflet.css">
             <link rel="stylesheet" href="/status.css">
             </head>
