@@ -19,6 +19,8 @@
   const LANGUAGE_KEY = 'civicconnect.webchat.language';
   // localStorage, and only with consent: the key is a bearer secret for the citizen's conversation.
   const CITIZEN_KEY = 'civicconnect.webchat.citizenKey';
+  // When this tab last reloaded to reconnect: at most once a minute, so a connection that keeps failing shows an error instead of looping.
+  const RECONNECTED_KEY = 'civicconnect.webchat.reconnectedAt';
   // Refresh the token when less than this is left (and never keep one that is about to lapse).
   const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 
@@ -281,18 +283,23 @@
           joined = true;
           setTimeout(() => store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/join', value: { language } } }), 0);
         }
-        if (state === 3 || state === 4) {
-          // e.g. its token lapsed while the tab slept: a reload gets a new one (with the key, for the same conversation).
-          if (resumed || citizenKey()) {
-            sessionStorage.removeItem(SESSION_KEY);
-            location.reload();
-          } else {
-            showStatus(text().connectFailed, true);
-          }
+        // e.g. its token lapsed while the tab slept: a reload gets a new one (with the key, for the same conversation).
+        if ((state === 3 || state === 4) && !((resumed || citizenKey()) && reconnectByReload())) {
+          showStatus(text().connectFailed, true);
         }
       }
       return next(action);
     });
+  }
+
+  // Starts over with a new token, unless this tab already did so in the last minute (then false).
+  function reconnectByReload() {
+    const last = Number(sessionStorage.getItem(RECONNECTED_KEY)) || 0;
+    if (Date.now() - last < 60 * 1000) return false;
+    sessionStorage.setItem(RECONNECTED_KEY, String(Date.now()));
+    sessionStorage.removeItem(SESSION_KEY);
+    location.reload();
+    return true;
   }
 
   // Posts a message as if the citizen had sent it from the send box.

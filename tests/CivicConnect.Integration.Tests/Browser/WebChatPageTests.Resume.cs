@@ -43,6 +43,34 @@ public sealed partial class WebChatPageTests
         Assert.Empty(third.Problems);
     }
 
+    [Fact]
+    public async Task RememberedDevice_TokenExpiresWithTheTabOpen_ThePageGetsANewOneWithTheKeyAndContinues()
+    {
+        await using var chat = await app.OpenAsync();
+        await chat.RememberBox.CheckAsync();
+        await Expect(chat.Status).ToContainTextAsync("This device will bring you back");
+        await chat.SendTextAsync("There's a pothole");
+        await chat.WaitForBotReplyAsync(new Regex(@"Where is it\?"));
+        var conversationId = await ConversationIdAsync(chat.Page);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(31)); // the tab slept through its token's refresh
+        chat.ForgetProblems();
+        var token = await chat.Page.RunAndWaitForRequestFinishedAsync(
+            async () =>
+            {
+                await chat.SendBox.FillAsync("on 17 Ave SW");
+                await chat.SendBox.PressAsync("Enter"); // refused (403, expired): the page starts over with its key
+            },
+            new() { Predicate = r => r.Url.EndsWith("/api/webchat/token", StringComparison.Ordinal) });
+
+        Assert.Equal(200, (await token.ResponseAsync())!.Status);
+        await Expect(chat.ShareLocationButton).ToBeEnabledAsync(); // connected again
+        Assert.Equal(conversationId, await ConversationIdAsync(chat.Page));
+        await Expect(chat.UserMessages.First).ToContainTextAsync("There's a pothole");
+        await chat.SendTextAsync("17 Ave SW and 4 St SW");
+        await chat.WaitForBotReplyAsync(new Regex(@"\S")); // the bot answers in the same conversation
+    }
+
     private static Task<string?> CitizenKeyAsync(WebChatPage chat) =>
         chat.Page.EvaluateAsync<string?>($"() => localStorage.getItem('{CitizenKeyItem}')");
 }
