@@ -14,6 +14,7 @@ using CivicConnect.Server.Composition;
 using CivicConnect.Server.Features.Account;
 using CivicConnect.Server.Features.Admin;
 using CivicConnect.Server.Features.Analytics;
+using CivicConnect.Server.Features.AppApi;
 using CivicConnect.Server.Features.Categories;
 using CivicConnect.Server.Features.Events;
 using CivicConnect.Server.Features.HandOffs;
@@ -63,6 +64,7 @@ builder.AddClassifierTuning();
 builder.AddOpen311();
 builder.AddPrivacy();
 builder.AddPublicStatus();
+builder.AddAppOpenApi();
 builder.AddConsole();
 
 // `civic migrate | seed | wards import …` run against the same composition, then exit.

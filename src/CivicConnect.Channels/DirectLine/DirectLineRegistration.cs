@@ -105,9 +105,10 @@ public static class DirectLineRegistration
     {
         app.MapMedia();
 
-        app.MapGroup("/api/webchat").WithTags("Web chat")
-            .MapPost("/token", TokenEndpoints.CreateWebChatToken).WithName("CreateWebChatToken")
-            .RequireRateLimiting(WebChatTokenPolicy);
+        var citizen = app.MapGroup("/api/webchat").WithTags("Web chat").RequireRateLimiting(WebChatTokenPolicy);
+        citizen.MapPost("/token", CitizenTokenEndpoints.CreateToken).WithName("CreateWebChatToken");
+        citizen.MapPost("/remember", CitizenTokenEndpoints.Remember).WithName("RememberWebChatDevice")
+            .RequireDirectLineCredentials(DirectLineCredentials.Token);
 
         var directLine = app.MapGroup("/v3/directline").WithTags("Direct Line");
         directLine.MapPost("/tokens/generate", TokenEndpoints.GenerateToken).WithName("GenerateDirectLineToken")

@@ -10,6 +10,9 @@ internal sealed class DirectLineConversationConfiguration : IEntityTypeConfigura
     {
         builder.Property(c => c.Id).HasMaxLength(64);
         builder.Property(c => c.UserId).HasMaxLength(200);
+
+        // A citizen key's token request looks up the key's latest conversation.
+        builder.HasIndex(c => new { c.UserId, c.CreatedAt });
     }
 }
 

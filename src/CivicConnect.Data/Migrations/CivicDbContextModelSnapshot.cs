@@ -348,6 +348,9 @@ namespace CivicConnect.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_direct_line_conversations");
 
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_direct_line_conversations_user_id_created_at");
+
                     b.ToTable("direct_line_conversations", (string)null);
                 });
 

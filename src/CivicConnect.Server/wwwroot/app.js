@@ -3,6 +3,9 @@
  *
  * 1. Get a Direct Line token from this server (POST /api/webchat/token), or resume the one kept in
  *    sessionStorage so a reload continues the same conversation (refreshed when close to expiry).
+ *    Only if the citizen ticks "Remember this device" does anything outlive the tab: a random
+ *    citizen key in localStorage, sent with the token request so the server rejoins their open
+ *    conversation (its history shows again). Unticking forgets the key.
  * 2. Connect the official Bot Framework Web Chat (lib/webchat.js) to this server's Direct Line API.
  * 3. Page controls: English/Français (Web Chat's locale, so every activity carries it) and
  *    "Share my location" (a message with GeoCoordinates posted through the Web Chat store, so it
@@ -14,6 +17,10 @@
   const DIRECT_LINE = `${location.origin}/v3/directline`;
   const SESSION_KEY = 'civicconnect.webchat.session';
   const LANGUAGE_KEY = 'civicconnect.webchat.language';
+  // localStorage, and only with consent: the key is a bearer secret for the citizen's conversation.
+  const CITIZEN_KEY = 'civicconnect.webchat.citizenKey';
+  // When this tab last reloaded to reconnect: at most once a minute, so a connection that keeps failing shows an error instead of looping.
+  const RECONNECTED_KEY = 'civicconnect.webchat.reconnectedAt';
   // Refresh the token when less than this is left (and never keep one that is about to lapse).
   const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 
@@ -29,6 +36,11 @@
       tagline: 'Potholes, streetlights, graffiti and more. Tell us what and where.',
       language: 'Language',
       shareLocation: 'Share my location',
+      remember: 'Remember this device',
+      rememberHint: 'Keeps a private key in this browser so you can come back to this conversation. Untick to forget this device.',
+      remembered: 'This device will bring you back to this conversation.',
+      forgotten: 'This device is forgotten: closing the page ends the conversation here.',
+      rememberFailed: 'This device could not be remembered. Please try again.',
       uploadButton: 'Send a photo',
       switchWord: 'English',
       chatRegion: 'Chat with 311',
@@ -50,6 +62,11 @@
       tagline: 'Nids-de-poule, lampadaires, graffitis et plus. Dites-nous quoi et où.',
       language: 'Langue',
       shareLocation: 'Partager ma position',
+      remember: 'Se souvenir de cet appareil',
+      rememberHint: 'Garde une clé privée dans ce navigateur pour revenir à cette conversation. Décochez pour oublier cet appareil.',
+      remembered: 'Cet appareil vous ramènera à cette conversation.',
+      forgotten: 'Cet appareil est oublié : fermer la page termine la conversation ici.',
+      rememberFailed: 'Impossible de se souvenir de cet appareil. Réessayez.',
       uploadButton: 'Envoyer une photo',
       switchWord: 'Français',
       chatRegion: 'Conversation avec le 311',
@@ -92,11 +109,13 @@
   const status = document.getElementById('status');
   const languageSelect = document.getElementById('language');
   const locationButton = document.getElementById('share-location');
+  const rememberBox = document.getElementById('remember');
 
   let language = initialLanguage();
   let directLine;
   let store;
   let joined = false;
+  let current; // this tab's session: { conversationId, token, expiresAt }
 
   // ------------------------------------------------------------------ page text and status
 
@@ -128,10 +147,13 @@
 
   // ------------------------------------------------------------------ token and session
 
-  async function postJson(url, token) {
+  async function postJson(url, token, body) {
+    const headers = token ? { Authorization: `Bearer ${token}` } : {};
+    if (body) headers['Content-Type'] = 'application/json';
     const response = await fetch(url, {
       method: 'POST',
-      headers: token ? { Authorization: `Bearer ${token}` } : {},
+      headers,
+      body: body ? JSON.stringify(body) : undefined,
       cache: 'no-store',
     });
     if (!response.ok) throw new Error(`${url} answered ${response.status}`);
@@ -149,18 +171,60 @@
 
   // Keeps { conversationId, token, expiresAt } for this tab: a reload resumes the conversation.
   function saveSession(answer, previous) {
-    const session = {
+    current = {
       conversationId: answer.conversationId || (previous && previous.conversationId),
       token: answer.token,
       expiresAt: Date.now() + answer.expires_in * 1000,
     };
-    sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
-    return session;
+    sessionStorage.setItem(SESSION_KEY, JSON.stringify(current));
+    return current;
   }
 
   const refreshToken = async (session) => saveSession(await postJson(`${DIRECT_LINE}/tokens/refresh`, session.token), session);
 
-  // A stored, still valid session (refreshed first if close to expiry), or a new conversation.
+  // ------------------------------------------------------------------ remember this device
+
+  // The citizen key, only if the citizen chose "Remember this device" (storage may be blocked).
+  function citizenKey() {
+    try {
+      return localStorage.getItem(CITIZEN_KEY);
+    } catch {
+      return null;
+    }
+  }
+
+  // 256 random bits, base64url: the server keeps only a hash of it.
+  function newCitizenKey() {
+    const bytes = crypto.getRandomValues(new Uint8Array(32));
+    return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+
+  // Ticked: a new key, and the conversation under way is bound to it (its token now carries the key's user).
+  async function rememberDevice() {
+    const key = newCitizenKey();
+    try {
+      localStorage.setItem(CITIZEN_KEY, key);
+      if (current) saveSession(await postJson('/api/webchat/remember', current.token, { citizenKey: key }), current);
+      showStatus(text().remembered);
+    } catch (error) {
+      console.warn('Could not remember this device.', error);
+      forgetDevice();
+      showStatus(text().rememberFailed, true);
+    }
+  }
+
+  // Unticked: nothing is kept beyond this tab any more. The key is gone, so no token can rejoin with it.
+  function forgetDevice() {
+    try {
+      localStorage.removeItem(CITIZEN_KEY);
+    } catch {
+      // Storage blocked: nothing was kept.
+    }
+    rememberBox.checked = false;
+  }
+
+  // A stored, still valid session (refreshed first if close to expiry), or a token from the server:
+  // for the citizen's open conversation when the device is remembered, else for a new one.
   async function openSession() {
     const stored = loadSession();
     if (stored) {
@@ -175,15 +239,18 @@
       }
       sessionStorage.removeItem(SESSION_KEY);
     }
-    return { session: saveSession(await postJson('/api/webchat/token')), resumed: false };
+    const key = citizenKey();
+    const answer = await postJson('/api/webchat/token', null, key ? { citizenKey: key } : undefined);
+    return { session: saveSession(answer), resumed: answer.resumed === true };
   }
 
   // Web Chat's Direct Line client refreshes its own copy; this keeps the stored copy fresh for reloads.
-  function scheduleRefresh(session) {
-    const wait = Math.max(0, session.expiresAt - Date.now() - REFRESH_MARGIN_MS);
+  function scheduleRefresh() {
+    const wait = Math.max(0, current.expiresAt - Date.now() - REFRESH_MARGIN_MS);
     setTimeout(async () => {
       try {
-        scheduleRefresh(await refreshToken(session));
+        await refreshToken(current);
+        scheduleRefresh();
       } catch (error) {
         console.warn('Could not refresh the chat token; a reload will start a new conversation.', error);
       }
@@ -216,17 +283,23 @@
           joined = true;
           setTimeout(() => store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/join', value: { language } } }), 0);
         }
-        if (state === 3 || state === 4) {
-          if (resumed) {
-            sessionStorage.removeItem(SESSION_KEY); // e.g. its token lapsed while the tab slept
-            location.reload();
-          } else {
-            showStatus(text().connectFailed, true);
-          }
+        // e.g. its token lapsed while the tab slept: a reload gets a new one (with the key, for the same conversation).
+        if ((state === 3 || state === 4) && !((resumed || citizenKey()) && reconnectByReload())) {
+          showStatus(text().connectFailed, true);
         }
       }
       return next(action);
     });
+  }
+
+  // Starts over with a new token, unless this tab already did so in the last minute (then false).
+  function reconnectByReload() {
+    const last = Number(sessionStorage.getItem(RECONNECTED_KEY)) || 0;
+    if (Date.now() - last < 60 * 1000) return false;
+    sessionStorage.setItem(RECONNECTED_KEY, String(Date.now()));
+    sessionStorage.removeItem(SESSION_KEY);
+    location.reload();
+    return true;
   }
 
   // Posts a message as if the citizen had sent it from the send box.
@@ -268,6 +341,7 @@
     }
 
     const { session, resumed } = opened;
+    current = session;
     directLine = window.WebChat.createDirectLine({
       domain: DIRECT_LINE,
       token: session.token,
@@ -276,7 +350,7 @@
     });
     store = createStore(resumed);
     render();
-    scheduleRefresh(session);
+    scheduleRefresh();
   }
 
   // ------------------------------------------------------------------ controls
@@ -289,6 +363,15 @@
     render(); // same store and connection: the transcript stays; new activities carry the new locale
     // The bot keeps the language a conversation started in until told otherwise ("français" / "english").
     if (hasSpoken()) post({ type: 'message', text: text().switchWord });
+  });
+
+  rememberBox.addEventListener('change', () => {
+    if (rememberBox.checked) {
+      rememberDevice();
+    } else {
+      forgetDevice();
+      showStatus(text().forgotten);
+    }
   });
 
   locationButton.addEventListener('click', () => {
@@ -320,5 +403,6 @@
     );
   });
 
+  rememberBox.checked = citizenKey() !== null;
   start();
 })();

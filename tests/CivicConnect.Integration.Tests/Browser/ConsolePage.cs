@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace CivicConnect.Integration.Tests.Browser;
@@ -72,17 +70,7 @@ public sealed class ConsolePage
     }
 
     /// <summary>axe-core (WCAG 2.1 A and AA rules) on the page as it is now: serious and critical violations, described.</summary>
-    public async Task<IReadOnlyList<string>> SeriousAccessibilityViolationsAsync()
-    {
-        var result = await Page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        return result.Violations
-            .Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Impact} {v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")
-            .ToList();
-    }
+    public Task<IReadOnlyList<string>> SeriousAccessibilityViolationsAsync() => AxeScan.SeriousViolationsAsync(Page);
 
     /// <summary>Everything the page said (console, failed requests, problems): for a failing test's message.</summary>
     public string Log

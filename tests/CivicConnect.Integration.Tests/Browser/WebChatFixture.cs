@@ -69,8 +69,9 @@ public sealed class WebChatFixture : CivicAppFactory
 
     /// <summary>A new browser context and tab showing the web chat page, connected to its conversation.</summary>
     /// <param name="geolocation">Where the browser says it is; the site may read it without asking.</param>
-    /// <param name="width">Viewport width in CSS pixels (360 is a small phone).</param>
-    public async Task<WebChatPage> OpenAsync(string path = "/", Geolocation? geolocation = null, int width = 1024, int height = 768)
+    /// <param name="width">Viewport width in CSS pixels (360 is a small phone; 640 is a 1280 px window at 200 % zoom).</param>
+    /// <param name="reducedMotion">Whether the browser says the citizen asked for less motion.</param>
+    public async Task<WebChatPage> OpenAsync(string path = "/", Geolocation? geolocation = null, int width = 1024, int height = 768, bool reducedMotion = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -80,6 +81,7 @@ public sealed class WebChatFixture : CivicAppFactory
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Geolocation = geolocation,
             Permissions = geolocation is null ? [] : ["geolocation"],
+            ReducedMotion = reducedMotion ? ReducedMotion.Reduce : ReducedMotion.NoPreference,
         });
         context.SetDefaultTimeout(WebChatPage.StepTimeoutMs);
 

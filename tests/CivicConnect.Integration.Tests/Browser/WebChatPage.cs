@@ -62,6 +62,8 @@ public sealed class WebChatPage : IAsyncDisposable
 
     public ILocator Status => Page.Locator("#status");
 
+    public ILocator RememberBox => Page.Locator("#remember");
+
     public ILocator SendBox => Page.Locator(".webchat__send-box-text-box__input");
 
     public ILocator UploadButton => Page.Locator(".webchat__upload-button");
@@ -87,6 +89,22 @@ public sealed class WebChatPage : IAsyncDisposable
         await Expect(SendBox).ToBeVisibleAsync(new() { Timeout = StepTimeoutMs });
         await Expect(ShareLocationButton).ToBeEnabledAsync(new() { Timeout = StepTimeoutMs });
     }
+
+    /// <summary>
+    /// Closes this tab and opens the page in a new one of the same browser (its localStorage
+    /// stays, this tab's sessionStorage goes), as a citizen coming back later does.
+    /// </summary>
+    public async Task<WebChatPage> ReopenAsync(string path = "/")
+    {
+        var context = Page.Context;
+        await Page.CloseAsync();
+        var reopened = new WebChatPage(await context.NewPageAsync());
+        await reopened.GotoAsync(path);
+        return reopened;
+    }
+
+    /// <summary>axe-core's serious and critical WCAG 2.1 AA violations on the page as it is now.</summary>
+    public Task<IReadOnlyList<string>> SeriousAccessibilityViolationsAsync() => AxeScan.SeriousViolationsAsync(Page);
 
     /// <summary>Types a message and presses Enter; waits until it shows in the transcript.</summary>
     public async Task SendTextAsync(string text)

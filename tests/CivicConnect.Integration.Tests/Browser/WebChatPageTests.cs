@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace CivicConnect.Integration.Tests.Browser;
 
 /// <summary>The web chat page itself, in real headless Chromium against the real server.</summary>
-public sealed class WebChatPageTests(WebChatFixture app) : IClassFixture<WebChatFixture>
+public sealed partial class WebChatPageTests(WebChatFixture app) : IClassFixture<WebChatFixture>
 {
     private static readonly LocatorAssertionsToBeVisibleOptions Visible = new() { Timeout = WebChatPage.StepTimeoutMs };
 
@@ -35,11 +35,13 @@ public sealed class WebChatPageTests(WebChatFixture app) : IClassFixture<WebChat
         await using var chat = await app.OpenAsync();
         var page = chat.Page;
 
-        // Tab order: skip link, language, share location, … then into Web Chat.
+        // Tab order: skip link, language, remember this device, share location, … then into Web Chat.
         await page.Keyboard.PressAsync("Tab");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Skip to the chat" })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Tab");
         await Expect(chat.LanguageSelect).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Remember this device" })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Tab");
         await Expect(chat.ShareLocationButton).ToBeFocusedAsync();
 

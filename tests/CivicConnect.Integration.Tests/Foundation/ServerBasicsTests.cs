@@ -44,6 +44,27 @@ public sealed class ServerBasicsTests(CivicAppFactory app) : IClassFixture<Civic
     }
 
     [Fact]
+    public async Task OpenApi_AppDocument_ListsTheAppsEndpoints_EachExplainedInTheGuide()
+    {
+        using var document = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/app.json"));
+        var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+
+        Assert.Equal("3.1.1", document.RootElement.GetProperty("openapi").GetString());
+        foreach (var expected in new[]
+        {
+            "/api/webchat/token", "/api/webchat/remember", "/v3/directline/tokens/refresh", "/v3/directline/conversations",
+            "/v3/directline/conversations/{conversationId}/activities", "/v3/directline/conversations/{conversationId}/upload",
+        })
+        {
+            Assert.Contains(expected, paths);
+        }
+
+        Assert.DoesNotContain(paths, p => p.StartsWith("/api/issues", StringComparison.Ordinal) || p.StartsWith("/admin", StringComparison.Ordinal));
+        var guide = await File.ReadAllTextAsync(Path.Combine(CivicConnect.Core.Hosting.RepositoryPaths.RootDirectory, "docs", "mobile-app.md"));
+        Assert.All(paths, p => Assert.Contains(p, guide, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task UnknownRoute_IsAProblemDetails404()
     {
         var response = await app.CreateClient().GetAsync("/no/such/thing");

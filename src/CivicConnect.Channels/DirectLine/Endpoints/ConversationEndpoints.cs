@@ -21,6 +21,11 @@ internal static class ConversationEndpoints
     {
         var caller = context.DirectLineCaller();
         var requestedUser = await RequestedUserAsync(context.Request, cancellationToken);
+        if (!caller.IsSecret)
+        {
+            requestedUser = CitizenKeys.FromClient(requestedUser); // only a key's token may name a key's user
+        }
+
         var token = caller.IsSecret ? tokens.Issue(ConversationIds.New(), requestedUser) : caller.Token!;
         var created = await transcript.EnsureConversationAsync(token.ConversationId, token.UserId ?? requestedUser, cancellationToken);
         var response = Describe(context.Request, token, clock, watermark: null);

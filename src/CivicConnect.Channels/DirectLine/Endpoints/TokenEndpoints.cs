@@ -63,14 +63,4 @@ internal static class TokenEndpoints
         var issued = tokens.Issue(current.ConversationId, current.UserId, current.ConversationStartedAt);
         return TypedResults.Ok(new TokenResponse(issued.ConversationId, issued.Token, issued.ExpiresInSeconds));
     }
-
-    /// <summary>
-    /// <c>POST /api/webchat/token</c>: the city's web page has no secret to protect, so it asks
-    /// here for a token for a new conversation; rate-limited per client address.
-    /// </summary>
-    public static Ok<TokenResponse> CreateWebChatToken(DirectLineTokens tokens)
-    {
-        var issued = tokens.Issue(ConversationIds.New(), userId: null);
-        return TypedResults.Ok(new TokenResponse(issued.ConversationId, issued.Token, issued.ExpiresInSeconds));
-    }
 }

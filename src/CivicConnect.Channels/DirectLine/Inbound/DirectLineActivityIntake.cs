@@ -34,7 +34,8 @@ internal sealed class DirectLineActivityIntake(DirectLineTranscript transcript, 
             return id;
         }
 
-        var userId = caller.BoundUserId ?? incoming.FromId ?? fallbackUserId ?? "user";
+        // A client may name itself, but never as a citizen key's user: only a token bound to the key does.
+        var userId = caller.BoundUserId ?? CitizenKeys.FromClient(incoming.FromId ?? fallbackUserId) ?? "user";
         await transcript.EnsureConversationAsync(conversationId, userId, cancellationToken);
 
         var now = clock.GetUtcNow();

@@ -11,6 +11,20 @@ public sealed record TokenResponse(
     [property: JsonPropertyName("token")] string Token,
     [property: JsonPropertyName("expires_in")] int ExpiresIn);
 
+/// <summary>
+/// Answer of <c>/api/webchat/token</c> and <c>/api/webchat/remember</c>: a token response, and whether
+/// the token rejoins the citizen's open conversation (then the client reconnects to it and reads
+/// its history rather than starting it).
+/// </summary>
+public sealed record CitizenTokenResponse(
+    [property: JsonPropertyName("conversationId")] string ConversationId,
+    [property: JsonPropertyName("token")] string Token,
+    [property: JsonPropertyName("expires_in")] int ExpiresIn,
+    [property: JsonPropertyName("resumed")] bool Resumed);
+
+/// <summary>Optional body of <c>/api/webchat/token</c>, required by <c>/api/webchat/remember</c>: <c>{"citizenKey":"…"}</c>.</summary>
+public sealed record CitizenTokenRequest([property: JsonPropertyName("citizenKey")] string? CitizenKey);
+
 /// <summary>Answer of starting or reconnecting to a conversation.</summary>
 public sealed record ConversationResponse(
     [property: JsonPropertyName("conversationId")] string ConversationId,

@@ -41,6 +41,48 @@ public sealed class DirectLineTranscript(NpgsqlDataSource dataSource, TimeProvid
     }
 
     /// <summary>
+    /// The user's latest conversation that began after <paramref name="startedAfter"/> (one still
+    /// open for tokens); null when there is none. Served by the (user_id, created_at) index.
+    /// </summary>
+    public async Task<OpenConversation?> FindLatestConversationAsync(string userId, DateTimeOffset startedAfter, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT id, created_at FROM direct_line_conversations
+            WHERE user_id = @user AND created_at > @after
+            ORDER BY created_at DESC
+            LIMIT 1
+            """);
+        command.Parameters.AddWithValue("user", userId);
+        command.Parameters.AddWithValue("after", startedAfter);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new OpenConversation(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1))
+            : null;
+    }
+
+    /// <summary>
+    /// Binds a conversation to a citizen key's user id (<see cref="Auth.CitizenKeys"/>), replacing
+    /// whatever id a client named; a conversation already bound to another key stays as it is.
+    /// </summary>
+    public async Task<BindOutcome> BindToKeyAsync(string conversationId, string keyUserId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            WITH bound AS (
+                UPDATE direct_line_conversations SET user_id = @user
+                WHERE id = @id AND (user_id IS NULL OR NOT starts_with(user_id, @prefix) OR user_id = @user)
+                RETURNING 1)
+            SELECT CASE
+                WHEN EXISTS (SELECT 1 FROM bound) THEN 0
+                WHEN EXISTS (SELECT 1 FROM direct_line_conversations WHERE id = @id) THEN 1
+                ELSE 2 END
+            """);
+        command.Parameters.AddWithValue("id", conversationId);
+        command.Parameters.AddWithValue("user", keyUserId);
+        command.Parameters.AddWithValue("prefix", Auth.CitizenKeys.UserIdPrefix);
+        return (BindOutcome)(int)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>
     /// Appends an activity unless one with the same <paramref name="activityId"/> exists (a client
     /// retry or a redelivered outbox row), and wakes the conversation's streams.
     /// </summary>
@@ -113,6 +155,15 @@ public sealed class DirectLineTranscript(NpgsqlDataSource dataSource, TimeProvid
 }
 
 public sealed record TranscriptEntry(long Id, string Json);
+
+public sealed record OpenConversation(string Id, DateTimeOffset StartedAt);
+
+public enum BindOutcome
+{
+    Bound = 0,
+    BoundToAnotherKey = 1,
+    NoConversation = 2,
+}
 
 public sealed record ConversationLookup(bool Exists, string? UserId)
 {

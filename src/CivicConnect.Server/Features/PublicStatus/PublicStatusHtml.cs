@@ -27,6 +27,7 @@ internal static class PublicStatusHtml
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="robots" content="noindex">
             <title>{E(title)}</title>
+            <link rel="icon" href="/favicon.svg" type="image/svg+xml">
             <link rel="stylesheet" href="/lib/leaflet/leaflet.css">
             <link rel="stylesheet" href="/status.css">
             </head>
@@ -43,7 +44,7 @@ internal static class PublicStatusHtml
 
         if (report.Latitude is { } lat && report.Longitude is { } lon)
         {
-            page.Append(CultureInfo.InvariantCulture, $"""<div id="map" role="img" aria-label="{E(phrases.Say("page_map"))}" data-lat="{lat.ToString(CultureInfo.InvariantCulture)}" data-lon="{lon.ToString(CultureInfo.InvariantCulture)}" data-tiles="{E(tileUrl)}" data-attribution="{E(attribution)}"></div>""");
+            page.Append(CultureInfo.InvariantCulture, $"""<div id="map" role="region" aria-label="{E(phrases.Say("page_map"))}" data-lat="{lat.ToString(CultureInfo.InvariantCulture)}" data-lon="{lon.ToString(CultureInfo.InvariantCulture)}" data-tiles="{E(tileUrl)}" data-attribution="{E(attribution)}"></div>""");
             page.Append('\n');
         }
 
