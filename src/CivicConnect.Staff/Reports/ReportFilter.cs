@@ -79,6 +79,20 @@ public sealed class ReportFilter
     internal IQueryable<Issue> Apply(IQueryable<Issue> issues, DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>();
+
+        // PostgreSQL text cannot hold U+0000: a filter with one would fail in the database (the fuzzer's 500).
+        foreach (var (name, value) in TextFields())
+        {
+            if (value?.Contains('\0', StringComparison.Ordinal) == true)
+            {
+                errors[name] = [$"{name} may not contain a NUL character."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ReportFilterException(errors);
+        }
         if (Status is { Length: > 0 })
         {
             var statuses = new List<IssueStatus>();
@@ -214,6 +228,13 @@ public sealed class ReportFilter
 
         return errors.Count > 0 ? throw new ReportFilterException(errors) : issues;
     }
+
+    private IEnumerable<(string Name, string? Value)> TextFields() =>
+    [
+        ("category", Category), ("ward", Ward), ("department", Department), ("priority", Priority),
+        ("bbox", Bbox), ("q", Q), ("sort", Sort), ("order", Order),
+        .. (Status ?? []).Select(s => ("status", (string?)s)),
+    ];
 
     private static Geometry? ParseBox(string text)
     {

@@ -160,6 +160,8 @@ public sealed class DirectLineActivityTests(DirectLineAppFactory app) : IClassFi
     [InlineData("""{"text":"no type"}""")]
     [InlineData("""{"type":"message","text":42}""")]
     [InlineData("""{"type":"message","text":"hi","locale":"not a locale!"}""")]
+    [InlineData("""{"type":"message","text":"hi","channelData":{"note":"a\u0000b"}}""")]
+    [InlineData("""{"type":"message","text":"hi","value":{"k\u0000":1}}""")]
     public async Task PostActivity_Malformed_Is400ProblemAndNothingIsStored(string json)
     {
         var (conversationId, token) = await client.StartAsync();

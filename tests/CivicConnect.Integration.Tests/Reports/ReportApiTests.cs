@@ -74,6 +74,11 @@ public sealed class ReportApiTests(ReportApiTests.App app) : IClassFixture<Repor
         var listed = await Roads().GetFromJsonAsync<JsonElement>($"/api/issues?q={tag}&slaBreached=true");
         Assert.True(listed.GetProperty("items")[0].GetProperty("slaBreached").GetBoolean());
 
+        // A NUL in a filter is the client's mistake, not the database's (the fuzzer's 500 on counts).
+        var nul = await Roads().GetAsync($"/api/issues/counts?q={tag}&ward=a%00b");
+        Assert.Equal(HttpStatusCode.BadRequest, nul.StatusCode);
+        Assert.True((await nul.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("ward", out _));
+
         var bad = await Roads().GetAsync($"/api/issues?sort=colour&minAgeDays=-1");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");

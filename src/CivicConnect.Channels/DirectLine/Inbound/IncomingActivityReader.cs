@@ -33,6 +33,12 @@ internal static class IncomingActivityReader
             return ReadResult.Invalid("activity", "The body must be a JSON object (a Bot Framework activity).");
         }
 
+        // The transcript keeps the activity as jsonb, which cannot hold U+0000 (the fuzzer's "\u0000" was a 500).
+        if (HoldsNul(json))
+        {
+            return ReadResult.Invalid("activity", "The activity may not contain a NUL character (\\u0000).");
+        }
+
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var type = OptionalString(json, "type", errors);
         if (string.IsNullOrWhiteSpace(type) || type.Length > MaxTypeLength)
@@ -82,6 +88,14 @@ internal static class IncomingActivityReader
             ? new ReadResult(null, errors)
             : new ReadResult(new IncomingActivity(json, type!, text, locale, fromId, fromName, location, clientActivityId), null);
     }
+
+    private static bool HoldsNul(JsonNode? node) => node switch
+    {
+        JsonObject obj => obj.Any(p => p.Key.Contains('\0', StringComparison.Ordinal) || HoldsNul(p.Value)),
+        JsonArray array => array.Any(HoldsNul),
+        JsonValue value => value.TryGetValue<string>(out var text) && text.Contains('\0', StringComparison.Ordinal),
+        _ => false,
+    };
 
     private static string? OptionalString(JsonObject json, string name, Dictionary<string, string[]> errors, string? field = null)
     {
