@@ -24,6 +24,7 @@ public static class MessagingRegistration
         builder.Services.AddScoped<IOutbox, OutboxWriter>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddScoped<DeliveryReports>();
+        builder.Services.AddScoped<Recipients.UpdateTargets>();
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         builder.Services.AddSingleton<InboxSweeper>();
