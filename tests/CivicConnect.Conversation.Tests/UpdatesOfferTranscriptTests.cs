@@ -42,11 +42,11 @@ public sealed class UpdatesOfferTranscriptTests : IDisposable
         var t = new Transcript(city);
         await t.Send("pothole on 17 ave sw");
         await t.Send("yes");
-        await t.Send("2");
+        await t.Send("1");
         await t.Send("skip");
-        await t.Send("yes");
+        (await t.Send("anonymous")).AssertReply("Send this report?");
 
-        (await t.Send("send")).AssertReply("Your report is #1001").AssertNoReply("Want to hear when it's fixed?");
+        (await t.Send("send")).AssertReply("Your report is #1001").AssertReply("You chose no updates").AssertNoReply("Want to hear when it's fixed?");
     }
 
     [Fact]
