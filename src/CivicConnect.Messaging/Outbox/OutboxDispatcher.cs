@@ -23,7 +23,9 @@ namespace CivicConnect.Messaging.Outbox;
 /// Order: only the oldest pending row of a conversation is eligible, and a claimed row stays
 /// pending until it is marked, so two rows of one conversation are never in flight at once, on
 /// any node; the next waits for the previous to be marked (a notification held back for quiet hours
-/// does not count: replies to a citizen who writes at night still go out).
+/// does not count: replies to a citizen who writes at night still go out). A citizen's update by
+/// browser push, app push or e-mail keeps order only with its own channel: a push service that is
+/// down never holds up the chat replies of the same conversation, nor they it.
 ///
 /// A crash between the provider's acceptance and the mark leaves that row leased: it is sent again
 /// once its lease ends (at least once; neither Twilio nor Meta takes an idempotency key). Only the
@@ -38,6 +40,9 @@ public sealed class OutboxDispatcher(
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    /// <summary>The channels a conversation's status updates also go on, outside the conversation itself.</summary>
+    private static readonly string[] UpdateChannels = [ChannelIds.WebPush, ChannelIds.Fcm, ChannelIds.Mail];
+
     private readonly ConcurrentDictionary<string, ChannelLane> lanes = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<long, Task> inFlightRows = new();
     private int claiming;
@@ -152,7 +157,8 @@ public sealed class OutboxDispatcher(
                     WHERE o.status = 'Pending' AND o.next_attempt_at <= {now} AND (o.not_before IS NULL OR o.not_before <= {now})
                       AND NOT EXISTS (SELECT 1 FROM outbox_messages p
                                       WHERE p.conversation_id = o.conversation_id AND p.status = 'Pending' AND p.id < o.id
-                                        AND (p.not_before IS NULL OR p.not_before <= {now}))
+                                        AND (p.not_before IS NULL OR p.not_before <= {now})
+                                        AND (p.channel = o.channel OR NOT (p.channel = ANY({UpdateChannels}) OR o.channel = ANY({UpdateChannels}))))
                     ORDER BY o.id
                     LIMIT {limit}
                     FOR UPDATE SKIP LOCKED)

@@ -64,6 +64,8 @@ public class CitizenUpdatesAppFactory : AlertAppFactory
             .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Location", "/messages/1"));
         PushServices.Given(Request.Create().WithPath("/push/gone-*").UsingPost()).AtPriority(1)
             .RespondWith(Response.Create().WithStatusCode(410).WithBody("push subscription has unsubscribed or expired."));
+        PushServices.Given(Request.Create().WithPath("/push/down-*").UsingPost()).AtPriority(1)
+            .RespondWith(Response.Create().WithStatusCode(503));
         PushServices.Given(Request.Create().WithPath("/token").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
                 .WithBody($$"""{"access_token":"{{FcmAccessToken}}","expires_in":3599,"token_type":"Bearer"}"""));

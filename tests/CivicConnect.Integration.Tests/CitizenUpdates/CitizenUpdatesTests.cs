@@ -142,6 +142,33 @@ public sealed partial class CitizenUpdatesTests(CitizenUpdatesTests.App app) : I
     }
 
     [Fact]
+    public async Task PushServiceDown_TheSameConversationsChatRepliesStillGoOut()
+    {
+        var client = new DirectLineClient(app.CreateClient());
+        var (conversationId, token) = await client.StartAsync();
+        await SayAsync(client, conversationId, token, "hello");
+        using var browser = new TestBrowser();
+        var endpoint = app.PushEndpoint("down-" + Guid.NewGuid().ToString("N"));
+        Assert.Equal(HttpStatusCode.NoContent, await PutAsync(client, $"/v3/directline/conversations/{conversationId}/updates/webpush", token, browser.Subscription(endpoint)));
+        Issue issue;
+        await using (var db = app.CreateDbContext())
+        {
+            var ours = await db.Conversations.Where(c => c.Address == conversationId).Select(c => c.Id).SingleAsync();
+            issue = await LifecycleData.IssueAsync(db, "pothole", reporter: ours);
+        }
+
+        await FireOk(issue.Id, new { trigger = "Triage" });
+        await app.DrainOutboxAsync();
+        Assert.NotEmpty(PushesTo(endpoint));
+
+        // The push waits for its retry (the clock stands still); the citizen's next message is answered meanwhile.
+        var reply = await SayAsync(client, conversationId, token, "help");
+        Assert.NotEmpty(reply);
+        await using var check = app.CreateDbContext();
+        Assert.Equal(OutboxStatus.Pending, await check.OutboxMessages.Where(m => m.Channel == ChannelIds.WebPush && m.ConversationId == issue.ReporterConversationId).Select(m => m.Status).SingleAsync());
+    }
+
+    [Fact]
     public async Task Registration_WithBadInputOrAnotherConversationsToken_IsRefusedAndStoresNothing()
     {
         var client = new DirectLineClient(app.CreateClient());
@@ -160,6 +187,17 @@ public sealed partial class CitizenUpdatesTests(CitizenUpdatesTests.App app) : I
 
         await using var db = app.CreateDbContext();
         var ours = await db.Conversations.Where(c => c.Address == conversationId).Select(c => c.Id).SingleAsync();
+        Assert.False(await db.UpdateTargets.AnyAsync(t => t.ConversationId == ours));
+
+        // A good one is kept until the page withdraws it.
+        var endpoint = app.PushEndpoint("withdrawn-" + Guid.NewGuid().ToString("N"));
+        Assert.Equal(HttpStatusCode.NoContent, await PutAsync(client, path, token, browser.Subscription(endpoint)));
+        Assert.True(await db.UpdateTargets.AnyAsync(t => t.ConversationId == ours && t.Address == endpoint));
+        using (var withdraw = DirectLineClient.Request(HttpMethod.Delete, path + "?endpoint=" + Uri.EscapeDataString(endpoint), token))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await client.Http.SendAsync(withdraw)).StatusCode);
+        }
+
         Assert.False(await db.UpdateTargets.AnyAsync(t => t.ConversationId == ours));
 
         var key = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/webchat/push-key");

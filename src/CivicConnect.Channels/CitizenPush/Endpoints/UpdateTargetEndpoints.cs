@@ -65,16 +65,8 @@ internal static partial class UpdateTargetEndpoints
         return TypedResults.NoContent();
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteWebPush(string conversationId, string? endpoint, CivicDbContext db, UpdateTargets targets, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(endpoint) || await ConversationAsync(db, conversationId, cancellationToken) is not { } conversation)
-        {
-            return NotStarted();
-        }
-
-        await targets.RemoveAsync(conversation, UpdateTargetKinds.WebPush, endpoint, cancellationToken);
-        return TypedResults.NoContent();
-    }
+    public static Task<Results<NoContent, ProblemHttpResult>> DeleteWebPush(string conversationId, string? endpoint, CivicDbContext db, UpdateTargets targets, CancellationToken cancellationToken) =>
+        RemoveAsync(conversationId, UpdateTargetKinds.WebPush, endpoint, db, targets, cancellationToken);
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> PutFcm(
         string conversationId, FcmTokenBody? body, CivicDbContext db, UpdateTargets targets, IOptions<FcmOptions> options, CancellationToken cancellationToken)
@@ -98,14 +90,18 @@ internal static partial class UpdateTargetEndpoints
         return TypedResults.NoContent();
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteFcm(string conversationId, string? token, CivicDbContext db, UpdateTargets targets, CancellationToken cancellationToken)
+    public static Task<Results<NoContent, ProblemHttpResult>> DeleteFcm(string conversationId, string? token, CivicDbContext db, UpdateTargets targets, CancellationToken cancellationToken) =>
+        RemoveAsync(conversationId, UpdateTargetKinds.Fcm, token, db, targets, cancellationToken);
+
+    /// <summary>The citizen (or the app) withdrew a target; one already gone is no error.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(string conversationId, string kind, string? address, CivicDbContext db, UpdateTargets targets, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(token) || await ConversationAsync(db, conversationId, cancellationToken) is not { } conversation)
+        if (string.IsNullOrWhiteSpace(address) || await ConversationAsync(db, conversationId, cancellationToken) is not { } conversation)
         {
             return NotStarted();
         }
 
-        await targets.RemoveAsync(conversation, UpdateTargetKinds.Fcm, token, cancellationToken);
+        await targets.RemoveAsync(conversation, kind, address, cancellationToken);
         return TypedResults.NoContent();
     }
 
