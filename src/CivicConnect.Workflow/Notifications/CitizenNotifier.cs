@@ -32,8 +32,9 @@ public sealed class CitizenNotifier(
 {
     private readonly TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(city.Value.TimeZone);
 
+    /// <param name="chatOnly">A question the citizen answers in the conversation (the satisfaction survey): not pushed or e-mailed.</param>
     /// <returns>How many notifications were written.</returns>
-    public async Task<int> NotifyAsync(Issue issue, string messageKey, IReadOnlyList<(string Name, object? Value)> values, CancellationToken cancellationToken)
+    public async Task<int> NotifyAsync(Issue issue, string messageKey, IReadOnlyList<(string Name, object? Value)> values, CancellationToken cancellationToken, bool chatOnly = false)
     {
         var subscribers = await RecipientsAsync(issue.Id, cancellationToken);
         if (subscribers.Count == 0)
@@ -45,7 +46,7 @@ public sealed class CitizenNotifier(
         var holdUntil = issue.Priority == Priority.Urgent ? null : quietHours.HoldUntil(now);
         var set = dialogs.Current;
         var link = StatusLink(issue);
-        var extra = (await targets.OfAsync([.. subscribers.Select(c => c.Id)], cancellationToken)).ToLookup(t => t.ConversationId);
+        var extra = (chatOnly ? new List<UpdateTarget>() : await targets.OfAsync([.. subscribers.Select(c => c.Id)], cancellationToken)).ToLookup(t => t.ConversationId);
         var told = new HashSet<(string Channel, string Address)>();
         foreach (var conversation in subscribers)
         {

@@ -126,6 +126,21 @@ public sealed partial class CitizenUpdatesTests(CitizenUpdatesTests.App app) : I
     }
 
     [Fact]
+    public async Task Closed_TheSatisfactionQuestionStaysInTheChat()
+    {
+        var (conversation, endpoint, email, fcmToken, issue) = await FollowedIssueAsync(status: IssueStatus.Resolved);
+
+        await FireOk(issue.Id, new { trigger = "Close" });
+        await app.DrainOutboxAsync();
+
+        Assert.Empty(PushesTo(endpoint));
+        Assert.Empty(FcmSendsTo(fcmToken));
+        Assert.DoesNotContain(app.Smtp.ReceivedEmail, m => m.ToAddresses.Any(a => a.Address == email));
+        await using var db = app.CreateDbContext();
+        Assert.Equal([ChannelIds.DirectLine], await db.OutboxMessages.Where(m => m.ConversationId == conversation).Select(m => m.Channel).ToListAsync());
+    }
+
+    [Fact]
     public async Task PushServiceSaysGone_TheSubscriptionAndTheTokenAreForgotten()
     {
         var (conversation, endpoint, _, fcmToken, issue) = await FollowedIssueAsync(endpointName: "gone-", fcmPrefix: "uninstalled-app-");
@@ -251,11 +266,12 @@ public sealed partial class CitizenUpdatesTests(CitizenUpdatesTests.App app) : I
     }
 
     /// <summary>A web-chat conversation following a Received issue, with a browser, an app and an address registered.</summary>
-    private async Task<(Guid Conversation, string Endpoint, string Email, string FcmToken, Issue Issue)> FollowedIssueAsync(bool optedOut = false, string endpointName = "browser-", string fcmPrefix = "app-")
+    private async Task<(Guid Conversation, string Endpoint, string Email, string FcmToken, Issue Issue)> FollowedIssueAsync(
+        bool optedOut = false, string endpointName = "browser-", string fcmPrefix = "app-", IssueStatus status = IssueStatus.Received)
     {
         await using var db = app.CreateDbContext();
         var conversation = await LifecycleData.ConversationAsync(db, ChannelIds.DirectLine, "dl-" + Guid.NewGuid().ToString("N"), optedOut: optedOut);
-        var issue = await LifecycleData.IssueAsync(db, "pothole", reporter: conversation.Id);
+        var issue = await LifecycleData.IssueAsync(db, "pothole", status: status, reporter: conversation.Id);
         using var browser = new TestBrowser();
         var endpoint = app.PushEndpoint(endpointName + Guid.NewGuid().ToString("N"));
         var email = $"citizen-{Guid.NewGuid():N}@example.org";
