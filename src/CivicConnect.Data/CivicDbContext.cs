@@ -26,6 +26,8 @@ public sealed class CivicDbContext(DbContextOptions<CivicDbContext> options) : D
 
     public DbSet<IssueSubscriber> IssueSubscribers => Set<IssueSubscriber>();
 
+    public DbSet<UpdateTarget> UpdateTargets => Set<UpdateTarget>();
+
     public DbSet<ConversationRecord> Conversations => Set<ConversationRecord>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();

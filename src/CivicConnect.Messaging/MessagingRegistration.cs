@@ -26,6 +26,7 @@ public static class MessagingRegistration
         builder.Services.AddScoped<DeliveryReports>();
         builder.Services.AddSingleton<OutboxNodeLiveness>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxNodeLiveness>());
+        builder.Services.AddScoped<Recipients.UpdateTargets>();
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         builder.Services.AddSingleton<InboxSweeper>();

@@ -10,7 +10,8 @@ namespace CivicConnect.Conversation.Testing;
 /// <summary>
 /// The dialog engine composed as <c>AddConversation</c> composes it (<see cref="DialogEngineRegistration.AddDialogEngine"/>),
 /// over the ports given here. Anything not given is an empty city: no nearby or same-photo
-/// report, no known issue, no survey pending, reports numbered from 1001, agents always in.
+/// report, no known issue, no survey pending, reports numbered from 1001, agents always in,
+/// no update channel besides the chat.
 /// </summary>
 public sealed class InMemoryEngine : IDisposable
 {
@@ -29,7 +30,8 @@ public sealed class InMemoryEngine : IDisposable
         INearbyReportFinder? nearby = null,
         ISamePhotoReportFinder? samePhotos = null,
         CityOptions? city = null,
-        IHandOffHours? handOffHours = null)
+        IHandOffHours? handOffHours = null,
+        IUpdateContacts? updateContacts = null)
     {
         services = new ServiceCollection()
             .AddSingleton(dialogs)
@@ -43,6 +45,7 @@ public sealed class InMemoryEngine : IDisposable
             .AddSingleton(nearby ?? new NoNearbyReports())
             .AddSingleton(samePhotos ?? new NoSamePhotoReports())
             .AddSingleton(handOffHours ?? new AgentsAlwaysIn())
+            .AddSingleton(updateContacts ?? new RecordingUpdateContacts())
             .AddSingleton(Options.Create(city ?? new CityOptions()))
             .AddDialogEngine()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });

@@ -22,6 +22,7 @@ public sealed class DialogEngine(
     Interruptions interruptions,
     AttachmentReader attachments,
     IssueSubmitter submitter,
+    UpdatesOffer updates,
     IHandOffHours handOffHours,
     IOptions<CityOptions> city,
     TimeProvider clock)
@@ -128,7 +129,7 @@ public sealed class DialogEngine(
             return TurnOutcome.Continue;
         }
 
-        if (AfterReport.TryClose(turn))
+        if (await updates.TryAnswerAsync(turn, cancellationToken) || AfterReport.TryClose(turn))
         {
             return TurnOutcome.Done;
         }

@@ -21,6 +21,7 @@ public static class DialogEngineRegistration
         services.TryAddScoped<PlaceLookup>();
         services.TryAddScoped<CategoryAcceptance>();
         services.TryAddScoped<IssueSubmitter>();
+        services.TryAddScoped<UpdatesOffer>();
         services.TryAddScoped<StatusReport>();
         services.TryAddScoped<FeedbackCommands>();
         services.TryAddScoped<Interruptions>();

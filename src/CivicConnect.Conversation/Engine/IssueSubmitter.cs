@@ -5,7 +5,7 @@ using CivicConnect.Core.Issues;
 namespace CivicConnect.Conversation.Engine;
 
 /// <summary>Hands the finished draft to the issue workflow and tells the citizen its reference number.</summary>
-public sealed class IssueSubmitter(IIssueIntake intake)
+public sealed class IssueSubmitter(IIssueIntake intake, UpdatesOffer updates)
 {
     public async Task SubmitAsync(Turn turn, CancellationToken cancellationToken)
     {
@@ -37,5 +37,6 @@ public sealed class IssueSubmitter(IIssueIntake intake)
         }
 
         AfterReport.Mark(turn);
+        updates.Offer(turn, wantsUpdates);
     }
 }

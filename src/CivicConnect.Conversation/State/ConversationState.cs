@@ -54,4 +54,7 @@ public static class Awaiting
 
     /// <summary>Nothing is asked: the reference number was just given, and "thanks" is read as a goodbye (see Engine/AfterReport).</summary>
     public const string AfterReport = "after-report";
+
+    /// <summary>The citizen chose e-mail updates after the report: their address is asked for (see Engine/UpdatesOffer).</summary>
+    public const string UpdatesEmail = "updates-email";
 }

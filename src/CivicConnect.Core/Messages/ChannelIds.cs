@@ -11,11 +11,17 @@ public static class ChannelIds
     public const string WhatsAppCloud = "whatsapp-cloud";
     public const string DirectLine = "directline";
 
-    /// <summary>Department alert by e-mail (escalations).</summary>
+    /// <summary>E-mail: department alerts (escalations), and status updates to a citizen who gave an address.</summary>
     public const string Mail = "mail";
 
     /// <summary>Department alert by signed webhook (escalations).</summary>
     public const string Webhook = "webhook";
+
+    /// <summary>A web citizen's status update as a browser notification (Web Push, VAPID).</summary>
+    public const string WebPush = "webpush";
+
+    /// <summary>An app citizen's status update as a push notification (Firebase Cloud Messaging HTTP v1).</summary>
+    public const string Fcm = "fcm";
 
     /// <summary>
     /// Channels where STOP, CANCEL, END … alone are opt-out keywords, never dialog words: the

@@ -3,8 +3,10 @@ namespace CivicConnect.Core.Messages;
 /// <summary>
 /// What the engine says back, channel-neutral. Each channel renders <see cref="Choices"/> its
 /// own way: a numbered list on SMS, buttons or a list on WhatsApp, suggested actions in web chat.
+/// <see cref="Link"/> is the page a notification points to (the report's public status page):
+/// a push notification opens it when tapped.
 /// </summary>
-public sealed record Reply(string Text, IReadOnlyList<Choice> Choices, ReplyCard? Card = null, bool IsConfirmation = false)
+public sealed record Reply(string Text, IReadOnlyList<Choice> Choices, ReplyCard? Card = null, bool IsConfirmation = false, string? Link = null)
 {
     public static Reply Plain(string text) => new(text, []);
 }

@@ -1851,6 +1851,55 @@ namespace CivicConnect.Data.Migrations
                     b.ToTable("trained_classifiers", (string)null);
                 });
 
+            modelBuilder.Entity("CivicConnect.Data.Entities.UpdateTarget", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("Auth")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("auth");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("P256dh")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("p256dh");
+
+                    b.HasKey("Id")
+                        .HasName("pk_update_targets");
+
+                    b.HasIndex("ConversationId", "Kind", "Address")
+                        .IsUnique()
+                        .HasDatabaseName("ix_update_targets_conversation_id_kind_address");
+
+                    b.ToTable("update_targets", (string)null);
+                });
+
             modelBuilder.Entity("CivicConnect.Data.Entities.Ward", b =>
                 {
                     b.Property<int>("Id")
@@ -2134,6 +2183,16 @@ namespace CivicConnect.Data.Migrations
                         .HasConstraintName("fk_service_categories_departments_department_id");
 
                     b.Navigation("Department");
+                });
+
+            modelBuilder.Entity("CivicConnect.Data.Entities.UpdateTarget", b =>
+                {
+                    b.HasOne("CivicConnect.Data.Entities.ConversationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_update_targets_conversations_conversation_id");
                 });
 
             modelBuilder.Entity("CivicConnect.Data.Entities.HandOff", b =>

@@ -24,7 +24,9 @@ namespace CivicConnect.Messaging.Outbox;
 /// to one subscriber) is eligible, and a claimed row stays
 /// pending until it is marked, so two rows of one conversation are never in flight at once, on
 /// any node; the next waits for the previous to be marked (a notification held back for quiet hours
-/// does not count: replies to a citizen who writes at night still go out).
+/// does not count: replies to a citizen who writes at night still go out). A citizen's update by
+/// browser push, app push or e-mail keeps order only with its own channel: a push service that is
+/// down never holds up the chat replies of the same conversation, nor they it.
 ///
 /// A claimed row carries its node's key (<see cref="OutboxNodeLiveness"/>): when that node dies, its
 /// liveness lock goes with it and the other nodes (or the node itself, restarted under a new key) give
@@ -42,6 +44,9 @@ public sealed class OutboxDispatcher(
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    /// <summary>The channels a conversation's status updates also go on, outside the conversation itself.</summary>
+    private static readonly string[] UpdateChannels = [ChannelIds.WebPush, ChannelIds.Fcm, ChannelIds.Mail];
+
     private readonly ConcurrentDictionary<string, ChannelLane> lanes = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<long, Task> inFlightRows = new();
     private int claiming;
@@ -165,7 +170,8 @@ public sealed class OutboxDispatcher(
                     WHERE o.status = 'Pending' AND o.next_attempt_at <= {now} AND (o.not_before IS NULL OR o.not_before <= {now})
                       AND NOT EXISTS (SELECT 1 FROM outbox_messages p
                                       WHERE p.conversation_id = o.conversation_id AND p.status = 'Pending' AND p.id < o.id
-                                        AND (p.not_before IS NULL OR p.not_before <= {now}))
+                                        AND (p.not_before IS NULL OR p.not_before <= {now})
+                                        AND (p.channel = o.channel OR NOT (p.channel = ANY({UpdateChannels}) OR o.channel = ANY({UpdateChannels}))))
                       AND NOT EXISTS (SELECT 1 FROM outbox_messages k
                                       WHERE k.order_key = o.order_key AND k.status = 'Pending' AND k.id < o.id)
                     ORDER BY o.id

@@ -15,7 +15,7 @@ namespace CivicConnect.Server.Commands;
 /// </summary>
 internal static class CivicCommands
 {
-    private static readonly string[] Names = ["migrate", "seed", "wards", "places", "token", "eval", "train", "erase"];
+    private static readonly string[] Names = ["migrate", "seed", "wards", "places", "token", "eval", "train", "erase", "vapid"];
 
     private const string UsageText = """
           civic migrate                                   apply database migrations
@@ -34,6 +34,7 @@ internal static class CivicCommands
           civic train FILE.csv [--dry-run]                import labelled history as examples (held-out fifth measured)
           civic erase --phone N | --conversation ID | --report REF [--actor NAME]
                                                           erase a person's contact, messages, transcripts and photos; reports keep their public facts
+          civic vapid                                     print a new VAPID key pair for browser notifications (WebPush:PublicKey, WebPush:PrivateKey)
         """;
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal);
@@ -50,6 +51,8 @@ internal static class CivicCommands
             case ["help" or "--help" or "-h"]:
                 Console.WriteLine(UsageText);
                 return 0;
+            case ["vapid"]:
+                return VapidCommand.Run();
             case [var first, ..] when !first.StartsWith('-') && !Names.Contains(first, StringComparer.Ordinal):
                 Console.Error.WriteLine($"unknown command: {first}");
                 return Usage();

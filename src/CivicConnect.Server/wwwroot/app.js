@@ -288,6 +288,8 @@
           showStatus(text().connectFailed, true);
         }
       }
+      // Other page parts (notify.js) watch the same actions; they get the connection for its id and token.
+      (window.civicChatHooks || []).forEach((hook) => hook(action, directLine));
       return next(action);
     });
   }

@@ -37,7 +37,7 @@ public sealed class TransitionNotifications(CitizenNotifier notifier, CivicDbCon
                 await MoveSubscribersAsync(issue.Id, issue.DuplicateOfId!.Value, context.At, cancellationToken);
                 break;
             case IssueStatus.Closed:
-                await notifier.NotifyAsync(issue, "survey_ask", [], cancellationToken);
+                await notifier.NotifyAsync(issue, "survey_ask", [], cancellationToken, chatOnly: true);
                 break;
         }
 

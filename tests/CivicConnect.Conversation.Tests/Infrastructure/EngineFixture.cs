@@ -17,7 +17,7 @@ public sealed class EngineFixture : IDisposable
     public static readonly PlaceCandidate SeventeenthAndFourth = new("17 Ave SW & 4 St SW", 51.0380, -114.0720, new PlaceWard(8, "8", "Ward 8"));
     public static readonly PlaceCandidate CityHall = new("Calgary City Hall", 51.0453, -114.0581, new PlaceWard(7, "7", "Ward 7"));
 
-    public EngineFixture()
+    public EngineFixture(IUpdateContacts? updateContacts = null)
     {
         var categories = new InMemoryCategories(
         [
@@ -38,7 +38,8 @@ public sealed class EngineFixture : IDisposable
             classifier,
             categories,
             places,
-            Clock);
+            Clock,
+            updateContacts: updateContacts);
     }
 
     /// <summary>Wednesday 2026-12-02, 10:00 in Calgary.</summary>

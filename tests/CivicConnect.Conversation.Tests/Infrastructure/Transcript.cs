@@ -11,8 +11,9 @@ namespace CivicConnect.Conversation.Tests.Infrastructure;
 /// </summary>
 public sealed class Transcript(EngineFixture fixture, string channel = ChannelIds.DirectLine, string? locale = null)
 {
-    private readonly Guid conversationId = Guid.NewGuid();
     private int sequence;
+
+    public Guid ConversationId { get; } = Guid.NewGuid();
 
     public ConversationState State { get; private set; } = new();
 
@@ -35,7 +36,7 @@ public sealed class Transcript(EngineFixture fixture, string channel = ChannelId
 
     public async Task<Transcript> Send(Activity activity)
     {
-        Last = await fixture.Engine.Engine.RunAsync(new TurnContext(conversationId, activity, State), CancellationToken.None);
+        Last = await fixture.Engine.Engine.RunAsync(new TurnContext(ConversationId, activity, State), CancellationToken.None);
         State = Last.State;
         return this;
     }
@@ -70,5 +71,5 @@ public sealed class Transcript(EngineFixture fixture, string channel = ChannelId
         return this;
     }
 
-    private string NextId() => $"{conversationId:N}-{++sequence}";
+    private string NextId() => $"{ConversationId:N}-{++sequence}";
 }

@@ -13,7 +13,7 @@ namespace CivicConnect.Integration.Tests.Browser;
 /// class's own database, and one headless Chromium for the whole class. Each test opens its own
 /// browser context (fresh storage and permissions) through <see cref="OpenAsync"/>.
 /// </summary>
-public sealed class WebChatFixture : CivicAppFactory
+public class WebChatFixture : CivicAppFactory
 {
     /// <summary>Debian's chromium; `civic test` installs it. Playwright never downloads a browser here.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
@@ -71,7 +71,8 @@ public sealed class WebChatFixture : CivicAppFactory
     /// <param name="geolocation">Where the browser says it is; the site may read it without asking.</param>
     /// <param name="width">Viewport width in CSS pixels (360 is a small phone; 640 is a 1280 px window at 200 % zoom).</param>
     /// <param name="reducedMotion">Whether the browser says the citizen asked for less motion.</param>
-    public async Task<WebChatPage> OpenAsync(string path = "/", Geolocation? geolocation = null, int width = 1024, int height = 768, bool reducedMotion = false)
+    /// <param name="permissions">More permissions the citizen has given the site (e.g. "notifications").</param>
+    public async Task<WebChatPage> OpenAsync(string path = "/", Geolocation? geolocation = null, int width = 1024, int height = 768, bool reducedMotion = false, IEnumerable<string>? permissions = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -80,7 +81,7 @@ public sealed class WebChatFixture : CivicAppFactory
             TimezoneId = "America/Edmonton",
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Geolocation = geolocation,
-            Permissions = geolocation is null ? [] : ["geolocation"],
+            Permissions = [.. geolocation is null ? [] : new[] { "geolocation" }, .. permissions ?? []],
             ReducedMotion = reducedMotion ? ReducedMotion.Reduce : ReducedMotion.NoPreference,
         });
         context.SetDefaultTimeout(WebChatPage.StepTimeoutMs);

@@ -39,6 +39,13 @@ public sealed class BotActivityRenderer(BotIdentity bot, IOptions<DirectLineOpti
         {
             activity["inputHint"] = "expectingInput";
             activity["suggestedActions"] = SuggestedActions(reply.Choices, userId);
+
+            // The page (wwwroot/notify.js) or app must ask the device's permission when the citizen
+            // picks this, in that click: it learns which button it is from here.
+            if (reply.Choices.FirstOrDefault(c => c.Value == UpdateChoices.Push) is { } push)
+            {
+                activity["channelData"] = new JsonObject { ["civicPushOffer"] = push.Title };
+            }
         }
 
         if (reply.Card is { } card)

@@ -10,7 +10,7 @@ namespace CivicConnect.Conversation.Engine.Steps;
 /// same photos, else the likeliest one nearby, is offered to join instead of filing a new one.
 /// </summary>
 [IntakeStep("duplicate")]
-internal sealed class DuplicateStep(ISamePhotoReportFinder samePhotos, INearbyReportFinder nearby, IIssueIntake intake, ICategoryCatalog catalog) : IIntakeStep
+internal sealed class DuplicateStep(ISamePhotoReportFinder samePhotos, INearbyReportFinder nearby, IIssueIntake intake, ICategoryCatalog catalog, UpdatesOffer updates) : IIntakeStep
 {
     public bool IsFilled(Turn turn) => turn.Draft is { DuplicateChecked: true } or { Place: null } or { CategoryCode: null };
 
@@ -67,6 +67,7 @@ internal sealed class DuplicateStep(ISamePhotoReportFinder samePhotos, INearbyRe
                 turn.State.References.Add(joined.ReferenceNumber);
                 turn.Say("duplicate_joined", ("reference", joined.ReferenceNumber));
                 AfterReport.Mark(turn);
+                updates.Offer(turn, following: true);
                 return TurnOutcome.Done;
             case "new":
                 draft.DuplicateChecked = true;

@@ -13,8 +13,9 @@ namespace CivicConnect.Server.Features.Privacy;
 /// <summary>
 /// Erases a person's data on request (<c>civic erase</c> and <c>POST /api/admin/erasures</c>):
 /// their contact on reports and Open311 requests, the raw messages they sent and were sent
-/// (inbox, outbox, web-chat transcript, hand-off lines), their conversation state and
-/// subscriptions, and their photos. A report's public facts stay (category, place, ward, status,
+/// (inbox, outbox, web-chat transcript, hand-off lines), their conversation state,
+/// subscriptions and update targets (browser push subscriptions, app tokens, e-mail addresses),
+/// and their photos. A report's public facts stay (category, place, ward, status,
 /// history, dates), its description without phone numbers, e-mail addresses and links, with an
 /// "erasure" line in its history; an <see cref="Erasure"/> row audits the whole. The database
 /// changes commit together; files are removed after the commit, so a failure never leaves a
@@ -141,6 +142,7 @@ public sealed class PersonalDataEraser(CivicDbContext db, IMediaStore media, IOp
             var erasedAddress = "erased:" + conversation.Id.ToString("N");
             await handOffs.ExecuteUpdateAsync(s => s.SetProperty(h => h.Address, erasedAddress), cancellationToken);
             await db.IssueSubscribers.Where(s => s.ConversationId == conversation.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.UpdateTargets.Where(t => t.ConversationId == conversation.Id).ExecuteDeleteAsync(cancellationToken);
 
             // The row stays (reports and hand-offs point at it) without an address or a draft; opted
             // out, so nothing is ever sent to it. The person writing again starts a new conversation.
