@@ -25,6 +25,7 @@ public static class ChannelsServiceCollectionExtensions
         builder.Services.AddScoped<HandOffTurns>();
         builder.Services.AddScoped<IDeliveryWindow, WhatsAppWindow>();
         builder.Services.AddSingleton<ProviderCircuits>();
+        builder.Services.AddSingleton<Core.Privacy.IContactRedactor, Privacy.ContactDetailsRedactor>();
         builder.AddValidatedOptions<ChannelsOptions>(ChannelsOptions.SectionName);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChannelsOptions>, ChannelsOptionsValidator>());
         return builder;

@@ -6,7 +6,7 @@ namespace CivicConnect.Workflow.Events;
 /// <summary>
 /// The <c>data</c> of a report event: the public facts of the report as it stands after the change
 /// — what the public Open311 feed would show, and no more. Never the reporter's name, phone, e-mail,
-/// address or conversation; the description without contact details (<see cref="Core.Privacy.ContactDetails"/>).
+/// address or conversation; the description without contact details (<see cref="Core.Privacy.IContactRedactor"/>).
 /// </summary>
 /// <param name="Reference">The number citizens and staff quote; also the event's <c>subject</c>.</param>
 /// <param name="Category">The service category's code (e.g. <c>pothole</c>).</param>

@@ -17,7 +17,7 @@ namespace CivicConnect.Workflow.Events;
 /// sends it afterwards, with retries, in the order written per report and subscriber. The event is
 /// encoded once, so every subscriber, and every retry, gets the same <c>id</c>.
 /// </summary>
-public sealed class ReportEvents(CivicDbContext db, IOutbox outbox, IOptions<ReportEventOptions> options, IOptions<CityOptions> city)
+public sealed class ReportEvents(CivicDbContext db, IOutbox outbox, IContactRedactor redactor, IOptions<ReportEventOptions> options, IOptions<CityOptions> city)
 {
     /// <param name="issue">The report after the change (tracked or not; its id must be set).</param>
     /// <param name="type">One of <see cref="ReportEventTypes"/>.</param>
@@ -75,7 +75,7 @@ public sealed class ReportEvents(CivicDbContext db, IOutbox outbox, IOptions<Rep
             ward,
             issue.Location is { } point ? new ReportPoint(point.Y, point.X) : null,
             issue.AddressText,
-            ContactDetails.Redact(issue.Description, region),
+            redactor.Redact(issue.Description, region),
             issue.EscalationLevel,
             issue.CreatedAt,
             issue.UpdatedAt,
@@ -83,6 +83,6 @@ public sealed class ReportEvents(CivicDbContext db, IOutbox outbox, IOptions<Rep
             issue.ResolvedAt,
             issue.ClosedAt,
             transition,
-            comment is { Text: { } text } ? comment with { Text = ContactDetails.Redact(text, region) } : comment);
+            comment is { Text: { } text } ? comment with { Text = redactor.Redact(text, region) } : comment);
     }
 }

@@ -1,3 +1,4 @@
+using CivicConnect.Core.Privacy;
 using CivicConnect.Core.Hosting;
 using CivicConnect.Core.Text;
 using CivicConnect.Data;
@@ -11,7 +12,7 @@ namespace CivicConnect.Server.Features.Open311;
 /// Reads service requests as the spec shows them. The public id is the citizen's reference number;
 /// times are in the city's zone with their offset. Nothing about the reporter is ever returned.
 /// </summary>
-internal sealed class Open311RequestQuery(CivicDbContext db, IOptions<CityOptions> city, IOptions<Open311Options> open311)
+internal sealed class Open311RequestQuery(CivicDbContext db, IContactRedactor redactor, IOptions<CityOptions> city, IOptions<Open311Options> open311)
 {
     private readonly TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(city.Value.TimeZone);
 
@@ -76,7 +77,7 @@ internal sealed class Open311RequestQuery(CivicDbContext db, IOptions<CityOption
         { "status_notes", row.StatusNote },
         { "service_name", row.ServiceName.For(locale) },
         { "service_code", row.ServiceCode },
-        { "description", PublicDescription.For(row.Description, open311.Value) },
+        { "description", PublicDescription.For(row.Description, open311.Value, redactor) },
         { "agency_responsible", row.Department?.For(locale) },
         { "service_notice", null },
         { "requested_datetime", Local(row.CreatedAt) },

@@ -4,15 +4,15 @@ namespace CivicConnect.Server.Features.Open311;
 
 /// <summary>
 /// What of a citizen's description the public Open311 feed shows (<see cref="Open311Options.Descriptions"/>):
-/// the words without contact details (<see cref="ContactDetails.Redact"/>), or nothing. The feed is
+/// the words without contact details (<see cref="IContactRedactor"/>), or nothing. The feed is
 /// read by anyone, without a key.
 /// </summary>
 internal static class PublicDescription
 {
-    public static string? For(string description, Open311Options options) => options.Descriptions switch
+    public static string? For(string description, Open311Options options, IContactRedactor redactor) => options.Descriptions switch
     {
         Open311Descriptions.Withheld => null,
-        _ => ContactDetails.Redact(description, options.PhoneRegion),
+        _ => redactor.Redact(description, options.PhoneRegion),
     };
 }
 

@@ -21,7 +21,7 @@ namespace CivicConnect.Server.Features.Privacy;
 /// changes commit together; files are removed after the commit, so a failure never leaves a
 /// report pointing at a photo that is gone.
 /// </summary>
-public sealed class PersonalDataEraser(CivicDbContext db, IMediaStore media, IOptions<TwilioOptions> twilio, TimeProvider clock, ILogger<PersonalDataEraser> logger)
+public sealed class PersonalDataEraser(CivicDbContext db, IMediaStore media, IContactRedactor redactor, IOptions<TwilioOptions> twilio, TimeProvider clock, ILogger<PersonalDataEraser> logger)
 {
     private static readonly string[] PhoneChannels = [ChannelIds.Sms, ChannelIds.WhatsApp, ChannelIds.WhatsAppCloud];
 
@@ -168,7 +168,7 @@ public sealed class PersonalDataEraser(CivicDbContext db, IMediaStore media, IOp
             issue.ReporterEmail = null;
             issue.ReporterAddress = null;
             issue.ReporterConversationId = null;
-            issue.Description = ContactDetails.Redact(issue.Description, region);
+            issue.Description = redactor.Redact(issue.Description, region);
 
             // The citizen's photos go; a field worker's photo of the work (a "photo" history line at the same instant) stays.
             var staffPhotoTimes = issue.Events.Where(e => e.Kind == IssueEventKinds.Photo).Select(e => e.OccurredAt).ToHashSet();

@@ -1,20 +1,18 @@
 using System.Text.RegularExpressions;
+using CivicConnect.Core.Privacy;
 using PhoneNumbers;
 
-namespace CivicConnect.Core.Privacy;
+namespace CivicConnect.Channels.Privacy;
 
 /// <summary>
-/// The one rule for taking a citizen's contact details out of their words before anyone outside
-/// the city reads them (the public Open311 feed, report events, an erased report): phone numbers,
-/// e-mail addresses and links become <see cref="Removed"/>. Citizens write "call me at 403 555 0199"
-/// or paste a link to their own photo album.
+/// <see cref="IContactRedactor"/> with libphonenumber: citizens write "call me at 403 555 0199" or paste
+/// a link to their own photo album.
 /// </summary>
-public static partial class ContactDetails
+public sealed partial class ContactDetailsRedactor : IContactRedactor
 {
-    public const string Removed = "[removed]";
+    private const string Removed = IContactRedactor.Removed;
 
-    /// <param name="region">The region whose way of writing phone numbers is tried first (ISO 3166 code, e.g. "CA").</param>
-    public static string Redact(string text, string region)
+    public string Redact(string text, string region)
     {
         var withoutLinks = Link().Replace(text, Removed);
         var withoutMail = Email().Replace(withoutLinks, Removed);
