@@ -19,20 +19,16 @@ internal static class KillDrill
         using var provider = TwilioApiStandIn.Start(options.ApiPort, options.ProviderLatency);
         var starts = 0;
         var logs = new List<ServerHost>();
-        async Task<ServerHost> StartAsync()
+        async Task<ServerHost> StartAsync(bool untilReady = false)
         {
-            var log = Path.ChangeExtension(options.ServerLog, string.Create(CultureInfo.InvariantCulture, $"kill-{starts++}.log"));
-            var started = await ServerHost.StartAsync(options with { ServerLog = log });
+            var log = options with { ServerLog = Path.ChangeExtension(options.ServerLog, string.Create(CultureInfo.InvariantCulture, $"kill-{starts++}.log")) };
+            var started = untilReady ? await ServerHost.StartReadyAsync(log) : await ServerHost.StartAsync(log);
             logs.Add(started);
             return started;
         }
 
         // The first node trains or loads the classifier before the load; the restarted ones load it as a node would.
-        var server = await StartAsync();
-        if (await ServerHost.WaitForReadyAsync(options, Stopwatch.StartNew(), TimeSpan.FromMinutes(10)) is null)
-        {
-            throw new InvalidOperationException("the first node did not become ready within 10 minutes");
-        }
+        var server = await StartAsync(untilReady: true);
 
         var restartTimes = new List<TimeSpan>();
         var clock = Stopwatch.StartNew();

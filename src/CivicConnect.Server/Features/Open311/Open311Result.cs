@@ -132,8 +132,15 @@ internal sealed class Open311Result(Open311Document document, Open311Format form
     /// </summary>
     private static string XmlSafe(string text)
     {
-        var safe = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
+        // Nearly every string is clean: it is returned as it is, without a copy.
+        var first = FirstNonXmlChar(text);
+        if (first < 0)
+        {
+            return text;
+        }
+
+        var safe = new StringBuilder(text.Length).Append(text, 0, first);
+        for (var i = first; i < text.Length; i++)
         {
             if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
@@ -145,7 +152,25 @@ internal sealed class Open311Result(Open311Document document, Open311Format form
             }
         }
 
-        return safe.Equals(text.AsSpan()) ? text : safe.ToString();
+        return safe.ToString();
+    }
+
+    /// <summary>Where the first character XML cannot carry is (a lone surrogate counts; a pair does not), or -1.</summary>
+    private static int FirstNonXmlChar(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (!XmlConvert.IsXmlChar(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static string Text(object value) => value switch
