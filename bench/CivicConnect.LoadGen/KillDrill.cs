@@ -67,6 +67,7 @@ internal static class KillDrill
                 ("replies sent (provider 201)", judged.Replies),
                 ("lost (acknowledged, no reply)", judged.Lost),
                 ("replies sent twice", judged.Duplicates),
+                ("replies in doubt, looked up at the provider first", provider.Lookups),
                 ("all replied, after the load", DrillTable.Seconds(judged.AllRepliedAfter)),
                 ("unhandled exception lines in the logs", unhandled),
             ],

@@ -9,13 +9,16 @@ namespace CivicConnect.LoadGen;
 /// Twilio's Messages API on 127.0.0.1, so the replies the load causes are sent (and counted)
 /// without leaving the machine: every POST gets a 201 with a message SID, after
 /// <c>latency</c> (a real provider takes a few hundred milliseconds; an instant stand-in hides a
-/// dispatcher that sends one message at a time). Calls are answered concurrently.
+/// dispatcher that sends one message at a time). Calls are answered concurrently. A GET lists what was
+/// sent to a number (Twilio's list, newest first), which the outbox reads before sending a message in doubt.
 /// </summary>
 internal sealed class TwilioApiStandIn : IDisposable
 {
     private readonly HttpListener listener = new();
     private readonly ConcurrentDictionary<string, byte> repliedTo = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(string To, string Body, TimeSpan At)> arrivals = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<(string Sid, string From, string Body, DateTimeOffset Created)>> sentTo = new(StringComparer.Ordinal);
+    private int lookups;
     private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
     private readonly TimeSpan latency;
     private readonly double failureRate;
@@ -33,6 +36,9 @@ internal sealed class TwilioApiStandIn : IDisposable
     }
 
     public int Received => Volatile.Read(ref received);
+
+    /// <summary>How often the list of sent messages was read (once per message in doubt).</summary>
+    public int Lookups => Volatile.Read(ref lookups);
 
     /// <summary>The stand-in's clock (what <see cref="Arrivals"/> are timed on).</summary>
     public TimeSpan Now => clock.Elapsed;
@@ -71,10 +77,50 @@ internal sealed class TwilioApiStandIn : IDisposable
         }
     }
 
+    /// <summary>Twilio's list of messages to one number, newest first, times in RFC 2822 as Twilio writes them.</summary>
+    private async Task ListAsync(HttpListenerContext context)
+    {
+        Interlocked.Increment(ref lookups);
+        var to = context.Request.QueryString["To"] ?? string.Empty;
+        var messages = sentTo.TryGetValue(to, out var sent) ? sent.Reverse().ToList() : [];
+        var page = new
+        {
+            end = Math.Max(0, messages.Count - 1),
+            first_page_uri = context.Request.Url!.PathAndQuery,
+            messages = messages.Select(m => new
+            {
+                sid = m.Sid,
+                to,
+                from = m.From,
+                body = m.Body,
+                status = "queued",
+                direction = "outbound-api",
+                date_created = m.Created.ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", System.Globalization.CultureInfo.InvariantCulture),
+            }),
+            next_page_uri = (string?)null,
+            page = 0,
+            page_size = 50,
+            previous_page_uri = (string?)null,
+            start = 0,
+            uri = context.Request.Url!.PathAndQuery,
+        };
+        var body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(page);
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json";
+        await context.Response.OutputStream.WriteAsync(body);
+        context.Response.Close();
+    }
+
     private async Task AnswerAsync(HttpListenerContext context)
     {
         try
         {
+            if (context.Request.HttpMethod == "GET")
+            {
+                await ListAsync(context);
+                return;
+            }
+
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
             var form = HttpUtility.ParseQueryString(await reader.ReadToEndAsync());
             bool fail;
@@ -83,6 +129,7 @@ internal sealed class TwilioApiStandIn : IDisposable
                 fail = failureRate > 0 && failures.NextDouble() < failureRate;
             }
 
+            var sid = $"SM{Guid.NewGuid():N}";
             if (!fail)
             {
                 Interlocked.Increment(ref received);
@@ -90,6 +137,7 @@ internal sealed class TwilioApiStandIn : IDisposable
                 {
                     repliedTo.TryAdd(to, 0);
                     arrivals.Enqueue((to, form["Body"] ?? string.Empty, clock.Elapsed));
+                    sentTo.GetOrAdd(to, _ => new()).Enqueue((sid, form["From"] ?? string.Empty, form["Body"] ?? string.Empty, TimeProvider.System.GetUtcNow()));
                 }
             }
 
@@ -108,7 +156,7 @@ internal sealed class TwilioApiStandIn : IDisposable
             }
 
             // Twilio's answer, with WhatsApp Cloud's message id too, so a Graph send pointed here (the fuzzer) also succeeds.
-            var body = Encoding.UTF8.GetBytes($$"""{"sid":"SM{{Guid.NewGuid():N}}","status":"queued","messaging_product":"whatsapp","messages":[{"id":"wamid.{{Guid.NewGuid():N}}"}]}""");
+            var body = Encoding.UTF8.GetBytes($$"""{"sid":"{{sid}}","status":"queued","messaging_product":"whatsapp","messages":[{"id":"wamid.{{Guid.NewGuid():N}}"}]}""");
             context.Response.StatusCode = 201;
             context.Response.ContentType = "application/json";
             await context.Response.OutputStream.WriteAsync(body);

@@ -42,7 +42,7 @@ public static class ProviderResilience
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
                     ShouldRetryAfterHeader = true,
-                    ShouldHandle = args => ValueTask.FromResult(IsRetryable(args.Outcome, settings.ProviderMaxInlineRetryAfter)),
+                    ShouldHandle = args => ValueTask.FromResult(IsRetryable(args.Outcome, args.Context.GetRequestMessage()?.Method, settings.ProviderMaxInlineRetryAfter)),
                 });
             }
 
@@ -90,9 +90,15 @@ public static class ProviderResilience
         return false;
     }
 
-    private static bool IsRetryable(Outcome<HttpResponseMessage> outcome, TimeSpan maxInlineRetryAfter) => outcome switch
+    /// <summary>
+    /// A send (POST) that timed out or broke after it was written may have been accepted, and no provider here takes an
+    /// idempotency key: it is not retried inline but goes back to the outbox in doubt, which asks the provider first
+    /// (<see cref="Messaging.Outbox.OutboundMessage.InDoubtSince"/>). A connection that was never made is safe to retry.
+    /// </summary>
+    private static bool IsRetryable(Outcome<HttpResponseMessage> outcome, HttpMethod? method, TimeSpan maxInlineRetryAfter) => outcome switch
     {
-        { Exception: HttpRequestException or TimeoutRejectedException } => true,
+        { Exception: HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError } } => true,
+        { Exception: HttpRequestException or TimeoutRejectedException } => method is null || method == HttpMethod.Get || method == HttpMethod.Head,
         { Result: { StatusCode: HttpStatusCode.TooManyRequests } response } => response.Headers.RetryAfter?.Delta is not { } wait || wait <= maxInlineRetryAfter,
         { Result: { } response } => (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout,
         _ => false,

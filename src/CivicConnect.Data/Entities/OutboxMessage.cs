@@ -39,6 +39,13 @@ public sealed class OutboxMessage
     /// </summary>
     public int? ClaimedBy { get; set; }
 
+    /// <summary>
+    /// An earlier attempt may have reached the provider without our knowing (its node died before the mark,
+    /// its lease ended, or the call timed out after it was sent). Before sending again, a sender that can ask
+    /// the provider what it already has does so (<c>OutboundMessage.InDoubtSince</c>). Cleared by a send.
+    /// </summary>
+    public bool InDoubt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? SentAt { get; set; }

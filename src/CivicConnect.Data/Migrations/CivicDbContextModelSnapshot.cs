@@ -1338,6 +1338,10 @@ namespace CivicConnect.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<bool>("InDoubt")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_doubt");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)

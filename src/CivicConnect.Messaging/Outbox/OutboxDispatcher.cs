@@ -30,9 +30,11 @@ namespace CivicConnect.Messaging.Outbox;
 ///
 /// A claimed row carries its node's key (<see cref="OutboxNodeLiveness"/>): when that node dies, its
 /// liveness lock goes with it and the other nodes (or the node itself, restarted under a new key) give
-/// its claimed rows back at once rather than after the lease. A crash between the provider's acceptance
-/// and the mark therefore means the row is sent again (at least once; neither Twilio nor Meta takes an
-/// idempotency key). Only the rows in flight at the crash are affected, never a whole claimed batch. Failures back off
+/// its claimed rows back at once rather than after the lease. A row claimed again without having been marked
+/// (its node died, or its lease ended) is in doubt, as is one whose call timed out: the provider may have it.
+/// Neither Twilio nor Meta takes an idempotency key, so the sender is told (<see cref="OutboundMessage.InDoubtSince"/>)
+/// and Twilio's looks up what it already sent before sending; WhatsApp Cloud, which has no lookup, sends again
+/// (at least once). Only the rows in flight at the crash are affected, never a whole claimed batch. Failures back off
 /// exponentially (or as the provider's Retry-After says) and end as Failed after a bounded number
 /// of attempts — never silently dropped.
 /// </summary>
@@ -164,7 +166,8 @@ public sealed class OutboxDispatcher(
             var node = liveness.NodeKey;
             claimed = await db.OutboxMessages.FromSql(
                 $"""
-                UPDATE outbox_messages SET next_attempt_at = {leaseEnd}, attempts = attempts + 1, claimed_by = {node}
+                UPDATE outbox_messages SET next_attempt_at = {leaseEnd}, attempts = attempts + 1, claimed_by = {node},
+                    in_doubt = (in_doubt OR claimed_by IS NOT NULL)
                 WHERE id IN (
                     SELECT o.id FROM outbox_messages o
                     WHERE o.status = 'Pending' AND o.next_attempt_at <= {now} AND (o.not_before IS NULL OR o.not_before <= {now})
@@ -221,7 +224,7 @@ public sealed class OutboxDispatcher(
         Interlocked.Exchange(ref nextReclaimAt, tick + (long)options.Value.OutboxDeadNodeCheck.TotalMilliseconds);
         var given = await db.Database.ExecuteSqlAsync(
             $"""
-            UPDATE outbox_messages SET next_attempt_at = {now}, claimed_by = NULL
+            UPDATE outbox_messages SET next_attempt_at = {now}, claimed_by = NULL, in_doubt = true
             WHERE status = 'Pending' AND claimed_by IS NOT NULL AND claimed_by <> {liveness.NodeKey} AND next_attempt_at > {now}
               AND NOT EXISTS (SELECT 1 FROM pg_locks l
                               WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
@@ -323,6 +326,7 @@ public sealed class OutboxDispatcher(
                 set => set
                     .SetProperty(m => m.Status, row.Status)
                     .SetProperty(m => m.ClaimedBy, (int?)null)
+                    .SetProperty(m => m.InDoubt, row.InDoubt)
                     .SetProperty(m => m.Attempts, row.Attempts)
                     .SetProperty(m => m.NextAttemptAt, row.NextAttemptAt)
                     .SetProperty(m => m.SentAt, row.SentAt)
@@ -370,7 +374,7 @@ public sealed class OutboxDispatcher(
                 }
             }
 
-            outcome = await sender.SendAsync(new OutboundMessage(row.Id, row.Kind, row.Channel, row.Address, row.ConversationId, payload.Locale, payload.Reply, template, payload.Body), cancellationToken);
+            outcome = await sender.SendAsync(Outbound(row, payload, template), cancellationToken);
 
             // The provider knows the window better than our inbox does (a message may have come in elsewhere): route once more.
             if (outcome.WindowClosed && template is null && window is not null && window.Applies(row.Channel))
@@ -381,14 +385,17 @@ public sealed class OutboxDispatcher(
                     return;
                 }
 
-                outcome = await sender.SendAsync(new OutboundMessage(row.Id, row.Kind, row.Channel, row.Address, row.ConversationId, payload.Locale, payload.Reply, template, payload.Body), cancellationToken);
+                outcome = await sender.SendAsync(Outbound(row, payload, template), cancellationToken);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            outcome = SendOutcome.Failure(ex.Message);
+            // An unexpected failure says nothing of whether the provider got the message.
+            outcome = SendOutcome.Failure(ex.Message) with { MayHaveReachedProvider = true };
         }
 
+        // Doubt ends only with a send: a later attempt's plain failure says nothing of the earlier one.
+        row.InDoubt = !outcome.Sent && (row.InDoubt || outcome.MayHaveReachedProvider);
         if (outcome.Sent)
         {
             row.Status = OutboxStatus.Sent;
@@ -418,6 +425,12 @@ public sealed class OutboxDispatcher(
         row.NextAttemptAt = now + backoff;
         logger.LogWarning("Outbox message {Id} on {Channel} failed (attempt {Attempt}); retrying in {Delay}: {Error}", row.Id, row.Channel, row.Attempts, backoff, row.LastError);
     }
+
+    private static OutboundMessage Outbound(OutboxMessage row, OutboxPayload payload, MessageTemplate? template) =>
+        new(row.Id, row.Kind, row.Channel, row.Address, row.ConversationId, payload.Locale, payload.Reply, template, payload.Body)
+        {
+            InDoubtSince = row.InDoubt ? row.CreatedAt : null,
+        };
 
     /// <summary>Applies the channel's delivery window (WhatsApp's 24 hours) to the row: template, SMS instead, or not sent (then the row is Failed).</summary>
     private async Task<(IChannelSender Sender, MessageTemplate? Template)> RouteAsync(

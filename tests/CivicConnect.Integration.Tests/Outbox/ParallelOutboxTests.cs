@@ -65,7 +65,7 @@ public sealed class ParallelOutboxTests(ParallelOutboxAppFactory app) : IClassFi
     }
 
     [Fact]
-    public async Task NodeStopsBetweenProviderAcceptAndMark_OnlyThatRowIsSentAgain_AfterItsLease_ThenTheNextInOrder()
+    public async Task NodeStopsBetweenProviderAcceptAndMark_AfterItsLease_TwilioIsAskedFirst_SoTheRowIsNotSentAgain_ThenTheNextInOrder()
     {
         var victim = TwilioAppFactory.NewCitizen().E164;
         var bystander = TwilioAppFactory.NewCitizen().E164;
@@ -103,15 +103,20 @@ public sealed class ParallelOutboxTests(ParallelOutboxAppFactory app) : IClassFi
         await dispatcher.DispatchOnceAsync(CancellationToken.None);
         Assert.Equal(["first"], app.ArrivalsFor(victim));
 
-        // The lease ends: the unmarked row is sent again (at least once), then the next in order; the marked row is not.
+        // The lease ends: the unmarked row is in doubt, so Twilio is asked what it has (once) and the row is marked
+        // sent with that message's SID instead of being sent again; then the next in order; the marked rows not at all.
+        var lookups = app.Lookups;
         app.Clock.Advance(app.Services.GetRequiredService<IOptions<MessagingOptions>>().Value.OutboxLease + TimeSpan.FromSeconds(1));
         await DrainAsync(app.Services);
-        Assert.Equal(["first", "first", "second"], app.ArrivalsFor(victim));
+        Assert.Equal(["first", "second"], app.ArrivalsFor(victim));
         Assert.Equal(["hello"], app.ArrivalsFor(bystander));
+        Assert.Equal(lookups + 1, app.Lookups);
         await using var after = app.CreateDbContext();
         var rows = await after.OutboxMessages.AsNoTracking().Where(m => m.Address == victim).OrderBy(m => m.Id).ToListAsync();
         Assert.Equal([OutboxStatus.Sent, OutboxStatus.Sent], rows.Select(r => r.Status));
         Assert.Equal([2, 1], rows.Select(r => r.Attempts));
+        Assert.Equal([false, false], rows.Select(r => r.InDoubt));
+        Assert.StartsWith("SM", rows[0].ProviderMessageId, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -150,7 +155,7 @@ public sealed class ParallelOutboxTests(ParallelOutboxAppFactory app) : IClassFi
         Assert.Empty(app.ArrivalsFor(aliveNodesCitizen));
         await using var after = app.CreateDbContext();
         var sent = await after.OutboxMessages.AsNoTracking().SingleAsync(m => m.Address == deadNodesCitizen);
-        Assert.Equal((OutboxStatus.Sent, 2, (int?)null), (sent.Status, sent.Attempts, sent.ClaimedBy));
+        Assert.Equal((OutboxStatus.Sent, 2, (int?)null, false), (sent.Status, sent.Attempts, sent.ClaimedBy, sent.InDoubt));
         var held = await after.OutboxMessages.AsNoTracking().SingleAsync(m => m.Address == aliveNodesCitizen);
         Assert.Equal((OutboxStatus.Pending, (int?)AliveNode), (held.Status, held.ClaimedBy));
         await after.OutboxMessages.Where(m => m.Id == held.Id).ExecuteDeleteAsync();
@@ -167,7 +172,7 @@ public sealed class ParallelOutboxTests(ParallelOutboxAppFactory app) : IClassFi
         return connection;
     }
 
-    private static OutboxMessage Row(string to, Guid conversation, string text) => new()
+    internal static OutboxMessage Row(string to, Guid conversation, string text) => new()
     {
         Kind = OutboxKinds.Reply,
         Channel = ChannelIds.Sms,
@@ -179,7 +184,7 @@ public sealed class ParallelOutboxTests(ParallelOutboxAppFactory app) : IClassFi
     };
 
     /// <summary>One conversation per number (the outbox keeps order per conversation).</summary>
-    private static Guid ConversationOf(string to) => new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(to)).AsSpan(0, 16));
+    internal static Guid ConversationOf(string to) => new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(to)).AsSpan(0, 16));
 
     /// <summary>Dispatches on one node until no row is pending anywhere (the other node may hold some).</summary>
     private static async Task DrainAsync(IServiceProvider node)

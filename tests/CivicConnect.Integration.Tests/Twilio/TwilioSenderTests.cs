@@ -113,12 +113,79 @@ public sealed class TwilioSenderTests : IDisposable
         Assert.Contains(code.ToString(System.Globalization.CultureInfo.InvariantCulture), outcome.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task InDoubt_TwilioAlreadyHasTheReply_ItIsNotSentAgain_AndItsSidIsKept()
+    {
+        var since = TimeProvider.System.GetUtcNow().AddMinutes(-1);
+        Respond(201, """{"sid":"SM00000000000000000000000000000009","status":"queued"}""");
+        ListSent(Listed("SM0000000000000000000000000000000A", "Thanks, we have it.", since.AddSeconds(3)));
+
+        var outcome = await Sender("sms").SendAsync(Message("sms", "+14035550123", Reply.Plain("Thanks, we have it.")) with { InDoubtSince = since }, CancellationToken.None);
+
+        Assert.True(outcome.Sent);
+        Assert.Equal("SM0000000000000000000000000000000A", outcome.ProviderMessageId);
+        Assert.Empty(SentForms());
+        var query = api.LogEntries.Single().RequestMessage.Query!;
+        Assert.Equal(("+14035550123", TwilioAppFactory.CityNumber), (query["To"].Single(), query["From"].Single()));
+    }
+
+    [Fact]
+    public async Task InDoubt_LongReplyCutOffAfterItsFirstPart_OnlyTheMissingPartsAreSent()
+    {
+        var since = TimeProvider.System.GetUtcNow().AddMinutes(-1);
+        Respond(201, """{"sid":"SM0000000000000000000000000000000B","status":"queued"}""");
+        var text = string.Concat(Enumerable.Repeat("The crew will look at the pothole soon. ", 100));
+        var parts = SmsSplitter.Split(text.Trim());
+        ListSent(Listed("SM0000000000000000000000000000000C", parts[0], since.AddSeconds(1)));
+
+        var outcome = await Sender("sms").SendAsync(Message("sms", "+14035550123", Reply.Plain(text)) with { InDoubtSince = since }, CancellationToken.None);
+
+        Assert.True(outcome.Sent);
+        Assert.Equal(3, parts.Count);
+        Assert.Equal(parts.Skip(1), SentForms().Select(f => f["Body"]));
+    }
+
+    [Fact]
+    public async Task InDoubt_AnIdenticalMessageFromBeforeTheReplyWasWritten_DoesNotCount()
+    {
+        // "Sorry, I didn't get that" asked twice: the earlier one is not this reply.
+        var since = TimeProvider.System.GetUtcNow().AddMinutes(-1);
+        Respond(201, """{"sid":"SM0000000000000000000000000000000D","status":"queued"}""");
+        ListSent(
+            Listed("SM0000000000000000000000000000000E", "Sorry, I didn't get that.", since.AddMinutes(-3)),
+            Listed("SM0000000000000000000000000000000F", "Something else.", since.AddSeconds(5)));
+
+        var outcome = await Sender("sms").SendAsync(Message("sms", "+14035550123", Reply.Plain("Sorry, I didn't get that.")) with { InDoubtSince = since }, CancellationToken.None);
+
+        Assert.True(outcome.Sent);
+        Assert.Equal("SM0000000000000000000000000000000D", outcome.ProviderMessageId);
+        Assert.Equal(["Sorry, I didn't get that."], SentForms().Select(f => f["Body"]));
+    }
+
+    [Fact]
+    public async Task NotInDoubt_TwilioIsNotAsked()
+    {
+        Respond(201, """{"sid":"SM00000000000000000000000000000010","status":"queued"}""");
+        ListSent(Listed("SM00000000000000000000000000000011", "hi", TimeProvider.System.GetUtcNow()));
+
+        await Sender("sms").SendAsync(Message("sms", "+14035550123", Reply.Plain("hi")), CancellationToken.None);
+
+        Assert.Equal(["POST"], api.LogEntries.Select(e => e.RequestMessage.Method));
+    }
+
+    private static TwilioMessageList.Listed Listed(string sid, string body, DateTimeOffset created) =>
+        new(sid, TwilioAppFactory.CityNumber, "+14035550123", body, created);
+
+    private void ListSent(params TwilioMessageList.Listed[] messages) =>
+        api.Given(Request.Create().WithPath(MessagesPath).UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(TwilioMessageList.Json(MessagesPath, messages)));
+
     private void Respond(int status, string json) =>
         api.Given(Request.Create().WithPath(MessagesPath).UsingPost())
             .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(json));
 
     private List<Dictionary<string, string>> SentForms() =>
-        api.LogEntries.Select(e => QueryHelpers.ParseQuery(e.RequestMessage.Body!).ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal)).ToList();
+        api.LogEntries.Where(e => e.RequestMessage.Method == "POST").Select(e => QueryHelpers.ParseQuery(e.RequestMessage.Body!).ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal)).ToList();
 
     private static OutboundMessage Message(string channel, string address, Reply reply) => new(1, OutboxKinds.Reply, channel, address, Guid.NewGuid(), "en", reply);
 

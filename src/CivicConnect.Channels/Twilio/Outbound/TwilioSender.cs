@@ -57,8 +57,18 @@ internal sealed class TwilioSender(string channel, IHttpClientFactory httpClient
                 return SendOutcome.Success(sent.Sid);
             }
 
+            // In doubt (an earlier attempt may have been accepted unseen): send only the parts Twilio does not have yet.
+            var alreadySent = message.InDoubtSince is { } since
+                ? await TwilioSentMessages.ListAsync(client, sender, to, since, cancellationToken)
+                : TwilioSentMessages.None;
             foreach (var body in SmsSplitter.Split(SmsRenderer.Render(message.Reply)))
             {
+                if (alreadySent.TryTake(body, out var earlierSid))
+                {
+                    lastSid = earlierSid;
+                    continue;
+                }
+
                 var sent = await MessageResource.CreateAsync(new CreateMessageOptions(to) { From = sender, Body = body }, client);
                 lastSid = sent.Sid;
             }
@@ -73,9 +83,10 @@ internal sealed class TwilioSender(string channel, IHttpClientFactory httpClient
                 return SendOutcome.OutsideWindow(error);
             }
 
-            return IsTransient(ex.Status)
+            // A long reply whose first parts went out is in doubt: the retry must not send those again.
+            return (IsTransient(ex.Status)
                 ? SendOutcome.Failure(error, retryAfter: retryAfter.Value)
-                : SendOutcome.Failure(error, permanent: true);
+                : SendOutcome.Failure(error, permanent: true)) with { MayHaveReachedProvider = lastSid is not null };
         }
         catch (Exception ex) when (ProviderResilience.IsOpenCircuit(ex))
         {
@@ -83,8 +94,9 @@ internal sealed class TwilioSender(string channel, IHttpClientFactory httpClient
         }
         catch (Exception ex) when (ex is ApiConnectionException || ProviderResilience.IsTransient(ex) || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            // The row waits in the outbox and is tried again after its back-off.
-            return SendOutcome.Failure("Twilio could not be reached: " + ex.Message, retryAfter: retryAfter.Value);
+            // The row waits in the outbox and is tried again after its back-off, in doubt: a call that timed out
+            // or broke after it was sent may have been accepted.
+            return SendOutcome.Failure("Twilio could not be reached: " + ex.Message, retryAfter: retryAfter.Value) with { MayHaveReachedProvider = true };
         }
     }
 
