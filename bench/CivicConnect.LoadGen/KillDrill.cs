@@ -68,6 +68,7 @@ internal static class KillDrill
                 ("lost (acknowledged, no reply)", judged.Lost),
                 ("replies sent twice", judged.Duplicates),
                 ("replies in doubt, looked up at the provider first", provider.Lookups),
+                ("… of which the provider already had (not sent again)", provider.LookupsFindingOne),
                 ("all replied, after the load", DrillTable.Seconds(judged.AllRepliedAfter)),
                 ("unhandled exception lines in the logs", unhandled),
             ],

@@ -19,6 +19,7 @@ internal sealed class TwilioApiStandIn : IDisposable
     private readonly ConcurrentQueue<(string To, string Body, TimeSpan At)> arrivals = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(string Sid, string From, string Body, DateTimeOffset Created)>> sentTo = new(StringComparer.Ordinal);
     private int lookups;
+    private int lookupsFindingOne;
     private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
     private readonly TimeSpan latency;
     private readonly double failureRate;
@@ -39,6 +40,9 @@ internal sealed class TwilioApiStandIn : IDisposable
 
     /// <summary>How often the list of sent messages was read (once per message in doubt).</summary>
     public int Lookups => Volatile.Read(ref lookups);
+
+    /// <summary>Look-ups that found a message already sent to that number: each a re-send avoided (every drill sender gets one reply).</summary>
+    public int LookupsFindingOne => Volatile.Read(ref lookupsFindingOne);
 
     /// <summary>The stand-in's clock (what <see cref="Arrivals"/> are timed on).</summary>
     public TimeSpan Now => clock.Elapsed;
@@ -83,6 +87,11 @@ internal sealed class TwilioApiStandIn : IDisposable
         Interlocked.Increment(ref lookups);
         var to = context.Request.QueryString["To"] ?? string.Empty;
         var messages = sentTo.TryGetValue(to, out var sent) ? sent.Reverse().ToList() : [];
+        if (messages.Count > 0)
+        {
+            Interlocked.Increment(ref lookupsFindingOne);
+        }
+
         var page = new
         {
             end = Math.Max(0, messages.Count - 1),
