@@ -48,7 +48,7 @@ public static class ProviderResilience
 
             pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
             {
-                FailureRatio = 0.5,
+                FailureRatio = settings.ProviderBreakerFailureRatio,
                 MinimumThroughput = settings.ProviderBreakerMinimumThroughput,
                 SamplingDuration = TimeSpan.FromSeconds(30),
                 BreakDuration = settings.ProviderBreakDuration,

@@ -30,7 +30,9 @@ public sealed class FlakyTwilioAppFactory : TwilioAppFactory
         Api.Given(Request.Create().WithPath(path).UsingPost()).AtPriority(-1).InScenario(Scenario).WhenStateIs("ok-again").WillSetStateTo("fail-500").RespondWith(success);
         Settings["Messaging:ProviderRetryDelay"] = "00:00:00.050";
 
-        // Half the calls failing trips a breaker that samples a handful of calls; it tries again after a second.
+        // Half the calls failing trips a breaker set to open at half (the default waits for 80 %: an outage) that
+        // samples a handful of calls; it tries again after a second.
+        Settings["Messaging:ProviderBreakerFailureRatio"] = "0.5";
         Settings["Messaging:ProviderBreakerMinimumThroughput"] = "4";
         Settings["Messaging:ProviderBreakDuration"] = "00:00:01";
 
