@@ -14,6 +14,7 @@ internal sealed class ServerHost : IAsyncDisposable
     private readonly Process process;
     private readonly StreamWriter log;
     private readonly List<string> lines = [];
+    private bool disposed;
 
     private ServerHost(Process process, StreamWriter log)
     {
@@ -166,6 +167,13 @@ internal sealed class ServerHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Twice is fine: a paused-turns run stops its server early, before the one that drains starts.
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         if (!process.HasExited)
         {
             // SIGTERM: the server shuts down gracefully, as it would under a process manager.
