@@ -170,6 +170,12 @@ internal sealed record LoadOptions(
 /// <param name="ResidentMiB">The server's resident memory when the level's replies were all out.</param>
 internal sealed record LevelResult(int Concurrency, WebhookResult Webhooks, TimeSpan? AllRepliedAfter, PgBenchResult? PgBench, double[] ReplyMs, double? ResidentMiB)
 {
+    /// <summary>
+    /// The server's CPU (all threads) from the level's first webhook until its replies were all out (turns paused: until
+    /// the last acknowledgement), per accepted message: acknowledgement, turn and sends together.
+    /// </summary>
+    public double? ServerCpuMsPerMessage { get; init; }
+
     /// <summary>Turns completed per second end to end (webhook in, reply out), over the whole level.</summary>
     public double? RepliedPerSecond => AllRepliedAfter is { } t ? Webhooks.Accepted / t.TotalSeconds : null;
 }

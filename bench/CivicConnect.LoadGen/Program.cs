@@ -110,14 +110,16 @@ if (!options.TurnsPaused && await WebhookLoad.RepliesAsync(warmUp, twilioApi, Ti
 var results = new List<LevelResult>();
 foreach (var concurrency in options.Concurrency)
 {
+    var cpuBefore = server?.CpuTime();
     var webhooks = await WebhookLoad.RunAsync(options, concurrency, () => twilioApi.Now);
 
     // The backlog of turns is worked off before pgbench runs, so the two never share the CPU.
     var replied = options.TurnsPaused ? null : await WebhookLoad.RepliesAsync(webhooks, twilioApi, webhooks.Elapsed, options.ReplyPatience);
     var resident = server?.ResidentMiB();
+    var cpuMsPerMessage = server?.CpuTime() - cpuBefore is { } cpu && webhooks.Accepted > 0 ? cpu.TotalMilliseconds / webhooks.Accepted : (double?)null;
     var replyMs = WebhookLoad.ReplyLatencies(webhooks, twilioApi);
     var pgbench = options.PgBench is null ? null : await PgBench.RunAsync(options, concurrency);
-    results.Add(new LevelResult(concurrency, webhooks, replied, pgbench, replyMs, resident));
+    results.Add(new LevelResult(concurrency, webhooks, replied, pgbench, replyMs, resident) { ServerCpuMsPerMessage = cpuMsPerMessage });
     Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{concurrency,3} senders: {webhooks.Accepted} accepted, {webhooks.Failed} failed in {webhooks.Elapsed.TotalSeconds:0.0} s; all replied after {replied?.TotalSeconds:0.0} s; pgbench {pgbench?.Tps:0} TPS"));
 }
 

@@ -11,12 +11,12 @@ internal static class Report
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Signed Twilio webhooks to {options.Url} for up to {options.Duration.TotalSeconds:0} s or {options.MaxRequests} requests per level; {Environment.ProcessorCount} cores; turns {(options.TurnsPaused ? "paused (Messaging:Turns = SweeperOnly; replies come when a second server resumes them)" : "running")}.");
         text.AppendLine();
-        text.AppendLine("| senders | accepted webhooks | failed | accepted/s | p50 ack (ms) | p99 ack (ms) | all replied after (s) | replied/s | p50 reply (ms) | p95 reply (ms) | p99 reply (ms) | server RSS (MiB) | pgbench insert TPS | accepted/s ÷ pgbench TPS |");
-        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| senders | accepted webhooks | failed | accepted/s | p50 ack (ms) | p99 ack (ms) | all replied after (s) | replied/s | p50 reply (ms) | p95 reply (ms) | p99 reply (ms) | server RSS (MiB) | server CPU per message (ms) | pgbench insert TPS | accepted/s ÷ pgbench TPS |");
+        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             var w = r.Webhooks;
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Concurrency} | {w.Accepted} | {w.Failed} | {w.PerSecond:0.0} | {w.P50Ms:0.0} | {w.P99Ms:0.0} | {(r.AllRepliedAfter is { } t ? t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) : options.TurnsPaused ? "paused" : "never")} | {(r.RepliedPerSecond is { } rps ? rps.ToString("0.0", CultureInfo.InvariantCulture) : "n/a")} | {WebhookLoad.Percentile(r.ReplyMs, 0.50):0} | {WebhookLoad.Percentile(r.ReplyMs, 0.95):0} | {WebhookLoad.Percentile(r.ReplyMs, 0.99):0} | {(r.ResidentMiB is { } m ? m.ToString("0", CultureInfo.InvariantCulture) : "n/a")} | {(r.PgBench is { } p ? p.Tps.ToString("0", CultureInfo.InvariantCulture) : "n/a")} | {(r.PgBench is { Tps: > 0 } q ? (w.PerSecond / q.Tps).ToString("0.000", CultureInfo.InvariantCulture) : "n/a")} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Concurrency} | {w.Accepted} | {w.Failed} | {w.PerSecond:0.0} | {w.P50Ms:0.0} | {w.P99Ms:0.0} | {(r.AllRepliedAfter is { } t ? t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) : options.TurnsPaused ? "paused" : "never")} | {(r.RepliedPerSecond is { } rps ? rps.ToString("0.0", CultureInfo.InvariantCulture) : "n/a")} | {WebhookLoad.Percentile(r.ReplyMs, 0.50):0} | {WebhookLoad.Percentile(r.ReplyMs, 0.95):0} | {WebhookLoad.Percentile(r.ReplyMs, 0.99):0} | {(r.ResidentMiB is { } m ? m.ToString("0", CultureInfo.InvariantCulture) : "n/a")} | {(r.ServerCpuMsPerMessage is { } c ? c.ToString("0.0", CultureInfo.InvariantCulture) : "n/a")} | {(r.PgBench is { } p ? p.Tps.ToString("0", CultureInfo.InvariantCulture) : "n/a")} | {(r.PgBench is { Tps: > 0 } q ? (w.PerSecond / q.Tps).ToString("0.000", CultureInfo.InvariantCulture) : "n/a")} |");
         }
 
         text.AppendLine();
