@@ -16,7 +16,7 @@ internal static class Report
         foreach (var r in results)
         {
             var w = r.Webhooks;
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Concurrency} | {w.Accepted} | {w.Failed} | {w.PerSecond:0.0} | {w.P50Ms:0.0} | {w.P99Ms:0.0} | {(r.AllRepliedAfter is { } t ? t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) : options.TurnsPaused ? "paused" : "never")} | {(r.RepliedPerSecond is { } rps ? rps.ToString("0.0", CultureInfo.InvariantCulture) : "n/a")} | {WebhookLoad.Percentile(r.ReplyMs, 0.50):0} | {WebhookLoad.Percentile(r.ReplyMs, 0.95):0} | {WebhookLoad.Percentile(r.ReplyMs, 0.99):0} | {(r.ResidentMiB is { } m ? m.ToString("0", CultureInfo.InvariantCulture) : "n/a")} | {(r.ServerCpuMsPerMessage is { } c ? c.ToString("0.0", CultureInfo.InvariantCulture) : "n/a")} | {(r.PgBench is { } p ? p.Tps.ToString("0", CultureInfo.InvariantCulture) : "n/a")} | {(r.PgBench is { Tps: > 0 } q ? (w.PerSecond / q.Tps).ToString("0.000", CultureInfo.InvariantCulture) : "n/a")} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Concurrency} | {w.Accepted} | {w.Failed} | {w.PerSecond:0.0} | {w.P50Ms:0.0} | {w.P99Ms:0.0} | {(r.AllRepliedAfter is { } t ? t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) : options.TurnsPaused ? "paused" : "never")} | {(r.RepliedPerSecond is { } rps ? rps.ToString("0.0", CultureInfo.InvariantCulture) : "n/a")} | {Ms(r.ReplyMs, 0.50)} | {Ms(r.ReplyMs, 0.95)} | {Ms(r.ReplyMs, 0.99)} | {(r.ResidentMiB is { } m ? m.ToString("0", CultureInfo.InvariantCulture) : "n/a")} | {(r.ServerCpuMsPerMessage is { } c ? c.ToString("0.0", CultureInfo.InvariantCulture) : "n/a")} | {(r.PgBench is { } p ? p.Tps.ToString("0", CultureInfo.InvariantCulture) : "n/a")} | {(r.PgBench is { Tps: > 0 } q ? (w.PerSecond / q.Tps).ToString("0.000", CultureInfo.InvariantCulture) : "n/a")} |");
         }
 
         text.AppendLine();
@@ -35,4 +35,8 @@ internal static class Report
 
         return text.ToString();
     }
+
+    /// <summary>A reply-latency percentile, or n/a when the level had no replies (turns paused).</summary>
+    private static string Ms(double[] sorted, double p) =>
+        sorted.Length == 0 ? "n/a" : WebhookLoad.Percentile(sorted, p).ToString("0", CultureInfo.InvariantCulture);
 }
