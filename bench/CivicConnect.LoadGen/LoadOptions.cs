@@ -35,6 +35,13 @@ internal sealed record LoadOptions(
 
     public string Open311Key { get; init; } = "dev-open311-key";
 
+    /// <summary>
+    /// Webhooks mode, <c>--turns paused</c>: the server acknowledges webhooks with its turn workers off, so each level
+    /// measures the acknowledgement alone (issue 15: accepted ÷ pgbench with turns paused); a second server then works
+    /// the backlog off and every message must still be answered once.
+    /// </summary>
+    public bool TurnsPaused { get; init; }
+
     /// <summary>How long the Twilio API stand-in takes to answer each message (a real provider: a few hundred milliseconds).</summary>
     public TimeSpan ProviderLatency { get; init; }
 
@@ -76,7 +83,7 @@ internal sealed record LoadOptions(
                                     [--concurrency 1,8,32] [--seconds 10] [--max-requests 3000]
                                     [--pgbench PATH [--pg "-h 127.0.0.1 -p 5432 -U civic DBNAME"]]
                                     [--mode webhooks|transitions [--staff-token JWT] --issues 256 --open311-key KEY]
-                                    [--provider-latency-ms 0] [--mode sends --outbox-concurrency 1,64] [--mode coldstart]
+                                    [--turns running|paused] [--provider-latency-ms 0] [--mode sends --outbox-concurrency 1,64] [--mode coldstart]
                                     [--mode drill-kill|drill-pg-restart|drill-flaky-provider|fuzz|drills [--drill-rate 5] [--fuzz-requests 10000]]
         Only loopback URLs are accepted. Without --account-sid/--auth-token an account is made up for the run
         (use both when --url points at a server you started yourself); --pg defaults to the database of
@@ -98,7 +105,8 @@ internal sealed record LoadOptions(
 
         var url = values.GetValueOrDefault("url") ?? DefaultUrl;
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !uri.IsLoopback
-            || values.ContainsKey("account-sid") != values.ContainsKey("auth-token"))
+            || values.ContainsKey("account-sid") != values.ContainsKey("auth-token")
+            || values.GetValueOrDefault("turns") is not (null or "running" or "paused"))
         {
             return null;
         }
@@ -128,6 +136,7 @@ internal sealed record LoadOptions(
             ServerLog = values.GetValueOrDefault("server-log") ?? DefaultServerLog(),
             ConnectionString = connectionString,
             Mode = values.GetValueOrDefault("mode") ?? "webhooks",
+            TurnsPaused = values.GetValueOrDefault("turns") == "paused",
             StaffToken = values.GetValueOrDefault("staff-token"),
             Issues = Math.Clamp(Int("issues", 256), 1, 2_000),
             Open311Key = values.GetValueOrDefault("open311-key") ?? "dev-open311-key",
@@ -161,6 +170,12 @@ internal sealed record LoadOptions(
 /// <param name="ResidentMiB">The server's resident memory when the level's replies were all out.</param>
 internal sealed record LevelResult(int Concurrency, WebhookResult Webhooks, TimeSpan? AllRepliedAfter, PgBenchResult? PgBench, double[] ReplyMs, double? ResidentMiB)
 {
+    /// <summary>
+    /// The server's CPU (all threads) from the level's first webhook until its replies were all out (turns paused: until
+    /// the last acknowledgement), per accepted message: acknowledgement, turn and sends together.
+    /// </summary>
+    public double? ServerCpuMsPerMessage { get; init; }
+
     /// <summary>Turns completed per second end to end (webhook in, reply out), over the whole level.</summary>
     public double? RepliedPerSecond => AllRepliedAfter is { } t ? Webhooks.Accepted / t.TotalSeconds : null;
 }

@@ -66,7 +66,8 @@ await using var scratch = options.ConnectionString is null ? null : await Scratc
 ServerHost? startedServer;
 try
 {
-    startedServer = options.Server is null ? null : await ServerHost.StartAsync(options);
+    // --turns paused: the server only acknowledges; PausedTurns drains the backlog after the levels.
+    startedServer = options.Server is null ? null : await ServerHost.StartAsync(options.TurnsPaused ? PausedTurns.Acknowledging(options) : options);
 }
 catch (InvalidOperationException ex)
 {
@@ -74,7 +75,8 @@ catch (InvalidOperationException ex)
     return 1;
 }
 
-await using var server = startedServer;
+var server = startedServer;
+await using var serverStopper = startedServer;
 if (options.Mode == "transitions")
 {
     // A supervisor's development token for the staff API, from the server's own `token` command.
@@ -97,8 +99,9 @@ using var twilioApi = TwilioApiStandIn.Start(options.ApiPort, options.ProviderLa
 
 // Warm-up, not measured: the server builds its classifier in the background after start, and
 // the first turns JIT the dialog. Every level should see the server as it is after a while.
+// With turns paused it warms the acknowledgement only: its replies come with the drain.
 var warmUp = await WebhookLoad.RunAsync(options with { MaxRequests = 16, Duration = TimeSpan.FromSeconds(60) }, 4);
-if (await WebhookLoad.RepliesAsync(warmUp, twilioApi, TimeSpan.Zero, options.ReplyPatience) is null)
+if (!options.TurnsPaused && await WebhookLoad.RepliesAsync(warmUp, twilioApi, TimeSpan.Zero, options.ReplyPatience) is null)
 {
     Console.Error.WriteLine("warm-up: the server did not reply to every message; is it running with this account's Twilio pointed at the stand-in?");
     return 1;
@@ -107,15 +110,31 @@ if (await WebhookLoad.RepliesAsync(warmUp, twilioApi, TimeSpan.Zero, options.Rep
 var results = new List<LevelResult>();
 foreach (var concurrency in options.Concurrency)
 {
+    var cpuBefore = server?.CpuTime();
     var webhooks = await WebhookLoad.RunAsync(options, concurrency, () => twilioApi.Now);
 
     // The backlog of turns is worked off before pgbench runs, so the two never share the CPU.
-    var replied = await WebhookLoad.RepliesAsync(webhooks, twilioApi, webhooks.Elapsed, options.ReplyPatience);
+    var replied = options.TurnsPaused ? null : await WebhookLoad.RepliesAsync(webhooks, twilioApi, webhooks.Elapsed, options.ReplyPatience);
     var resident = server?.ResidentMiB();
+    var cpuMsPerMessage = server?.CpuTime() - cpuBefore is { } cpu && webhooks.Accepted > 0 ? cpu.TotalMilliseconds / webhooks.Accepted : (double?)null;
     var replyMs = WebhookLoad.ReplyLatencies(webhooks, twilioApi);
     var pgbench = options.PgBench is null ? null : await PgBench.RunAsync(options, concurrency);
-    results.Add(new LevelResult(concurrency, webhooks, replied, pgbench, replyMs, resident));
+    results.Add(new LevelResult(concurrency, webhooks, replied, pgbench, replyMs, resident) { ServerCpuMsPerMessage = cpuMsPerMessage });
     Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{concurrency,3} senders: {webhooks.Accepted} accepted, {webhooks.Failed} failed in {webhooks.Elapsed.TotalSeconds:0.0} s; all replied after {replied?.TotalSeconds:0.0} s; pgbench {pgbench?.Tps:0} TPS"));
+}
+
+if (options.TurnsPaused)
+{
+    // Nothing may be lost while paused: a server with turns on must answer every accepted message.
+    if (server is not null)
+    {
+        await server.DisposeAsync();
+    }
+
+    var backlog = warmUp.AcceptedSenders.Concat(results.SelectMany(r => r.Webhooks.AcceptedSenders)).ToList();
+    var drained = server is null ? null : await PausedTurns.DrainAsync(options, backlog, twilioApi);
+    Console.WriteLine(Report.Markdown(options, results, twilioApi.Received, drained));
+    return results.All(r => r.Webhooks.Failed == 0) && drained is not null ? 0 : 1;
 }
 
 Console.WriteLine(Report.Markdown(options, results, twilioApi.Received));

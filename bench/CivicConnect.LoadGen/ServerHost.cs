@@ -14,6 +14,7 @@ internal sealed class ServerHost : IAsyncDisposable
     private readonly Process process;
     private readonly StreamWriter log;
     private readonly List<string> lines = [];
+    private bool disposed;
 
     private ServerHost(Process process, StreamWriter log)
     {
@@ -150,6 +151,30 @@ internal sealed class ServerHost : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// CPU the server process has used so far (user + system, all threads), from /proc/PID/stat; null once it has
+    /// exited. On a machine shared with other work a level's turns per second move with the load; the server's
+    /// CPU per message moves much less, so side-by-side figures read it too.
+    /// </summary>
+    public TimeSpan? CpuTime()
+    {
+        try
+        {
+            // The fields after the command name (which may hold spaces) start at the state, field 3: utime and stime are 14 and 15.
+            var stat = File.ReadAllText($"/proc/{process.Id}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            return TimeSpan.FromSeconds(ticks / (double)ClockTicksPerSecond);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>USER_HZ, the unit of /proc's CPU times: 100 on every Linux the project builds on.</summary>
+    private const int ClockTicksPerSecond = 100;
+
     /// <summary>The server's resident memory (VmRSS) in MiB, from /proc; null once it has exited.</summary>
     public double? ResidentMiB()
     {
@@ -166,6 +191,13 @@ internal sealed class ServerHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Twice is fine: a paused-turns run stops its server early, before the one that drains starts.
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         if (!process.HasExited)
         {
             // SIGTERM: the server shuts down gracefully, as it would under a process manager.

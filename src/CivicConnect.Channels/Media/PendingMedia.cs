@@ -19,6 +19,14 @@ namespace CivicConnect.Channels.Media;
 /// </summary>
 public sealed class PendingMedia(CivicDbContext db, IEnumerable<IProviderMedia> providers, IMediaStore store, IOptions<MediaOptions> options, ILogger<PendingMedia> logger)
 {
+    /// <summary>
+    /// Whether any of these (already read) messages holds a photo still at the provider that this channel can fetch:
+    /// the same test as <see cref="ResolveAsync"/>'s query (a url, no storedPath), so a turn asks the database only when it must.
+    /// </summary>
+    public bool AnyAtProvider(string channel, IEnumerable<Activity> activities) =>
+        providers.Any(p => p.Handles(channel))
+        && activities.Any(a => a.Attachments.Any(f => f.Url is not null && f.StoredPath is null));
+
     public async Task ResolveAsync(string channel, string address, CancellationToken cancellationToken)
     {
         var provider = providers.FirstOrDefault(p => p.Handles(channel));
@@ -27,8 +35,8 @@ public sealed class PendingMedia(CivicDbContext db, IEnumerable<IProviderMedia> 
             return;
         }
 
-        // Every SMS and WhatsApp turn asks, so only rows holding an attachment still at the provider
-        // (a url, no storedPath) come back; a text message costs one empty answer.
+        // A turn calls this only when it read such a row (AnyAtProvider); the query still returns only rows
+        // holding an attachment still at the provider (a url, no storedPath), as read now, not as the turn saw them.
         var rows = await db.Database.SqlQuery<PendingRow>($"""
             SELECT id AS "Id", payload::text AS "Payload"
             FROM inbox_messages

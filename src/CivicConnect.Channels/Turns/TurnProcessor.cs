@@ -34,8 +34,23 @@ public sealed class TurnProcessor(
     TimeProvider clock,
     ILogger<TurnProcessor> logger) : ITurnRunner
 {
+    /// <summary>What the first pass of a turn returns when it must fetch photos before it can run.</summary>
+    private const int PhotosAtProvider = -1;
+
     /// <returns>The number of messages processed.</returns>
     public async Task<int> ProcessPendingAsync(string channel, string address, bool skipLocked, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ProcessOnOneConnectionAsync(channel, address, skipLocked, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<int> ProcessOnOneConnectionAsync(string channel, string address, bool skipLocked, CancellationToken cancellationToken)
     {
         using var span = CivicTelemetry.Start("turn");
         span?.SetTag("civic.channel", channel);
@@ -44,9 +59,18 @@ public sealed class TurnProcessor(
         long? failedMessage = null;
         try
         {
-            // Photos still at the provider are fetched first, outside the conversation's lock.
-            await media.ResolveAsync(channel, address, cancellationToken);
-            processed = await ProcessInTransactionAsync(channel, address, skipLocked, id => failedMessage = id, cancellationToken);
+            // One connection for the whole turn: otherwise each statement outside the transaction (and the steps
+            // after the commit) rents one from the pool, and PostgreSQL resets it (DISCARD ALL) every time.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            processed = await ProcessInTransactionAsync(channel, address, skipLocked, photosFetched: false, id => failedMessage = id, cancellationToken);
+            if (processed == PhotosAtProvider)
+            {
+                // Photos still at the provider are fetched outside the conversation's lock, then the turn runs
+                // again from the start (rows re-read). A text-only turn never pays a query to find that out.
+                db.ChangeTracker.Clear();
+                await media.ResolveAsync(channel, address, cancellationToken);
+                processed = await ProcessInTransactionAsync(channel, address, skipLocked, photosFetched: true, id => failedMessage = id, cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -75,7 +99,8 @@ public sealed class TurnProcessor(
         return processed;
     }
 
-    private async Task<int> ProcessInTransactionAsync(string channel, string address, bool skipLocked, Action<long> current, CancellationToken cancellationToken)
+    /// <param name="photosFetched">False on the first pass: if a pending message's photos are still at the provider, nothing is done and <see cref="PhotosAtProvider"/> returned (the transaction rolls back).</param>
+    private async Task<int> ProcessInTransactionAsync(string channel, string address, bool skipLocked, bool photosFetched, Action<long> current, CancellationToken cancellationToken)
     {
         await locker.EnsureExistsAsync(channel, address, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -94,15 +119,20 @@ public sealed class TurnProcessor(
             return 0;
         }
 
+        var activities = pending.Select(m => JsonSerializer.Deserialize<Activity>(m.Payload, MessageJson.Options)!).ToList();
+        if (!photosFetched && media.AnyAtProvider(channel, activities))
+        {
+            return PhotosAtProvider;
+        }
+
         var state = ConversationStateSerializer.Read(conversation.State, conversation.StateSchemaVersion);
         var now = clock.GetUtcNow();
         await handOffs.LoadAsync(conversation.Id, cancellationToken);
-        foreach (var message in pending)
+        foreach (var (message, activity) in pending.Zip(activities))
         {
             current(message.Id);
             message.Attempts++;
             message.ProcessedAt = now;
-            var activity = JsonSerializer.Deserialize<Activity>(message.Payload, MessageJson.Options)!;
             if (HandleCarrierKeyword(conversation, activity) is { } optedOut)
             {
                 if (!ChannelIds.ProviderConfirmsOptOut(channel))
@@ -134,7 +164,18 @@ public sealed class TurnProcessor(
         conversation.State = ConversationStateSerializer.Write(state);
         conversation.StateSchemaVersion = state.SchemaVersion;
         conversation.LastActivityAt = now;
-        await db.SaveChangesAsync(cancellationToken);
+        // No savepoint around the save: a failed save abandons the turn's whole transaction anyway, so the savepoint
+        // EF makes inside a transaction it did not start (SAVEPOINT, then RELEASE) would only cost two round trips.
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = true;
+        }
+
         await handOffs.PublishAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return pending.Count;
