@@ -64,7 +64,10 @@ internal sealed class IssueConfiguration : IEntityTypeConfiguration<Issue>
         builder.HasIndex(i => i.Description).HasMethod("gin").HasOperators("gin_trgm_ops");
         builder.HasIndex(i => i.AddressText).HasMethod("gin").HasOperators("gin_trgm_ops");
         builder.HasIndex(i => i.CreatedAt);
-        builder.HasIndex(i => new { i.DepartmentId, i.CreatedAt }); // analytics for one department over a period
+        // Analytics for one department over a period, and a department's queue: its staff only ever see their
+        // department's reports, so their counts per status and past-deadline read the index alone (status and
+        // deadline included) instead of every report of the department (344 ms for a quarter of 100,000).
+        builder.HasIndex(i => new { i.DepartmentId, i.CreatedAt }).IncludeProperties(i => new { i.Status, i.Deadline });
         builder.HasIndex(i => i.ReporterConversationId);
         builder.Property(i => i.Version).IsRowVersion();
 

@@ -984,6 +984,8 @@ namespace CivicConnect.Data.Migrations
                     b.HasIndex("DepartmentId", "CreatedAt")
                         .HasDatabaseName("ix_issues_department_id_created_at");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("DepartmentId", "CreatedAt"), new[] { "Status", "Deadline" });
+
                     b.HasIndex("Longitude", "Latitude")
                         .HasDatabaseName("ix_issues_open_by_position")
                         .HasFilter("status NOT IN ('Resolved', 'Closed', 'Duplicate', 'Rejected', 'ClosedNotFixed')");
