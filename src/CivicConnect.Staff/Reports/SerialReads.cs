@@ -7,7 +7,7 @@ namespace CivicConnect.Staff.Reports;
 /// The queue's reads run without parallel workers. With 100,000 reports PostgreSQL plans its scans of
 /// <c>issues</c> as parallel ones, and on a small node serving many staff at once the workers only wait
 /// for cores the other requests hold: under load the same count took 280 ms in parallel against 15 ms
-/// alone (bench/README.md, "Staff API with 100,000 reports"). For these statements only, in their own
+/// alone (bench/README.md, "With 100,000 reports, and the queue under load"). For these statements only, in their own
 /// transaction; inside a caller's transaction the caller's settings stand.
 /// </summary>
 internal static class SerialReads
