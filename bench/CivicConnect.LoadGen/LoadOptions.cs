@@ -42,6 +42,9 @@ internal sealed record LoadOptions(
     /// </summary>
     public bool TurnsPaused { get; init; }
 
+    /// <summary>Transitions mode: past reports written straight into the database before the load (<see cref="ReportSeeder"/>; at most 200,000; 0 leaves the table as it is).</summary>
+    public int SeedReports { get; init; }
+
     /// <summary>How long the Twilio API stand-in takes to answer each message (a real provider: a few hundred milliseconds).</summary>
     public TimeSpan ProviderLatency { get; init; }
 
@@ -82,7 +85,7 @@ internal sealed record LoadOptions(
                                     [--account-sid AC… --auth-token TOKEN] [--city-number +15875550100] [--api-port 5098]
                                     [--concurrency 1,8,32] [--seconds 10] [--max-requests 3000]
                                     [--pgbench PATH [--pg "-h 127.0.0.1 -p 5432 -U civic DBNAME"]]
-                                    [--mode webhooks|transitions [--staff-token JWT] --issues 256 --open311-key KEY]
+                                    [--mode webhooks|transitions [--staff-token JWT] --issues 256 --open311-key KEY [--seed-reports 100000]]
                                     [--turns running|paused] [--provider-latency-ms 0] [--mode sends --outbox-concurrency 1,64] [--mode coldstart]
                                     [--mode drill-kill|drill-pg-restart|drill-flaky-provider|fuzz|drills [--drill-rate 5] [--fuzz-requests 10000]]
         Only loopback URLs are accepted. Without --account-sid/--auth-token an account is made up for the run
@@ -140,6 +143,7 @@ internal sealed record LoadOptions(
             StaffToken = values.GetValueOrDefault("staff-token"),
             Issues = Math.Clamp(Int("issues", 256), 1, 2_000),
             Open311Key = values.GetValueOrDefault("open311-key") ?? "dev-open311-key",
+            SeedReports = Math.Clamp(Int("seed-reports", 0), 0, 200_000),
             ProviderLatency = TimeSpan.FromMilliseconds(Math.Clamp(Int("provider-latency-ms", 0), 0, 5_000)),
             FuzzRequests = Math.Clamp(Int("fuzz-requests", 10_000), 1, 50_000),
             DrillRate = Math.Clamp(Int("drill-rate", 5), 1, 500),

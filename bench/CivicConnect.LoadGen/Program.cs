@@ -18,6 +18,12 @@ if (options.Mode == "transitions" && string.IsNullOrEmpty(options.StaffToken) &&
     return 64;
 }
 
+if (options.Mode == "transitions" && options.ConnectionString is null)
+{
+    Console.Error.WriteLine("transitions mode needs ConnectionStrings__Civic (civic loadgen gives it): the queue load reads its filter codes there, --seed-reports writes there");
+    return 64;
+}
+
 // Fault drills and the fuzzer (issue #16): each starts its own server(s) and judges itself.
 if (Drills.For(options.Mode) is { } drill)
 {
@@ -81,18 +87,29 @@ if (options.Mode == "transitions")
 {
     // A supervisor's development token for the staff API, from the server's own `token` command.
     var staffToken = string.IsNullOrEmpty(options.StaffToken) ? await ServerHost.TokenAsync(options, "supervisor") : options.StaffToken;
-    var load = new TransitionLoad(options with { StaffToken = staffToken });
+    var staff = options with { StaffToken = staffToken };
+    if (options.SeedReports > 0)
+    {
+        var (seeded, took) = await ReportSeeder.SeedAsync(options.ConnectionString!, options.SeedReports);
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{seeded:N0} seeded reports in the database ({took.TotalSeconds:0.0} s)"));
+    }
+
+    var load = new TransitionLoad(staff);
     await load.CreateIssuesAsync(options.Issues);
-    var levels = new List<TransitionResult>();
+    var queue = new QueueLoad(staff);
+    await queue.PrepareAsync();
+    var levels = new List<(TransitionResult Transitions, QueueResult Queue)>();
     foreach (var concurrency in options.Concurrency)
     {
         var level = await load.RunAsync(concurrency);
-        levels.Add(level);
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{concurrency,3} staff clients: {level.Succeeded} transitions, {level.Failed} failed in {level.Elapsed.TotalSeconds:0.0} s"));
+        var reads = await queue.RunAsync(concurrency);
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{concurrency,3} staff clients: {reads.ListMs.Length} queue pages, {reads.Failed} failed in {reads.Elapsed.TotalSeconds:0.0} s"));
+        levels.Add((level, reads));
     }
 
-    Console.WriteLine(TransitionLoad.Markdown(options, options.Issues, levels));
-    return levels.All(l => l.Failed == 0) ? 0 : 1;
+    Console.WriteLine(StaffApiReport.Markdown(options, options.Issues, options.SeedReports, await ReportCount.InDatabaseAsync(options.ConnectionString), levels));
+    return levels.All(l => l.Transitions.Failed == 0 && l.Queue.Failed == 0) ? 0 : 1;
 }
 
 using var twilioApi = TwilioApiStandIn.Start(options.ApiPort, options.ProviderLatency);

@@ -7,8 +7,11 @@ using System.Text.Json;
 
 namespace CivicConnect.LoadGen;
 
-internal sealed record TransitionResult(int Concurrency, int Succeeded, int Failed, TimeSpan Elapsed, double P50Ms, double P99Ms)
+/// <param name="LatencyMs">Each successful transition's time, ms, sorted.</param>
+internal sealed record TransitionResult(int Concurrency, int Failed, TimeSpan Elapsed, double[] LatencyMs)
 {
+    public int Succeeded => LatencyMs.Length;
+
     public double PerSecond => Succeeded / Elapsed.TotalSeconds;
 }
 
@@ -54,7 +57,7 @@ internal sealed class TransitionLoad(LoadOptions options)
             using var created = await http.PostAsync("/open311/v2/requests.json", form);
             created.EnsureSuccessStatusCode();
             var reference = (await created.Content.ReadFromJsonAsync<JsonElement>())[0].GetProperty("service_request_id").GetString();
-            var page = await http.GetFromJsonAsync<JsonElement>($"/api/issues?text={reference}&pageSize=1");
+            var page = await http.GetFromJsonAsync<JsonElement>($"/api/issues?q={reference}&pageSize=1");
             issues.Add((page.GetProperty("items")[0].GetProperty("id").GetInt64(), 0));
         }
     }
@@ -98,8 +101,7 @@ internal sealed class TransitionLoad(LoadOptions options)
         }));
         run.Stop();
 
-        var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new TransitionResult(concurrency, all.Length, failed, run.Elapsed, Percentile(all, 0.50), Percentile(all, 0.99));
+        return new TransitionResult(concurrency, failed, run.Elapsed, [.. latencies.SelectMany(l => l).Order()]);
     }
 
     private HttpClient Client(int connections)
@@ -111,23 +113,5 @@ internal sealed class TransitionLoad(LoadOptions options)
         };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.StaffToken);
         return http;
-    }
-
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
-
-    public static string Markdown(LoadOptions options, int issueCount, IReadOnlyList<TransitionResult> results)
-    {
-        var text = new System.Text.StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Staff API transitions to {options.Url} on {issueCount} issues for up to {options.Duration.TotalSeconds:0} s or {options.MaxRequests} requests per level; {Environment.ProcessorCount} cores.");
-        text.AppendLine();
-        text.AppendLine("| concurrent staff clients | transitions | failed | transitions/s | p50 (ms) | p99 (ms) |");
-        text.AppendLine("|---:|---:|---:|---:|---:|---:|");
-        foreach (var r in results)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Concurrency} | {r.Succeeded} | {r.Failed} | {r.PerSecond:0.0} | {r.P50Ms:0.0} | {r.P99Ms:0.0} |");
-        }
-
-        return text.ToString();
     }
 }

@@ -945,11 +945,23 @@ namespace CivicConnect.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_issues");
 
+                    b.HasIndex("AddressText")
+                        .HasDatabaseName("ix_issues_address_text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("AddressText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("AddressText"), new[] { "gin_trgm_ops" });
+
                     b.HasIndex("CategoryId")
                         .HasDatabaseName("ix_issues_category_id");
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_issues_created_at");
+
+                    b.HasIndex("Description")
+                        .HasDatabaseName("ix_issues_description");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Description"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Description"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("DuplicateOfId")
                         .HasDatabaseName("ix_issues_duplicate_of_id");
@@ -972,6 +984,8 @@ namespace CivicConnect.Data.Migrations
                     b.HasIndex("DepartmentId", "CreatedAt")
                         .HasDatabaseName("ix_issues_department_id_created_at");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("DepartmentId", "CreatedAt"), new[] { "Status", "Deadline" });
+
                     b.HasIndex("Longitude", "Latitude")
                         .HasDatabaseName("ix_issues_open_by_position")
                         .HasFilter("status NOT IN ('Resolved', 'Closed', 'Duplicate', 'Rejected', 'ClosedNotFixed')");
@@ -980,6 +994,9 @@ namespace CivicConnect.Data.Migrations
 
                     b.HasIndex("Status", "CategoryId")
                         .HasDatabaseName("ix_issues_status_category_id");
+
+                    b.HasIndex("Status", "Deadline")
+                        .HasDatabaseName("ix_issues_status_deadline");
 
                     b.ToTable("issues", (string)null);
                 });

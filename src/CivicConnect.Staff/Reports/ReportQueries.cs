@@ -13,30 +13,36 @@ namespace CivicConnect.Staff.Reports;
 /// </summary>
 public sealed class ReportQueries(CivicDbContext db, TimeProvider clock)
 {
-    public async Task<IssuePage> ListAsync(ReportFilter filter, ReportViewer viewer, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var query = filter.Apply(ReportScope.Visible(db.Issues.AsNoTracking(), viewer), now);
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await ReportSorting.Apply(query, filter.Sort, filter.Order)
-            .Skip((filter.PageNumber - 1) * filter.Size)
-            .Take(filter.Size)
-            .Select(ReportProjections.Summary)
-            .ToListAsync(cancellationToken);
-        var items = await CompleteAsync(rows, viewer, now, cancellationToken);
-        return new IssuePage(items, filter.PageNumber, filter.Size, total);
-    }
+    public Task<IssuePage> ListAsync(ReportFilter filter, ReportViewer viewer, CancellationToken cancellationToken) =>
+        SerialReads.RunAsync(db, async () =>
+        {
+            var now = clock.GetUtcNow();
+            var query = filter.Apply(ReportScope.Visible(db.Issues.AsNoTracking(), viewer), now);
+            var total = await query.CountAsync(cancellationToken);
+            var rows = await ReportSorting.Apply(query, filter.Sort, filter.Order)
+                .Skip((filter.PageNumber - 1) * filter.Size)
+                .Take(filter.Size)
+                .Select(ReportProjections.Summary)
+                .ToListAsync(cancellationToken);
+            var items = await CompleteAsync(rows, viewer, now, cancellationToken);
+            return new IssuePage(items, filter.PageNumber, filter.Size, total);
+        }, cancellationToken);
 
     /// <summary>How many reports the filter finds per status (its own status choice aside, so each count says what picking it would show), and how many are past their deadline.</summary>
-    public async Task<ReportCounts> CountAsync(ReportFilter filter, ReportViewer viewer, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var query = filter.WithoutStatus().Apply(ReportScope.Visible(db.Issues.AsNoTracking(), viewer), now);
-        var byStatus = await query.GroupBy(i => i.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var finished = IssueStatuses.Finished;
-        var breached = await query.CountAsync(i => i.Deadline != null && i.Deadline < now && !finished.Contains(i.Status), cancellationToken);
-        return new ReportCounts(byStatus.ToDictionary(s => s.Status.ToString(), s => s.Count), byStatus.Sum(s => s.Count), breached);
-    }
+    public Task<ReportCounts> CountAsync(ReportFilter filter, ReportViewer viewer, CancellationToken cancellationToken) =>
+        SerialReads.RunAsync(db, async () =>
+        {
+            var now = clock.GetUtcNow();
+            var query = filter.WithoutStatus().Apply(ReportScope.Visible(db.Issues.AsNoTracking(), viewer), now);
+
+            // One pass (an index-only scan of (status, deadline) when nothing narrows it): per status, how many and
+            // how many are past their deadline; past the deadline counts as breached only for unfinished statuses.
+            var byStatus = await query.GroupBy(i => i.Status)
+                .Select(g => new { Status = g.Key, Count = g.Count(), PastDeadline = g.Count(i => i.Deadline != null && i.Deadline < now) })
+                .ToListAsync(cancellationToken);
+            var breached = byStatus.Where(s => !s.Status.IsFinished()).Sum(s => s.PastDeadline);
+            return new ReportCounts(byStatus.ToDictionary(s => s.Status.ToString(), s => s.Count), byStatus.Sum(s => s.Count), breached);
+        }, cancellationToken);
 
     /// <summary>One report as <paramref name="viewer"/> may see it; null when there is none; <see cref="ReportForbiddenException"/> when it is another department's.</summary>
     public async Task<IssueDetail?> DetailAsync(long id, ReportViewer viewer, CancellationToken cancellationToken)

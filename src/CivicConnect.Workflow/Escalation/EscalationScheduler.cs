@@ -34,10 +34,21 @@ public sealed class EscalationScheduler([FromKeyedServices(EscalationJobs.Schedu
         await scheduler.ScheduleJob(Job<DeadlineJob>(EscalationJobs.Deadline(reference), reference), Trigger(EscalationJobs.Deadline(reference), after), new ScheduleJobOptions { Replace = true }, cancellationToken);
     }
 
+    /// <summary>
+    /// Removes the report's deadline and reminder. Quartz deletes under its cluster-wide trigger lock, which every
+    /// node's scheduler thread and every transition to a finished state also take; most of those transitions find
+    /// nothing left (a Close after the Resolve that removed them, a Resolve after a reopen), so the deadline job is
+    /// looked for first, without the lock. No deadline job means no reminder either: the reminder fires before
+    /// the deadline (a share of the time left) and both are removed together. A job left behind by a race is
+    /// harmless: it checks the report's state when it fires and does nothing.
+    /// </summary>
     public async Task CancelAsync(int reference, CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        await scheduler.DeleteJobs([EscalationJobs.Deadline(reference), EscalationJobs.Reminder(reference)], cancellationToken);
+        if (await scheduler.Exists(EscalationJobs.Deadline(reference), cancellationToken))
+        {
+            await scheduler.DeleteJobs([EscalationJobs.Deadline(reference), EscalationJobs.Reminder(reference)], cancellationToken);
+        }
     }
 
     private static IJobDetail Job<T>(JobKey key, int reference)

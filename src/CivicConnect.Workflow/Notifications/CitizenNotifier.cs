@@ -73,16 +73,26 @@ public sealed class CitizenNotifier(
     public string? StatusLink(Issue issue) =>
         notifications.Value.StatusPageBaseUrl is { } baseUrl ? new Uri(baseUrl, $"/r/{issue.ReferenceNumber}?k={issue.PublicKey}").AbsoluteUri : null;
 
-    /// <summary>Subscribed conversations that still accept messages, each once.</summary>
+    /// <summary>
+    /// Subscribed conversations that still accept messages, each once: those saved as subscribers and those this
+    /// unit of work is adding, in one statement (it is on every transition's path; a report nobody follows costs one
+    /// round trip, not two).
+    /// </summary>
     private async Task<List<ConversationRecord>> RecipientsAsync(long issueId, CancellationToken cancellationToken)
     {
-        var saved = await db.IssueSubscribers.Where(s => s.IssueId == issueId).Select(s => s.ConversationId).ToListAsync(cancellationToken);
         var added = db.ChangeTracker.Entries<IssueSubscriber>()
             .Where(e => e.State == EntityState.Added && e.Entity.IssueId == issueId)
-            .Select(e => e.Entity.ConversationId);
-        var ids = saved.Concat(added).Distinct().ToList();
-        return await db.Conversations.AsNoTracking()
-            .Where(c => ids.Contains(c.Id) && !c.OptedOut)
+            .Select(e => e.Entity.ConversationId)
+            .ToList();
+        var conversations = db.Conversations.AsNoTracking();
+        var subscribed = conversations.Where(c => db.IssueSubscribers.Any(s => s.IssueId == issueId && s.ConversationId == c.Id));
+        if (added.Count > 0)
+        {
+            subscribed = subscribed.Union(conversations.Where(c => added.Contains(c.Id)));
+        }
+
+        return await subscribed
+            .Where(c => !c.OptedOut)
             .OrderBy(c => c.CreatedAt)
             .ToListAsync(cancellationToken);
     }

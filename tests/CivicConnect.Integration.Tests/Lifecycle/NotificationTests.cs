@@ -3,8 +3,11 @@ using System.Net.Http.Json;
 using CivicConnect.Core.Security;
 using CivicConnect.Data.Entities;
 using CivicConnect.Integration.Tests.Infrastructure;
+using CivicConnect.Data;
 using CivicConnect.Integration.Tests.Twilio;
+using CivicConnect.Workflow.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CivicConnect.Integration.Tests.Lifecycle;
 
@@ -119,6 +122,44 @@ public sealed class NotificationTests(NotificationTests.App app) : IClassFixture
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         await using var db = app.CreateDbContext();
         Assert.False(await db.OutboxMessages.AnyAsync(m => m.Address == phone));
+    }
+
+    [Fact]
+    public async Task ACitizenJoiningInTheSameUnitOfWork_IsToldWithTheReporter_EachOnce()
+    {
+        var (_, reporter) = TwilioAppFactory.NewCitizen();
+        var (_, joining) = TwilioAppFactory.NewCitizen();
+        var issue = await IssueForAsync(reporter, "en", IssueStatus.Received);
+        Guid joiner;
+        await using (var db = app.CreateDbContext())
+        {
+            joiner = (await LifecycleData.ConversationAsync(db, "sms", joining, "en")).Id;
+        }
+
+        // Not saved yet when the notifier looks: it must find the new follower next to the saved reporter, and the
+        // reporter added again in the same unit of work must still be told once.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CivicDbContext>();
+            var tracked = await db.Issues.SingleAsync(i => i.Id == issue.Id);
+            var now = app.Clock.GetUtcNow();
+            db.IssueSubscribers.Add(new IssueSubscriber { IssueId = issue.Id, ConversationId = joiner, Kind = SubscriberKind.Joined, CreatedAt = now });
+            var told = await scope.ServiceProvider.GetRequiredService<CitizenNotifier>().NotifyAsync(tracked, "notify_triaged", [], CancellationToken.None);
+            Assert.Equal(2, told);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CivicDbContext>();
+            var tracked = await db.Issues.SingleAsync(i => i.Id == issue.Id);
+            db.IssueSubscribers.Add(new IssueSubscriber { IssueId = issue.Id, ConversationId = tracked.ReporterConversationId!.Value, Kind = SubscriberKind.Joined, CreatedAt = app.Clock.GetUtcNow() });
+            Assert.Equal(2, await scope.ServiceProvider.GetRequiredService<CitizenNotifier>().NotifyAsync(tracked, "notify_triaged", [], CancellationToken.None));
+        }
+
+        await app.DrainOutboxAsync();
+        Assert.Equal($"Calgary 311: report #{issue.ReferenceNumber} has been reviewed and will be assigned to a crew.", Assert.Single(app.SentTo(reporter))["Body"]);
+        Assert.Single(app.SentTo(joining));
     }
 
     private HttpClient Staff() => app.CreateClientAs(CivicRoles.Staff, "roads", "Dana");
