@@ -39,6 +39,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Changed by someone else", "The record was changed by another request; reload it and try again."),
             System.Text.Json.JsonException json => (StatusCodes.Status400BadRequest, "Malformed JSON", json.Message),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request", null),
+            _ when TextNotStorable.Is(exception) => (StatusCodes.Status400BadRequest, "One or more fields are invalid", "The text holds a character that cannot be stored (U+0000 or an encoding error); remove it and send again."),
             _ when DatabaseUnavailable.Is(exception) => (StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable", "Try again in a few seconds."),
             _ => (StatusCodes.Status500InternalServerError, "Something went wrong on our side", "The error has been logged."),
         };

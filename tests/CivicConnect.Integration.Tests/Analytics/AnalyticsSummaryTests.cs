@@ -108,6 +108,16 @@ public sealed class AnalyticsSummaryTests(AnalyticsSummaryTests.App app) : IClas
     }
 
     [Fact]
+    public async Task Summary_ANulCharacterInTheDepartment_Is400()
+    {
+        // Found by the fuzzer (issue #16, 30,000 requests): PostgreSQL refuses U+0000 in a parameter (22021), which was a 500.
+        var response = await app.CreateClientAs(CivicRoles.Supervisor).GetAsync("/api/analytics/summary?department=roads%00");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Summary_NeedsOfficeStaff_FieldWorkersAreRefused()
     {
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync("/api/analytics/summary")).StatusCode);

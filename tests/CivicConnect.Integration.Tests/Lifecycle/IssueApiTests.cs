@@ -213,6 +213,20 @@ public sealed class IssueApiTests(IssueApiTests.App app) : IClassFixture<IssueAp
     }
 
     [Fact]
+    public async Task Comment_WithANulCharacter_Is400AndStoresNothing()
+    {
+        // Found by the fuzzer (issue #16, 30,000 requests): PostgreSQL refuses U+0000 in text (22021), which was a 500.
+        var issue = await NewIssueAsync("nul comment");
+
+        var response = await Roads().PostAsJsonAsync($"/api/issues/{issue.Id}/comments", new { text = "crew\u0000 sent", @public = true });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await using var check = app.CreateDbContext();
+        Assert.False(await check.IssueEvents.AnyAsync(e => e.IssueId == issue.Id && e.Kind == "comment"));
+    }
+
+    [Fact]
     public async Task List_FiltersByStatusCategoryDepartmentTextBoxAndDates_AndPages()
     {
         var tag = "tag" + Guid.NewGuid().ToString("N")[..8];
