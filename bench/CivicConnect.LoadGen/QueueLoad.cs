@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using Npgsql;
 
 namespace CivicConnect.LoadGen;
@@ -50,7 +49,7 @@ internal sealed class QueueLoad(LoadOptions options)
 
     public async Task<QueueResult> RunAsync(int concurrency)
     {
-        using var http = Client(concurrency);
+        using var http = StaffApiClient.Create(options, concurrency);
         var deadline = Stopwatch.StartNew();
         var remaining = options.MaxRequests;
         var lists = new List<double>[concurrency];
@@ -117,17 +116,6 @@ internal sealed class QueueLoad(LoadOptions options)
         }
 
         return codes.Count > 0 ? codes : throw new InvalidOperationException($"the queue load found nothing for: {sql}");
-    }
-
-    private HttpClient Client(int connections)
-    {
-        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-        {
-            BaseAddress = options.Url,
-            Timeout = TimeSpan.FromSeconds(30),
-        };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.StaffToken);
-        return http;
     }
 }
 

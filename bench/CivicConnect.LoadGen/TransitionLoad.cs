@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -41,7 +40,7 @@ internal sealed class TransitionLoad(LoadOptions options)
 
     public async Task CreateIssuesAsync(int count)
     {
-        using var http = Client(4);
+        using var http = StaffApiClient.Create(options, 4);
         for (var i = 0; i < count; i++)
         {
             var form = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -64,7 +63,7 @@ internal sealed class TransitionLoad(LoadOptions options)
 
     public async Task<TransitionResult> RunAsync(int concurrency)
     {
-        using var http = Client(concurrency);
+        using var http = StaffApiClient.Create(options, concurrency);
         var deadline = Stopwatch.StartNew();
         var remaining = options.MaxRequests;
         var latencies = new List<double>[concurrency];
@@ -102,16 +101,5 @@ internal sealed class TransitionLoad(LoadOptions options)
         run.Stop();
 
         return new TransitionResult(concurrency, failed, run.Elapsed, [.. latencies.SelectMany(l => l).Order()]);
-    }
-
-    private HttpClient Client(int connections)
-    {
-        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-        {
-            BaseAddress = options.Url,
-            Timeout = TimeSpan.FromSeconds(30),
-        };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.StaffToken);
-        return http;
     }
 }
