@@ -241,7 +241,9 @@ public sealed class OutboxDispatcher(
     private async Task ForgetWhenDone(long id, Task send)
     {
         await send;
-        inFlightRows.TryRemove(id, out _);
+
+        // Only this send's entry: the same row may be in flight again under a newer claim (its lease ended).
+        inFlightRows.TryRemove(KeyValuePair.Create(id, send));
     }
 
     /// <summary>Sends one claimed row on its lane and marks it. Never throws: a failure is logged and the lease brings the row back.</summary>
