@@ -16,8 +16,8 @@ public sealed class OutboxInDoubtTests(SlowTwilioOutboxAppFactory app) : IClassF
     [Fact]
     public async Task ProviderAcceptsButAnswersAfterOurTimeout_TheCallIsNotRepeated_TwilioIsAskedLater_AndTheReplyArrivesOnce()
     {
+        await WarmUpAsync();
         var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
-        await WarmUpAsync(dispatcher);
         var citizen = TwilioAppFactory.NewCitizen().E164;
         app.AnswerLate["slow to answer"] = TimeSpan.FromSeconds(8);
         await using (var db = app.CreateDbContext())
@@ -38,11 +38,7 @@ public sealed class OutboxInDoubtTests(SlowTwilioOutboxAppFactory app) : IClassF
 
         // Back-offs over (each round moves the clock past them), Twilio's list shows it was sent: marked, not sent
         // again; then the next in order. On a loaded machine "next" may time out too: it is found the same way.
-        for (var round = 0; round < 20 && await PendingAsync(citizen) > 0; round++)
-        {
-            app.Clock.Advance(TimeSpan.FromMinutes(1));
-            await dispatcher.DispatchOnceAsync(CancellationToken.None);
-        }
+        await TwilioFlakyApiTests.DrainWithBackoffAsync(app);
 
         Assert.Equal(["slow to answer", "next"], app.ArrivalsFor(citizen));
         await using var after = app.CreateDbContext();
@@ -55,7 +51,7 @@ public sealed class OutboxInDoubtTests(SlowTwilioOutboxAppFactory app) : IClassF
     /// One message sent first, so the stand-in and the connection to it are warm: a cold first call on a loaded
     /// machine can time out before it reaches the stand-in, and arrive there after Twilio was asked.
     /// </summary>
-    private async Task WarmUpAsync(OutboxDispatcher dispatcher)
+    private async Task WarmUpAsync()
     {
         var someone = TwilioAppFactory.NewCitizen().E164;
         await using (var db = app.CreateDbContext())
@@ -64,16 +60,6 @@ public sealed class OutboxInDoubtTests(SlowTwilioOutboxAppFactory app) : IClassF
             await db.SaveChangesAsync();
         }
 
-        for (var round = 0; round < 20 && await PendingAsync(someone) > 0; round++)
-        {
-            app.Clock.Advance(TimeSpan.FromMinutes(1));
-            await dispatcher.DispatchOnceAsync(CancellationToken.None);
-        }
-    }
-
-    private async Task<int> PendingAsync(string citizen)
-    {
-        await using var db = app.CreateDbContext();
-        return await db.OutboxMessages.CountAsync(m => m.Address == citizen && m.Status == OutboxStatus.Pending);
+        await TwilioFlakyApiTests.DrainWithBackoffAsync(app);
     }
 }
