@@ -20,6 +20,9 @@ public sealed class CivicDbContext(DbContextOptions<CivicDbContext> options) : D
 
     public DbSet<Issue> Issues => Set<Issue>();
 
+    /// <summary>Reports per department, status and whether they have a deadline, kept by triggers on <c>issues</c> (read-only for code).</summary>
+    public DbSet<IssueStatusCount> IssueStatusCounts => Set<IssueStatusCount>();
+
     public DbSet<IssueEvent> IssueEvents => Set<IssueEvent>();
 
     public DbSet<IssueMedia> IssueMedia => Set<IssueMedia>();

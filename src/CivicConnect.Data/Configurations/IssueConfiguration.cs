@@ -59,6 +59,14 @@ internal sealed class IssueConfiguration : IEntityTypeConfiguration<Issue>
         // 100,000 reports an index-only scan of them took 12 ms where reading every wide row took 51 ms.
         builder.HasIndex(i => new { i.Status, i.Deadline });
 
+        // Open reports by deadline: the queue's "soonest deadline first" page, and its past-deadline count taken as
+        // open minus still due (the reports still due are the few filed within their deadline, however large the
+        // overdue backlog grows). Partial, so a query must repeat IssueStatuses.OpenCondition with constants.
+        builder.HasIndex(i => i.Deadline)
+            .IncludeProperties(i => new { i.DepartmentId, i.Status })
+            .HasFilter(IssueStatuses.OpenCondition(null))
+            .HasDatabaseName("ix_issues_open_by_deadline");
+
         // The queue's text search (q: words anywhere in the description or the address, ILIKE '%…%') from
         // trigram indexes (pg_trgm) instead of reading every report: 0.4 ms against 200 ms with 100,000.
         builder.HasIndex(i => i.Description).HasMethod("gin").HasOperators("gin_trgm_ops");

@@ -957,6 +957,12 @@ namespace CivicConnect.Data.Migrations
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_issues_created_at");
 
+                    b.HasIndex("Deadline")
+                        .HasDatabaseName("ix_issues_open_by_deadline")
+                        .HasFilter("status NOT IN ('Resolved', 'Closed', 'Duplicate', 'Rejected', 'ClosedNotFixed')");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Deadline"), new[] { "DepartmentId", "Status" });
+
                     b.HasIndex("Description")
                         .HasDatabaseName("ix_issues_description");
 
@@ -1163,6 +1169,49 @@ namespace CivicConnect.Data.Migrations
                         .HasName("pk_issue_photo_features");
 
                     b.ToTable("issue_photo_features", (string)null);
+                });
+
+            modelBuilder.Entity("CivicConnect.Data.Entities.IssueStatusCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("department_id");
+
+                    b.Property<bool>("HasDeadline")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_deadline");
+
+                    b.Property<int>("Reports")
+                        .HasColumnType("integer")
+                        .HasColumnName("reports");
+
+                    b.Property<short>("Slot")
+                        .HasColumnType("smallint")
+                        .HasColumnName("slot");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_issue_status_counts");
+
+                    b.HasIndex("DepartmentId", "Status", "HasDeadline", "Slot")
+                        .IsUnique()
+                        .HasDatabaseName("ix_issue_status_counts_department_id_status_has_deadline_slot");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("DepartmentId", "Status", "HasDeadline", "Slot"), false);
+
+                    b.ToTable("issue_status_counts", (string)null);
                 });
 
             modelBuilder.Entity("CivicConnect.Data.Entities.IssueSubscriber", b =>
