@@ -18,22 +18,46 @@ public sealed class ReportQueries(CivicDbContext db, TimeProvider clock)
         {
             var now = clock.GetUtcNow();
             var query = filter.Apply(ReportScope.Visible(db.Issues.AsNoTracking(), viewer), now);
-            var total = await query.CountAsync(cancellationToken);
+            var (total, lowerBound) = await TotalAsync(filter, viewer, query, now, cancellationToken);
             var rows = await ReportSorting.Apply(query, filter.Sort, filter.Order)
                 .Skip((filter.PageNumber - 1) * filter.Size)
                 .Take(filter.Size)
                 .Select(ReportProjections.Summary)
                 .ToListAsync(cancellationToken);
             var items = await CompleteAsync(rows, viewer, now, cancellationToken);
-            return new IssuePage(items, filter.PageNumber, filter.Size, total);
+            return new IssuePage(items, filter.PageNumber, filter.Size, total, lowerBound);
         }, cancellationToken);
+
+    /// <summary>
+    /// The list's total: from the lifecycle's counts when the filter is only department and status; otherwise
+    /// counted, but only up to <see cref="IssuePage.ExactTotalUpTo"/> — beyond it the page says "at least"
+    /// (a count of every match would read them all on each page load, for a number no one pages through).
+    /// </summary>
+    private async Task<(int Total, bool LowerBound)> TotalAsync(ReportFilter filter, ReportViewer viewer, IQueryable<Issue> query, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (StatusCounter.CanAnswer(filter, viewer))
+        {
+            var chosen = filter.ChosenStatuses(new())?.Select(s => s.ToString()).ToHashSet(StringComparer.Ordinal);
+            var tallies = await StatusCounter.ReadAsync(db, filter, viewer, now, cancellationToken);
+            return (tallies.Where(t => chosen is null || chosen.Contains(t.Status)).Sum(t => t.Reports), false);
+        }
+
+        var counted = await query.Take(IssuePage.ExactTotalUpTo + 1).CountAsync(cancellationToken);
+        return counted > IssuePage.ExactTotalUpTo ? (IssuePage.ExactTotalUpTo, true) : (counted, false);
+    }
 
     /// <summary>How many reports the filter finds per status (its own status choice aside, so each count says what picking it would show), and how many are past their deadline.</summary>
     public Task<ReportCounts> CountAsync(ReportFilter filter, ReportViewer viewer, CancellationToken cancellationToken) =>
         SerialReads.RunAsync(db, async () =>
         {
             var now = clock.GetUtcNow();
-            var query = filter.WithoutStatus().Apply(ReportScope.Visible(db.Issues.AsNoTracking(), viewer), now);
+            var unstatused = filter.WithoutStatus();
+            var query = unstatused.Apply(ReportScope.Visible(db.Issues.AsNoTracking(), viewer), now);
+            if (StatusCounter.CanAnswer(unstatused, viewer))
+            {
+                var tallies = await StatusCounter.ReadAsync(db, unstatused, viewer, now, cancellationToken);
+                return new ReportCounts(tallies.ToDictionary(t => t.Status, t => t.Reports), tallies.Sum(t => t.Reports), tallies.Sum(t => t.PastDeadline));
+            }
 
             // One pass (an index-only scan of (status, deadline) when nothing narrows it): per status, how many and
             // how many are past their deadline; past the deadline counts as breached only for unfinished statuses.

@@ -56,7 +56,18 @@ public sealed record HistoryLine(string Kind, string Actor, string? From, string
 
 public sealed record DuplicateView(long Id, int Reference, string Status, DateTimeOffset CreatedAt);
 
-public sealed record IssuePage(IReadOnlyList<IssueSummary> Items, int Page, int PageSize, int Total);
+/// <summary>One page of the list.</summary>
+/// <param name="Total">How many reports the filter finds — exactly, unless <paramref name="TotalIsLowerBound"/>.</param>
+/// <param name="TotalIsLowerBound">
+/// True when the filter finds more than <see cref="ExactTotalUpTo"/> reports and was not counted further:
+/// <paramref name="Total"/> is then that many, and there are at least as many (show "10,000+"). The unfiltered
+/// list and lists narrowed by status and department only are always exact.
+/// </param>
+public sealed record IssuePage(IReadOnlyList<IssueSummary> Items, int Page, int PageSize, int Total, bool TotalIsLowerBound = false)
+{
+    /// <summary>Up to how many matches the list counts exactly when the lifecycle's counts cannot answer its filter.</summary>
+    public const int ExactTotalUpTo = 10_000;
+}
 
 /// <summary>The queue's counts over its filter (status aside): per status, and how many are past their deadline.</summary>
 public sealed record ReportCounts(IReadOnlyDictionary<string, int> ByStatus, int Total, int SlaBreached);
