@@ -76,6 +76,8 @@ internal sealed class ReportText : IConsoleStrings
         new("queue.photos", "{0} photo(s)", "{0} photo(s)"),
         new("queue.empty", "No report matches these filters.", "Aucun signalement ne correspond à ces filtres."),
         new("queue.rows_per_page", "Rows per page:", "Lignes par page :"),
+        new("queue.pager.info", "{first_item}-{last_item} of {all_items}", "{first_item}-{last_item} sur {all_items}"),
+        new("queue.pager.at_least", "{first_item}-{last_item} of {0}+", "{first_item}-{last_item} sur {0}+"),
 
         // Report desk.
         new("desk.title", "Report #{0}", "Signalement no {0}"),
