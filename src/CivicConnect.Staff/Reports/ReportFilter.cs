@@ -76,12 +76,12 @@ public sealed class ReportFilter
     }
 
     /// <summary>
-    /// Whether the filter narrows by nothing but department and status (page, size and sort aside): the queue's
-    /// default views, which the lifecycle's counts per department and status answer without reading reports.
+    /// Whether the filter narrows by nothing but department, status and past-deadline (page, size and sort aside):
+    /// the queue's default views, which the lifecycle's counts per department and status answer without reading reports.
     /// </summary>
-    internal bool NarrowsOnlyByDepartmentAndStatus =>
+    internal bool NarrowsOnlyByDepartmentStatusAndDeadline =>
         string.IsNullOrWhiteSpace(Category) && string.IsNullOrWhiteSpace(Ward) && string.IsNullOrWhiteSpace(Priority)
-        && From is null && To is null && MinAgeDays is null && MaxAgeDays is null && SlaBreached is null
+        && From is null && To is null && MinAgeDays is null && MaxAgeDays is null
         && HasPhoto is null && string.IsNullOrWhiteSpace(Bbox) && string.IsNullOrWhiteSpace(Q);
 
     /// <summary>The statuses picked (null: no status filter); an unknown name goes into <paramref name="errors"/>.</summary>

@@ -29,7 +29,7 @@ public sealed class ReportQueries(CivicDbContext db, TimeProvider clock)
         }, cancellationToken);
 
     /// <summary>
-    /// The list's total: from the lifecycle's counts when the filter is only department and status; otherwise
+    /// The list's total: from the lifecycle's counts when the filter is only department, status and past-deadline; otherwise
     /// counted, but only up to <see cref="IssuePage.ExactTotalUpTo"/> — beyond it the page says "at least"
     /// (a count of every match would read them all on each page load, for a number no one pages through).
     /// </summary>
@@ -38,7 +38,7 @@ public sealed class ReportQueries(CivicDbContext db, TimeProvider clock)
         if (StatusCounter.CanAnswer(filter, viewer))
         {
             var chosen = filter.ChosenStatuses(new())?.Select(s => s.ToString()).ToHashSet(StringComparer.Ordinal);
-            var tallies = await StatusCounter.ReadAsync(db, filter, viewer, now, cancellationToken);
+            var tallies = await StatusCounter.ReadFilteredAsync(db, filter, viewer, now, cancellationToken);
             return (tallies.Where(t => chosen is null || chosen.Contains(t.Status)).Sum(t => t.Reports), false);
         }
 
@@ -55,7 +55,7 @@ public sealed class ReportQueries(CivicDbContext db, TimeProvider clock)
             var query = unstatused.Apply(ReportScope.Visible(db.Issues.AsNoTracking(), viewer), now);
             if (StatusCounter.CanAnswer(unstatused, viewer))
             {
-                var tallies = await StatusCounter.ReadAsync(db, unstatused, viewer, now, cancellationToken);
+                var tallies = await StatusCounter.ReadFilteredAsync(db, unstatused, viewer, now, cancellationToken);
                 return new ReportCounts(tallies.ToDictionary(t => t.Status, t => t.Reports), tallies.Sum(t => t.Reports), tallies.Sum(t => t.PastDeadline));
             }
 

@@ -61,7 +61,7 @@ public sealed record DuplicateView(long Id, int Reference, string Status, DateTi
 /// <param name="TotalIsLowerBound">
 /// True when the filter finds more than <see cref="ExactTotalUpTo"/> reports and was not counted further:
 /// <paramref name="Total"/> is then that many, and there are at least as many (show "10,000+"). The unfiltered
-/// list and lists narrowed by status and department only are always exact.
+/// list and lists narrowed by status, department and past-deadline only are always exact.
 /// </param>
 public sealed record IssuePage(IReadOnlyList<IssueSummary> Items, int Page, int PageSize, int Total, bool TotalIsLowerBound = false)
 {

@@ -9,7 +9,7 @@ namespace CivicConnect.Staff.Reports;
 /// The queue's counts from the lifecycle's own tally (<see cref="IssueStatusCount"/>, kept by triggers on
 /// <c>issues</c> in the transaction of every write) instead of reading every report: with 100,000 reports,
 /// a few dozen rows instead of two scans of 100,000 index entries per page load (issue 15). It answers the
-/// filters the tally knows — department and status — for readers whose scope is departments (supervisors,
+/// filters the tally knows — department, status and past-deadline — for readers whose scope is departments (supervisors,
 /// staff, triage); field workers' scope names people, so their counts are taken from the reports.
 /// </summary>
 internal static class StatusCounter
@@ -17,7 +17,22 @@ internal static class StatusCounter
     public static bool CanAnswer(ReportFilter filter, ReportViewer viewer)
     {
         var rule = ReportScope.RuleFor(viewer);
-        return filter.NarrowsOnlyByDepartmentAndStatus && rule.Assignees.Count == 0 && rule.Crew is null;
+        return filter.NarrowsOnlyByDepartmentStatusAndDeadline && rule.Assignees.Count == 0 && rule.Crew is null;
+    }
+
+    /// <summary>
+    /// <see cref="ReadAsync"/>, then the filter's past-deadline choice: past it (<c>slaBreached=true</c>) is each
+    /// status's past-deadline count, not past it is the rest.
+    /// </summary>
+    public static async Task<IReadOnlyList<StatusTally>> ReadFilteredAsync(CivicDbContext db, ReportFilter filter, ReportViewer viewer, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var tallies = await ReadAsync(db, filter, viewer, now, cancellationToken);
+        return filter.SlaBreached switch
+        {
+            true => [.. tallies.Where(t => t.PastDeadline != 0).Select(t => t with { Reports = t.PastDeadline })],
+            false => [.. tallies.Where(t => t.Reports != t.PastDeadline).Select(t => t with { Reports = t.Reports - t.PastDeadline, PastDeadline = 0 })],
+            null => tallies,
+        };
     }
 
     /// <summary>
@@ -25,7 +40,7 @@ internal static class StatusCounter
     /// their deadline — for an open status, those with a deadline less those still due, which the partial index
     /// of open reports by deadline (<c>ix_issues_open_by_deadline</c>) gives; both in one statement, one snapshot.
     /// </summary>
-    public static async Task<IReadOnlyList<StatusTally>> ReadAsync(CivicDbContext db, ReportFilter filter, ReportViewer viewer, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<StatusTally>> ReadAsync(CivicDbContext db, ReportFilter filter, ReportViewer viewer, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var department = string.IsNullOrWhiteSpace(filter.Department) ? null : filter.Department;
         string Narrowed(string alias) =>
@@ -59,5 +74,5 @@ internal static class StatusCounter
     }
 }
 
-/// <summary>One status's line of <see cref="StatusCounter.ReadAsync"/>.</summary>
+/// <summary>One status's line of <see cref="StatusCounter.ReadFilteredAsync"/>.</summary>
 internal sealed record StatusTally(string Status, int Reports, int PastDeadline);
