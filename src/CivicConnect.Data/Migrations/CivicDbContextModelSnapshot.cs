@@ -951,9 +951,6 @@ namespace CivicConnect.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("AddressText"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("AddressText"), new[] { "gin_trgm_ops" });
 
-                    b.HasIndex("CategoryId")
-                        .HasDatabaseName("ix_issues_category_id");
-
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_issues_created_at");
 
@@ -984,13 +981,18 @@ namespace CivicConnect.Data.Migrations
                     b.HasIndex("ReporterConversationId")
                         .HasDatabaseName("ix_issues_reporter_conversation_id");
 
-                    b.HasIndex("WardId")
-                        .HasDatabaseName("ix_issues_ward_id");
+                    b.HasIndex("CategoryId", "CreatedAt")
+                        .HasDatabaseName("ix_issues_category_id_created_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CategoryId", "CreatedAt"), new[] { "Status", "Deadline" });
 
                     b.HasIndex("DepartmentId", "CreatedAt")
                         .HasDatabaseName("ix_issues_department_id_created_at");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("DepartmentId", "CreatedAt"), new[] { "Status", "Deadline" });
+
+                    b.HasIndex("DepartmentId", "UpdatedAt")
+                        .HasDatabaseName("ix_issues_department_id_updated_at");
 
                     b.HasIndex("Longitude", "Latitude")
                         .HasDatabaseName("ix_issues_open_by_position")
@@ -998,11 +1000,21 @@ namespace CivicConnect.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Longitude", "Latitude"), new[] { "MapX12", "MapY12", "CategoryId", "DepartmentId", "Id" });
 
+                    b.HasIndex("Priority", "CreatedAt")
+                        .HasDatabaseName("ix_issues_priority_created_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Priority", "CreatedAt"), new[] { "Status", "Deadline" });
+
                     b.HasIndex("Status", "CategoryId")
                         .HasDatabaseName("ix_issues_status_category_id");
 
                     b.HasIndex("Status", "Deadline")
                         .HasDatabaseName("ix_issues_status_deadline");
+
+                    b.HasIndex("WardId", "CreatedAt")
+                        .HasDatabaseName("ix_issues_ward_id_created_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("WardId", "CreatedAt"), new[] { "Status", "Deadline" });
 
                     b.ToTable("issues", (string)null);
                 });
