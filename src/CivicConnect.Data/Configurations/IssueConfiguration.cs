@@ -86,6 +86,13 @@ internal sealed class IssueConfiguration : IEntityTypeConfiguration<Issue>
         builder.HasIndex(i => new { i.CategoryId, i.CreatedAt }).IncludeProperties(i => new { i.Status, i.Deadline });
         builder.HasIndex(i => new { i.Priority, i.CreatedAt }).IncludeProperties(i => new { i.Status, i.Deadline });
         builder.HasIndex(i => new { i.DepartmentId, i.UpdatedAt });
+
+        // Open reports newest first (the queue's "open" and "past deadline" pages): the newest open reports are the
+        // ones still due, so a page past the deadline is found after those few, not after every recent report.
+        builder.HasIndex(i => i.CreatedAt, "ix_issues_open_by_created")
+            .IncludeProperties(i => i.Deadline)
+            .HasFilter(IssueStatuses.OpenCondition(null))
+            .HasDatabaseName("ix_issues_open_by_created");
         builder.Property(i => i.Version).IsRowVersion();
 
         builder.HasOne(i => i.Category).WithMany().HasForeignKey(i => i.CategoryId).OnDelete(DeleteBehavior.Restrict);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CivicConnect.Core.Issues;
+using CivicConnect.Data;
 using CivicConnect.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
@@ -109,7 +110,7 @@ public sealed class ReportFilter
     }
 
     /// <summary>Narrows <paramref name="issues"/>; throws <see cref="ReportFilterException"/> naming every field it cannot read.</summary>
-    internal IQueryable<Issue> Apply(IQueryable<Issue> issues, DateTimeOffset now)
+    internal IQueryable<Issue> Apply(CivicDbContext db, IQueryable<Issue> issues, DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>();
 
@@ -145,19 +146,25 @@ public sealed class ReportFilter
             }
         }
 
+        // Codes become ids in a scalar subquery, not a join: PostgreSQL then reads an index that starts with the id in
+        // its order ((category_id, created_at), (department_id, updated_at)…) and stops after a page; through the join
+        // it read every report of the category or department and sorted them (45–72 ms with 100,000 reports).
         if (!string.IsNullOrWhiteSpace(Category))
         {
-            issues = issues.Where(i => i.Category!.Code == Category);
+            var code = Category;
+            issues = issues.Where(i => i.CategoryId == db.ServiceCategories.Where(c => c.Code == code).Select(c => c.Id).FirstOrDefault());
         }
 
         if (!string.IsNullOrWhiteSpace(Ward))
         {
-            issues = issues.Where(i => i.Ward!.Code == Ward);
+            var code = Ward;
+            issues = issues.Where(i => i.WardId == db.Wards.Where(w => w.Code == code).Select(w => (int?)w.Id).FirstOrDefault());
         }
 
         if (!string.IsNullOrWhiteSpace(Department))
         {
-            issues = issues.Where(i => i.Department!.Code == Department);
+            var code = Department;
+            issues = issues.Where(i => i.DepartmentId == db.Departments.Where(d => d.Code == code).Select(d => (int?)d.Id).FirstOrDefault());
         }
 
         // PostgreSQL's timestamptz takes only UTC from Npgsql: "2026-12-01T00:00-07:00" is the same instant in UTC.
@@ -193,8 +200,9 @@ public sealed class ReportFilter
         if (SlaBreached is { } breached)
         {
             var finished = IssueStatuses.Finished;
+            // Past the deadline with the finished statuses as constants: the partial index of open reports newest first applies.
             issues = breached
-                ? issues.Where(i => i.Deadline != null && i.Deadline < now && !finished.Contains(i.Status))
+                ? issues.Where(i => i.Deadline != null && i.Deadline < now && !EF.Constant(finished).Contains(i.Status))
                 : issues.Where(i => i.Deadline == null || i.Deadline >= now || finished.Contains(i.Status));
         }
 

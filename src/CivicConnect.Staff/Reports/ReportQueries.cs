@@ -17,7 +17,7 @@ public sealed class ReportQueries(CivicDbContext db, TimeProvider clock)
         SerialReads.RunAsync(db, async () =>
         {
             var now = clock.GetUtcNow();
-            var query = filter.Apply(ReportScope.Visible(db.Issues.AsNoTracking(), viewer), now);
+            var query = filter.Apply(db, ReportScope.Visible(db.Issues.AsNoTracking(), viewer), now);
             var (total, lowerBound) = await TotalAsync(filter, viewer, query, now, cancellationToken);
             var rows = await ReportSorting.Apply(query, filter.Sort, filter.Order)
                 .Skip((filter.PageNumber - 1) * filter.Size)
@@ -52,7 +52,7 @@ public sealed class ReportQueries(CivicDbContext db, TimeProvider clock)
         {
             var now = clock.GetUtcNow();
             var unstatused = filter.WithoutStatus();
-            var query = unstatused.Apply(ReportScope.Visible(db.Issues.AsNoTracking(), viewer), now);
+            var query = unstatused.Apply(db, ReportScope.Visible(db.Issues.AsNoTracking(), viewer), now);
             if (StatusCounter.CanAnswer(unstatused, viewer))
             {
                 var tallies = await StatusCounter.ReadFilteredAsync(db, unstatused, viewer, now, cancellationToken);

@@ -158,7 +158,7 @@ public sealed class IssueStatusCountTests(IssueStatusCountTests.App app) : IClas
             ];
             foreach (var filter in filters)
             {
-                var expected = ExpectedCounts(filter.WithoutStatus().Apply(ReportScope.Visible(db.Issues.AsNoTracking(), viewer), now), now);
+                var expected = ExpectedCounts(filter.WithoutStatus().Apply(db, ReportScope.Visible(db.Issues.AsNoTracking(), viewer), now), now);
                 var counts = await reports.CountAsync(filter, viewer, CancellationToken.None);
                 var label = $"{viewer.Name} {filter.Department} {string.Join(",", filter.Status ?? [])} {filter.SlaBreached}";
                 Assert.True(StatusCounter.CanAnswer(filter.WithoutStatus(), viewer), label);
@@ -199,7 +199,7 @@ public sealed class IssueStatusCountTests(IssueStatusCountTests.App app) : IClas
     }
 
     /// <summary>Reports written in one INSERT … SELECT: ROADS potholes, a third with a deadline, old enough to stay off the first page.</summary>
-    private static async Task SeedAsync(CivicDbContext db, string tag, int count) =>
+    internal static async Task SeedAsync(CivicDbContext db, string tag, int count) =>
         await db.Database.ExecuteSqlRawAsync(
             """
             INSERT INTO issues (category_id, department_id, priority, status, description, channel, locale, attributes, public_key, vote_count, escalation_level, deadline, created_at, updated_at)

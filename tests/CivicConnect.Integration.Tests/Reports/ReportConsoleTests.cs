@@ -3,6 +3,7 @@ using CivicConnect.Data.Entities;
 using CivicConnect.Integration.Tests.Browser;
 using CivicConnect.Integration.Tests.Lifecycle;
 using CivicConnect.Integration.Tests.Twilio;
+using CivicConnect.Staff.Reports;
 using CivicConnect.Workflow.Lifecycle;
 using CivicConnect.Workflow.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +39,24 @@ public sealed class ReportConsoleTests(HandOffConsoleFixture app) : IClassFixtur
 
         await Assertions.Expect(page.GetByTestId("queue-live")).ToContainTextAsync($"New report #{reference}");
         await Assertions.Expect(page.GetByTestId("queue-row-link").Filter(new() { HasText = $"#{reference}" })).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheQueuePager_Says10000Plus_WhenTheTotalWasNotCountedFurther()
+    {
+        var tag = "p" + Guid.NewGuid().ToString("N")[..8];
+        await using (var db = app.CreateDbContext())
+        {
+            await IssueStatusCountTests.SeedAsync(db, tag, IssuePage.ExactTotalUpTo + 1);
+        }
+
+        var page = (await app.SignInAsync(CivicRoles.Staff, "ROADS", "Dana", $"/console/queue?q={tag}")).Page;
+        await Assertions.Expect(page.GetByTestId("queue-pager")).ToContainTextAsync("1-25 of 10,000+");
+
+        // A search that finds fewer (…seeded 7, 70–79, 700–799, 7000–7999) is counted exactly: no "+".
+        await page.GotoAsync($"console/queue?q={Uri.EscapeDataString(tag + " seeded 7")}");
+        await Assertions.Expect(page.GetByTestId("queue-pager")).ToContainTextAsync("1-25 of 1111");
         await page.Context.CloseAsync();
     }
 
