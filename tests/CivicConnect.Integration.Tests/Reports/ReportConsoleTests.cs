@@ -56,7 +56,7 @@ public sealed class ReportConsoleTests(HandOffConsoleFixture app) : IClassFixtur
 
         // A search that finds fewer (…seeded 7, 70–79, 700–799, 7000–7999) is counted exactly: no "+".
         await page.GotoAsync($"console/queue?q={Uri.EscapeDataString(tag + " seeded 7")}");
-        await Assertions.Expect(page.GetByTestId("queue-pager")).ToContainTextAsync("1-25 of 1111");
+        await Assertions.Expect(page.GetByTestId("queue-pager")).ToContainTextAsync("1-25 of 1,111");
         await page.Context.CloseAsync();
     }
 
