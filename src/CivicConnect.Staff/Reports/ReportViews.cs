@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace CivicConnect.Staff.Reports;
 
 // What staff read about reports: the API's JSON and the console's pages are the same records.
@@ -63,7 +65,13 @@ public sealed record DuplicateView(long Id, int Reference, string Status, DateTi
 /// <paramref name="Total"/> is then that many, and there are at least as many (show "10,000+"). The unfiltered
 /// list and lists narrowed by status, department and past-deadline only are always exact.
 /// </param>
-public sealed record IssuePage(IReadOnlyList<IssueSummary> Items, int Page, int PageSize, int Total, bool TotalIsLowerBound = false)
+public sealed record IssuePage(
+    IReadOnlyList<IssueSummary> Items,
+    int Page,
+    int PageSize,
+    [property: Description("How many reports the filter finds: exact unless totalIsLowerBound.")] int Total,
+    [property: Description("True when the filter finds more than 10,000 reports and was not counted further: total is then 10,000 and there are at least as many (show \"10,000+\"). Always false for no filter and for filters of status, department and slaBreached only.")]
+    bool TotalIsLowerBound = false)
 {
     /// <summary>Up to how many matches the list counts exactly when the lifecycle's counts cannot answer its filter.</summary>
     public const int ExactTotalUpTo = 10_000;

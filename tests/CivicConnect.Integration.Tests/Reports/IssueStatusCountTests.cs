@@ -126,6 +126,11 @@ public sealed class IssueStatusCountTests(IssueStatusCountTests.App app) : IClas
         var roads = await app.CreateClientAs(CivicRoles.Staff, "roads", "Dana").GetFromJsonAsync<JsonElement>("/api/issues?pageSize=1");
         Assert.Equal(await db.Issues.CountAsync(i => i.Department!.Code == "ROADS"), roads.GetProperty("total").GetInt32());
         Assert.False(roads.GetProperty("totalIsLowerBound").GetBoolean());
+
+        // The API's description says what the flag means.
+        using var openApi = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var flag = openApi.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("IssuePage").GetProperty("properties").GetProperty("totalIsLowerBound");
+        Assert.Contains("10,000", flag.GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
