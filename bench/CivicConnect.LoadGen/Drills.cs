@@ -11,8 +11,14 @@ internal static class Drills
         ["fuzz"] = Fuzzer.RunAsync,
     };
 
+    /// <summary>Runs like a drill (its own server, its own verdict) but is not one of <c>drills</c>: it takes minutes.</summary>
+    private static readonly Dictionary<string, Func<LoadOptions, Task<int>>> Single = new(StringComparer.Ordinal)
+    {
+        ["soak"] = SoakDrill.RunAsync,
+    };
+
     public static Func<LoadOptions, Task<int>>? For(string mode) =>
-        mode == "drills" ? AllAsync : Modes.GetValueOrDefault(mode);
+        mode == "drills" ? AllAsync : Modes.GetValueOrDefault(mode) ?? Single.GetValueOrDefault(mode);
 
     public static int NeedsServer(string mode)
     {

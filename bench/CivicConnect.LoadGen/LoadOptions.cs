@@ -64,6 +64,9 @@ internal sealed record LoadOptions(
     /// </summary>
     public double DrillRate { get; init; } = 5;
 
+    /// <summary>Soak mode: how long the paced load runs while memory is sampled (<c>--soak-seconds</c>, 30 to 900; default 5 minutes).</summary>
+    public TimeSpan SoakDuration { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How long a level may take to reply to everything it sent before it counts as failed.</summary>
     public TimeSpan ReplyPatience { get; init; } = TimeSpan.FromMinutes(3);
 
@@ -88,6 +91,7 @@ internal sealed record LoadOptions(
                                     [--mode webhooks|transitions [--staff-token JWT] --issues 256 --open311-key KEY [--seed-reports 100000]]
                                     [--turns running|paused] [--provider-latency-ms 0] [--mode sends --outbox-concurrency 1,64] [--mode coldstart]
                                     [--mode drill-kill|drill-pg-restart|drill-flaky-provider|fuzz|drills [--drill-rate 5] [--fuzz-requests 10000]]
+                                    [--mode soak [--drill-rate 5] [--soak-seconds 300]]
         Only loopback URLs are accepted. Without --account-sid/--auth-token an account is made up for the run
         (use both when --url points at a server you started yourself); --pg defaults to the database of
         ConnectionStrings__Civic; with --server a supervisor's token is asked of the server itself.
@@ -147,6 +151,7 @@ internal sealed record LoadOptions(
             ProviderLatency = TimeSpan.FromMilliseconds(Math.Clamp(Int("provider-latency-ms", 0), 0, 5_000)),
             FuzzRequests = Math.Clamp(Int("fuzz-requests", 10_000), 1, 50_000),
             DrillRate = Math.Clamp(Int("drill-rate", 5), 1, 500),
+            SoakDuration = TimeSpan.FromSeconds(Math.Clamp(Int("soak-seconds", 300), 30, 900)),
             OutboxConcurrency = values.TryGetValue("outbox-concurrency", out var outbox)
                 ? outbox.Split(',').Select(l => Math.Clamp(int.Parse(l, CultureInfo.InvariantCulture), 1, 1_024)).ToList()
                 : [1, 64],

@@ -24,6 +24,11 @@ if (options.Mode == "transitions" && options.ConnectionString is null)
     return 64;
 }
 
+if (options.ConnectionString is not null && options.Server is not null)
+{
+    await LeftoverBacklog.SettleAsync(options.ConnectionString);
+}
+
 // Fault drills and the fuzzer (issue #16): each starts its own server(s) and judges itself.
 if (Drills.For(options.Mode) is { } drill)
 {

@@ -27,6 +27,9 @@ public sealed partial class ClassifierWarmUp(
                 var definition = await definitions.GetCurrentAsync(CancellationToken.None);
                 var model = models.Get(definition);
                 embedder.Embed(["warm up"]);
+
+                // MiniLM's load (and a build's thousand embeddings) leave freed scratch in the C heap.
+                NativeHeap.Trim();
                 readiness.MarkLoaded(definition.Version, model.Loaded);
                 LogReady(logger, definition.Version, model.ExampleCount, model.Temperature, model.Loaded ? "loaded from the database" : "trained here");
             }

@@ -8,6 +8,10 @@ public interface IImageFeaturizer
 {
     int Dimensions { get; }
 
+    /// <summary>Loads the model now rather than at the first photo (the node's start calls it).</summary>
+    /// <exception cref="FileNotFoundException">The model files are not where the build puts them.</exception>
+    void LoadModel();
+
     /// <exception cref="UnreadableImageException">Not a picture that can be decoded here, or too large to decode.</exception>
     float[] Featurize(byte[] image, CancellationToken cancellationToken = default);
 }

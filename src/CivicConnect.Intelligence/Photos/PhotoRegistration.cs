@@ -16,6 +16,7 @@ public static class PhotoRegistration
     {
         builder.AddValidatedOptions<PhotoOptions>(PhotoOptions.SectionName);
         builder.Services.AddSingleton<IImageFeaturizer, ResNetImageFeaturizer>();
+        builder.Services.AddHostedService<PhotoModelWarmUp>();
         builder.Services.AddSingleton<PhotoGallery>();
         builder.Services.AddSingleton<PhotoEvidence>();
         builder.Services.AddScoped<ISamePhotoFinder, SamePhotoFinder>();

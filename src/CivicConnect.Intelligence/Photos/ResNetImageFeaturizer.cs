@@ -13,15 +13,17 @@ namespace CivicConnect.Intelligence.Photos;
 /// Runtime directly (the build copies them to <c>DnnImageModels/</c> next to the assemblies). The
 /// package's own preprocessing model is used as shipped: it takes RGB planes of 0–255 values at
 /// 224×224, reorders them to BGR and subtracts the mean image, exactly what ResNet18 was trained on.
-/// The 512 pooled activations are scaled to unit length. Sessions load on first use and are shared:
-/// <see cref="InferenceSession.Run(IReadOnlyCollection{NamedOnnxValue})"/> may be called from many threads.
+/// The 512 pooled activations are scaled to unit length. The sessions are loaded once per process
+/// (<see cref="LoadModel"/>, which the node calls as it starts) and shared by every instance, like
+/// MiniLM's: <see cref="InferenceSession.Run(IReadOnlyCollection{NamedOnnxValue})"/> may be called from
+/// many threads, and they live as long as the process.
 /// </summary>
-public sealed class ResNetImageFeaturizer(IOptions<PhotoOptions> options) : IImageFeaturizer, IDisposable
+public sealed class ResNetImageFeaturizer(IOptions<PhotoOptions> options) : IImageFeaturizer
 {
     private const int Side = 224;
     private static readonly string ModelDirectory = Path.Combine(AppContext.BaseDirectory, "DnnImageModels");
+    private static readonly Lazy<Models> Shared = new(Models.Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly Lazy<Models> models = new(Models.Load, LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly long maxPixels = options.Value.MaxImagePixels;
 
     public int Dimensions => 512;
@@ -30,7 +32,7 @@ public sealed class ResNetImageFeaturizer(IOptions<PhotoOptions> options) : IIma
     {
         var pixels = Decode(image);
         cancellationToken.ThrowIfCancellationRequested();
-        var loaded = models.Value;
+        var loaded = Shared.Value;
 
         var planes = new DenseTensor<float>(pixels, loaded.PreprocessShape);
         using var preprocessed = loaded.Preprocess.Run([NamedOnnxValue.CreateFromTensor(loaded.PreprocessInput, planes)]);
@@ -40,14 +42,7 @@ public sealed class ResNetImageFeaturizer(IOptions<PhotoOptions> options) : IIma
         return Vectors.Normalize(output[0].AsTensor<float>().ToArray());
     }
 
-    public void Dispose()
-    {
-        if (models.IsValueCreated)
-        {
-            models.Value.Preprocess.Dispose();
-            models.Value.ResNet.Dispose();
-        }
-    }
+    public void LoadModel() => _ = Shared.Value;
 
     /// <summary>RGB planes (all R, then G, then B) of 0–255 values, 224×224, aspect ratio ignored as ML.NET's featurizer does.</summary>
     private float[] Decode(byte[] bytes)

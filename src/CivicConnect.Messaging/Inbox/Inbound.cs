@@ -1,9 +1,10 @@
 using System.Text.Json;
 using CivicConnect.Core.Messages;
-using CivicConnect.Data;
 using CivicConnect.Messaging.Turns;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace CivicConnect.Messaging.Inbox;
 
@@ -12,28 +13,32 @@ namespace CivicConnect.Messaging.Inbox;
 /// no-op), then hands the turn on (<see cref="MessagingOptions.Turns"/>). If the turn fails or
 /// the process dies in between, the inbox row is still there and the sweeper finishes it.
 /// </summary>
-public sealed class Inbound(CivicDbContext db, ITurnRunner turns, TurnQueue queue, IOptions<MessagingOptions> options, TimeProvider clock) : IInbound
+/// <remarks>
+/// This is every webhook's whole cost, so it goes straight to the data source: one prepared
+/// statement, no EF query pipeline, and the turn runner (a large object graph) is resolved only
+/// when the turn runs in the request.
+/// </remarks>
+public sealed class Inbound(NpgsqlDataSource dataSource, IServiceProvider services, TurnQueue queue, IOptions<MessagingOptions> options, TimeProvider clock) : IInbound
 {
+    private const string InsertSql =
+        """
+        INSERT INTO inbox_messages (channel, provider_message_id, address, payload, received_at, attempts)
+        VALUES ($1, $2, $3, $4, $5, 0)
+        ON CONFLICT (channel, provider_message_id) DO NOTHING
+        RETURNING id
+        """;
+
+    private const string ExistingSql = "SELECT id FROM inbox_messages WHERE channel = $1 AND provider_message_id = $2";
+
     public async Task<InboundAcceptance> AcceptAsync(Activity activity, CancellationToken cancellationToken)
     {
         activity = NulCharacters.Remove(activity);
         var payload = JsonSerializer.Serialize(activity, MessageJson.Options);
-        var now = clock.GetUtcNow();
-        var inserted = await db.Database.SqlQuery<long>(
-            $"""
-            INSERT INTO inbox_messages (channel, provider_message_id, address, payload, received_at, attempts)
-            VALUES ({activity.Channel}, {activity.Id}, {activity.Address}, {payload}::jsonb, {now}, 0)
-            ON CONFLICT (channel, provider_message_id) DO NOTHING
-            RETURNING id AS "Value"
-            """).ToListAsync(cancellationToken);
-
-        if (inserted.Count == 0)
+        var inserted = await InsertAsync(activity, payload, clock.GetUtcNow(), cancellationToken);
+        if (inserted is null)
         {
-            var existing = await db.InboxMessages.AsNoTracking()
-                .Where(m => m.Channel == activity.Channel && m.ProviderMessageId == activity.Id)
-                .Select(m => m.Id)
-                .SingleAsync(cancellationToken);
-            return new InboundAcceptance(existing, Duplicate: true);
+            return new InboundAcceptance(await ExistingAsync(activity.Channel, activity.Id, cancellationToken) ?? throw new InvalidOperationException(
+                $"Inbox message {activity.Channel}/{activity.Id} conflicted on insert but could not be read back."), Duplicate: true);
         }
 
         switch (options.Value.Turns)
@@ -43,15 +48,34 @@ public sealed class Inbound(CivicDbContext db, ITurnRunner turns, TurnQueue queu
                 break;
             case TurnTiming.InRequest:
                 // Cancellation of the webhook request must not abandon a committed message halfway.
-                await turns.ProcessPendingAsync(activity.Channel, activity.Address, skipLocked: false, CancellationToken.None);
+                await services.GetRequiredService<ITurnRunner>().ProcessPendingAsync(activity.Channel, activity.Address, skipLocked: false, CancellationToken.None);
                 break;
             case TurnTiming.SweeperOnly:
                 break;
         }
 
-        return new InboundAcceptance(inserted[0], Duplicate: false);
+        return new InboundAcceptance(inserted.Value, Duplicate: false);
     }
 
-    public Task<bool> IsKnownAsync(string channel, string providerMessageId, CancellationToken cancellationToken) =>
-        db.InboxMessages.AsNoTracking().AnyAsync(m => m.Channel == channel && m.ProviderMessageId == providerMessageId, cancellationToken);
+    public async Task<bool> IsKnownAsync(string channel, string providerMessageId, CancellationToken cancellationToken) =>
+        await ExistingAsync(channel, providerMessageId, cancellationToken) is not null;
+
+    private async Task<long?> InsertAsync(Activity activity, string payload, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(InsertSql);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = activity.Channel });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = activity.Id });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = activity.Address });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = payload, NpgsqlDbType = NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
+        return await command.ExecuteScalarAsync(cancellationToken) is long id ? id : null;
+    }
+
+    private async Task<long?> ExistingAsync(string channel, string providerMessageId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(ExistingSql);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = channel });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = providerMessageId });
+        return await command.ExecuteScalarAsync(cancellationToken) is long id ? id : null;
+    }
 }
