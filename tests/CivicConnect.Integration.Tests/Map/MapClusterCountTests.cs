@@ -79,10 +79,14 @@ public sealed class MapClusterCountTests(TestDatabaseFixture fixture) : IClassFi
     {
         await using var db = fixture.Database.CreateDbContext();
 
+        // As autovacuum leaves a table in service: the visibility map set (an index-only scan reads no rows) and
+        // statistics current. Freshly written rows would make every index scan fetch rows, and the planner would
+        // rightly pick a smaller index of open reports (by creation or deadline, for the queue) over the covering one.
+        await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE) issues");
         var (sql, parameters) = MapReportQuery.Command(City, 11, Readers.Supervisor, new MapOptions());
         var plan = await ExplainAsync(db, sql, parameters, "SET enable_seqscan = off; SET enable_bitmapscan = off;");
 
-        Assert.Contains("Index Only Scan using ix_issues_open_by_position on issues i", plan, StringComparison.Ordinal);
+        Assert.True(plan.Contains("Index Only Scan using ix_issues_open_by_position on issues i", StringComparison.Ordinal), plan);
     }
 
     private async Task<MapReports> FindAsync(MapBox box, int zoom, ReportViewer scope)
