@@ -23,7 +23,7 @@ internal sealed class MemorySampler : IAsyncDisposable
 {
     public static readonly TimeSpan Every = TimeSpan.FromSeconds(15);
 
-    private readonly int processId;
+    private readonly ServerHost server;
     private readonly List<MemorySample> samples = [];
     private readonly CancellationTokenSource stop = new();
     private readonly Task loop;
@@ -32,12 +32,12 @@ internal sealed class MemorySampler : IAsyncDisposable
     // dotnet-counters stamps its rows with local wall-clock time, to the second.
     private readonly DateTime started = TimeProvider.System.GetLocalNow().DateTime;
 
-    private MemorySampler(int processId, TimeSpan duration, string workingDirectory)
+    private MemorySampler(ServerHost server, TimeSpan duration, string workingDirectory)
     {
-        this.processId = processId;
-        countersFile = Path.Combine(Path.GetTempPath(), $"civic-soak-counters-{processId}.csv");
+        this.server = server;
+        countersFile = Path.Combine(Path.GetTempPath(), $"civic-soak-counters-{server.ProcessId}.csv");
         File.Delete(countersFile);
-        counters = StartCounters(processId, duration, workingDirectory, countersFile);
+        counters = StartCounters(server.ProcessId, duration, workingDirectory, countersFile);
         loop = SampleAsync(stop.Token);
     }
 
@@ -46,8 +46,8 @@ internal sealed class MemorySampler : IAsyncDisposable
     /// <summary>Why the managed figures are missing, when they are.</summary>
     public string? ManagedUnavailable { get; private set; }
 
-    public static MemorySampler Start(int processId, TimeSpan duration) =>
-        new(processId, duration, Environment.GetEnvironmentVariable("CIVIC_ROOT") ?? Directory.GetCurrentDirectory());
+    public static MemorySampler Start(ServerHost server, TimeSpan duration) =>
+        new(server, duration, Environment.GetEnvironmentVariable("CIVIC_ROOT") ?? Directory.GetCurrentDirectory());
 
     /// <summary>The managed samples, once the sampler is disposed (dotnet-counters writes its file when it stops).</summary>
     public IReadOnlyList<ManagedSample> Managed()
@@ -140,14 +140,14 @@ internal sealed class MemorySampler : IAsyncDisposable
         using var timer = new PeriodicTimer(Every);
         do
         {
-            if (Read() is { } sample)
+            if (server.Memory() is { } sample)
             {
                 samples.Add(sample with { At = clock.Elapsed });
             }
         }
         while (await Tick(timer, cancellationToken));
 
-        if (Read() is { } last)
+        if (server.Memory() is { } last)
         {
             samples.Add(last with { At = clock.Elapsed });
         }
@@ -162,23 +162,6 @@ internal sealed class MemorySampler : IAsyncDisposable
         catch (OperationCanceledException)
         {
             return false;
-        }
-    }
-
-    private MemorySample? Read()
-    {
-        try
-        {
-            var fields = File.ReadLines($"/proc/{processId}/status")
-                .Select(l => l.Split(':', 2))
-                .Where(p => p.Length == 2)
-                .ToDictionary(p => p[0], p => p[1].Trim(), StringComparer.Ordinal);
-            double MiB(string key) => fields.TryGetValue(key, out var v) ? double.Parse(v.Split(' ')[0], CultureInfo.InvariantCulture) / 1024 : 0;
-            return new MemorySample(TimeSpan.Zero, MiB("VmRSS"), MiB("RssAnon"), MiB("RssFile"));
-        }
-        catch (IOException)
-        {
-            return null;
         }
     }
 }

@@ -176,12 +176,24 @@ internal sealed class ServerHost : IAsyncDisposable
     private const int ClockTicksPerSecond = 100;
 
     /// <summary>The server's resident memory (VmRSS) in MiB, from /proc; null once it has exited.</summary>
-    public double? ResidentMiB()
+    public double? ResidentMiB() => Memory()?.ResidentMiB;
+
+    /// <summary>The server's resident memory and its anonymous and file-backed parts, from /proc/PID/status; null once it has exited.</summary>
+    public MemorySample? Memory()
     {
         try
         {
-            var line = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            return line is null ? null : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+            var fields = File.ReadLines($"/proc/{process.Id}/status")
+                .Select(l => l.Split(':', 2))
+                .Where(p => p.Length == 2)
+                .ToDictionary(p => p[0], p => p[1].Trim(), StringComparer.Ordinal);
+            if (!fields.ContainsKey("VmRSS"))
+            {
+                return null;
+            }
+
+            double MiB(string key) => fields.TryGetValue(key, out var v) ? double.Parse(v.Split(' ')[0], CultureInfo.InvariantCulture) / 1024 : 0;
+            return new MemorySample(TimeSpan.Zero, MiB("VmRSS"), MiB("RssAnon"), MiB("RssFile"));
         }
         catch (IOException)
         {

@@ -28,7 +28,7 @@ internal static class SoakDrill
         IReadOnlyList<MemorySample> process;
         IReadOnlyList<ManagedSample> managed;
         string? managedMissing;
-        var sampler = MemorySampler.Start(server.ProcessId, duration + TimeSpan.FromSeconds(20));
+        var sampler = MemorySampler.Start(server, duration + TimeSpan.FromSeconds(20));
         await using (sampler)
         {
             sent = await RetryingSender.RunAsync(options, concurrency, duration, TimeSpan.FromSeconds(30));
