@@ -28,7 +28,7 @@ public sealed partial class ClassifierWarmUp(
                 var model = models.Get(definition);
                 embedder.Embed(["warm up"]);
 
-                // MiniLM's load (and a build's thousand embeddings) leave freed scratch in the C heap.
+                // A build's thousand embeddings leave freed scratch in the C heap (the model's load trims its own).
                 NativeHeap.Trim();
                 readiness.MarkLoaded(definition.Version, model.Loaded);
                 LogReady(logger, definition.Version, model.ExampleCount, model.Temperature, model.Loaded ? "loaded from the database" : "trained here");

@@ -19,7 +19,7 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder
     /// <summary>Large enough that the per-call overhead is spread thin, small enough to keep a batch's buffers to a few megabytes.</summary>
     public const int BatchSize = 32;
 
-    private static readonly Lazy<SentenceEncoder> Encoder = new(() => new SentenceEncoder(OnnxSessionOptions.ForSharedCpuSession()), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<SentenceEncoder> Encoder = new(() => ModelLoading.OneAtATime(Load), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public int Dimensions => 384;
 
@@ -52,6 +52,15 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder
         }
 
         return results;
+    }
+
+    private static SentenceEncoder Load()
+    {
+        var encoder = new SentenceEncoder(OnnxSessionOptions.ForSharedCpuSession());
+
+        // The session holds its own copy of the weights: the assembly's pages the resource was read from are not needed.
+        MappedFilePages.Release(typeof(SentenceEncoder).Assembly.Location);
+        return encoder;
     }
 
     private static string Prepare(string text)

@@ -1,4 +1,3 @@
-using CivicConnect.Intelligence.Embeddings;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -18,8 +17,8 @@ public sealed partial class PhotoModelWarmUp(IImageFeaturizer featurizer, ILogge
         {
             try
             {
+                // One model load at a time, the C heap trimmed after each (ModelLoading).
                 featurizer.LoadModel();
-                NativeHeap.Trim();
                 LogLoaded(logger);
             }
             catch (Exception ex)

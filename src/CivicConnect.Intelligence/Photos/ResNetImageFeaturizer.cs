@@ -22,7 +22,7 @@ public sealed class ResNetImageFeaturizer(IOptions<PhotoOptions> options) : IIma
 {
     private const int Side = 224;
     private static readonly string ModelDirectory = Path.Combine(AppContext.BaseDirectory, "DnnImageModels");
-    private static readonly Lazy<Models> Shared = new(Models.Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<Models> Shared = new(() => ModelLoading.OneAtATime(Models.Load), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly long maxPixels = options.Value.MaxImagePixels;
 
