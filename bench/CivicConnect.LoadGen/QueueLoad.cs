@@ -17,7 +17,7 @@ internal sealed class QueueLoad(LoadOptions options)
 {
     private const string Open = "status=Received,Triaged,Assigned,InProgress,Reopened";
 
-    private List<string> filters = [];
+    private List<QueueFilter> filters = [];
 
     /// <summary>The filters the clients use, built from the codes the database has.</summary>
     public async Task PrepareAsync()
@@ -26,22 +26,22 @@ internal sealed class QueueLoad(LoadOptions options)
         var wards = await CodesAsync("SELECT code FROM wards ORDER BY id");
         var categories = await CodesAsync("SELECT code FROM service_categories ORDER BY id");
         var references = await CodesAsync("SELECT reference_number::text FROM issues ORDER BY id DESC LIMIT 20");
-        var list = new List<string>();
+        var list = new List<QueueFilter>();
         for (var i = 0; i < 4; i++)
         {
             string Pick(List<string> codes) => Uri.EscapeDataString(codes[(i * 7) % codes.Count]);
-            list.Add(string.Empty);
-            list.Add(Open);
-            list.Add($"department={Pick(departments)}&{Open}");
-            list.Add($"ward={Pick(wards)}");
-            list.Add($"category={Pick(categories)}&{Open}");
-            list.Add("slaBreached=true");
-            list.Add("priority=Urgent&" + Open);
-            list.Add($"sort=deadline&order=asc&{Open}");
-            list.Add($"page={2 + i}");
-            list.Add($"department={Pick(departments)}&page={2 + i}&sort=updated");
-            list.Add("q=pothole");
-            list.Add($"q={Pick(references)}");
+            list.Add(new("everything", string.Empty));
+            list.Add(new("open", Open));
+            list.Add(new("department, open", $"department={Pick(departments)}&{Open}"));
+            list.Add(new("ward", $"ward={Pick(wards)}"));
+            list.Add(new("category, open", $"category={Pick(categories)}&{Open}"));
+            list.Add(new("past deadline", "slaBreached=true"));
+            list.Add(new("urgent, open", "priority=Urgent&" + Open));
+            list.Add(new("open, soonest deadline", $"sort=deadline&order=asc&{Open}"));
+            list.Add(new("page 2-5", $"page={2 + i}"));
+            list.Add(new("department by update, page 2-5", $"department={Pick(departments)}&page={2 + i}&sort=updated"));
+            list.Add(new("text search", "q=pothole"));
+            list.Add(new("reference", $"q={Pick(references)}"));
         }
 
         filters = list;
@@ -52,7 +52,7 @@ internal sealed class QueueLoad(LoadOptions options)
         using var http = StaffApiClient.Create(options, concurrency);
         var deadline = Stopwatch.StartNew();
         var remaining = options.MaxRequests;
-        var lists = new List<double>[concurrency];
+        var lists = new List<(string Kind, double Ms)>[concurrency];
         var counts = new List<double>[concurrency];
         var failed = 0;
         var run = Stopwatch.StartNew();
@@ -62,26 +62,39 @@ internal sealed class QueueLoad(LoadOptions options)
             var myCounts = counts[worker] = [];
             for (var n = worker; deadline.Elapsed < options.Duration && Interlocked.Add(ref remaining, -2) >= 0; n += concurrency)
             {
-                var filter = filters[n % filters.Count];
+                var (kind, filter) = filters[n % filters.Count];
                 var sep = filter.Length == 0 ? string.Empty : "&";
-                var countsAnswered = await TimeAsync(http, "/api/issues/counts?" + filter, myCounts);
-                var pageAnswered = await TimeAsync(http, $"/api/issues?{filter}{sep}pageSize=25", myLists);
-                if (!countsAnswered || !pageAnswered)
+                var countsMs = await TimeAsync(http, "/api/issues/counts?" + filter);
+                var pageMs = await TimeAsync(http, $"/api/issues?{filter}{sep}pageSize=25");
+                if (countsMs is { } c)
+                {
+                    myCounts.Add(c);
+                }
+
+                if (pageMs is { } p)
+                {
+                    myLists.Add((kind, p));
+                }
+
+                if (countsMs is null || pageMs is null)
                 {
                     Interlocked.Increment(ref failed);
                 }
             }
         }));
         run.Stop();
+        var pages = lists.SelectMany(l => l).ToList();
         return new QueueResult(
             concurrency,
-            [.. lists.SelectMany(l => l).Order()],
+            [.. pages.Select(p => p.Ms).Order()],
             [.. counts.SelectMany(l => l).Order()],
             failed,
-            run.Elapsed);
+            run.Elapsed,
+            [.. filters.Select(f => f.Kind).Distinct().Select(k => new QueueKindResult(k, [.. pages.Where(p => p.Kind == k).Select(p => p.Ms).Order()]))]);
     }
 
-    private static async Task<bool> TimeAsync(HttpClient http, string path, List<double> latencies)
+    /// <summary>The request's time in ms, or null when it failed.</summary>
+    private static async Task<double?> TimeAsync(HttpClient http, string path)
     {
         var started = Stopwatch.GetTimestamp();
         try
@@ -89,17 +102,16 @@ internal sealed class QueueLoad(LoadOptions options)
             using var response = await http.GetAsync(path);
             if (response.StatusCode != HttpStatusCode.OK)
             {
-                return false;
+                return null;
             }
 
             // The whole body, as a page reads it.
             await response.Content.ReadAsByteArrayAsync();
-            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return true;
+            return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
-            return false;
+            return null;
         }
     }
 
@@ -119,7 +131,14 @@ internal sealed class QueueLoad(LoadOptions options)
     }
 }
 
+/// <summary>One of the filters the queue load goes round; <paramref name="Kind"/> names what it asks, so its variants (other codes, other pages) time together.</summary>
+internal sealed record QueueFilter(string Kind, string Query);
+
 /// <param name="ListMs">Each <c>GET /api/issues</c>'s time, ms, sorted.</param>
 /// <param name="CountMs">Each <c>GET /api/issues/counts</c>'s time, ms, sorted.</param>
 /// <param name="Failed">Page loads with a request that failed (not 200, refused, or timed out).</param>
-internal sealed record QueueResult(int Concurrency, double[] ListMs, double[] CountMs, int Failed, TimeSpan Elapsed);
+/// <param name="ListMsByKind">The same page times per kind of filter, in the order the load goes round them.</param>
+internal sealed record QueueResult(int Concurrency, double[] ListMs, double[] CountMs, int Failed, TimeSpan Elapsed, IReadOnlyList<QueueKindResult> ListMsByKind);
+
+/// <param name="ListMs">This kind's <c>GET /api/issues</c> times, ms, sorted.</param>
+internal sealed record QueueKindResult(string Kind, double[] ListMs);

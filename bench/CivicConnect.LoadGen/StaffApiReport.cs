@@ -22,6 +22,21 @@ internal static class StaffApiReport
 
         text.AppendLine();
         text.AppendLine("The queue's failed column counts page loads with either request failed (the same number on both rows).");
+        text.AppendLine();
+
+        // Which filters make the page's tail: each kind's own page times (its variants, other codes or pages, together).
+        text.AppendLine("Queue page (GET /api/issues) by filter:");
+        text.AppendLine();
+        text.AppendLine("| staff clients | filter | answered | p50 (ms) | p95 (ms) | p99 (ms) |");
+        text.AppendLine("|---:|---|---:|---:|---:|---:|");
+        foreach (var (_, queue) in levels)
+        {
+            foreach (var kind in queue.ListMsByKind)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {queue.Concurrency} | {kind.Kind} | {kind.ListMs.Length:N0} | {WebhookLoad.Percentile(kind.ListMs, 0.50):0.0} | {WebhookLoad.Percentile(kind.ListMs, 0.95):0.0} | {WebhookLoad.Percentile(kind.ListMs, 0.99):0.0} |");
+            }
+        }
+
         return text.ToString();
     }
 

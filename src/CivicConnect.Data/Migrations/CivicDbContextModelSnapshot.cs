@@ -1016,11 +1016,9 @@ namespace CivicConnect.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("WardId", "CreatedAt"), new[] { "Status", "Deadline" });
 
-                    b.HasIndex(new[] { "CreatedAt" }, "ix_issues_open_by_created")
+                    b.HasIndex(new[] { "CreatedAt", "Deadline" }, "ix_issues_open_by_created")
                         .HasDatabaseName("ix_issues_open_by_created")
                         .HasFilter("status NOT IN ('Resolved', 'Closed', 'Duplicate', 'Rejected', 'ClosedNotFixed')");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "CreatedAt" }, "ix_issues_open_by_created"), new[] { "Deadline" });
 
                     b.ToTable("issues", (string)null);
                 });

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace CivicConnect.Staff.Reports;
 
@@ -40,28 +41,63 @@ internal static class ReportProjections
     public static IssueSummary WithClock(IssueSummary summary, DateTimeOffset now) =>
         summary with { SlaBreached = IsBreached(summary.Status, summary.Deadline, now) };
 
-    /// <summary>A reporter who stayed anonymous (asked for no updates) is not shown even to office staff.</summary>
+    /// <summary>The reporter's details as stored (<see cref="ReporterColumns.View"/> decides whether there is anything to show).</summary>
+    public static Expression<Func<Issue, ReporterColumns>> Reporter(CivicDbContext db) => i => new ReporterColumns(
+        db.Conversations
+            .Where(c => c.Id == i.ReporterConversationId && i.Subscribers.Any(s => s.ConversationId == c.Id && s.Kind == SubscriberKind.Reporter))
+            .Select(c => new ReporterConversation(c.Channel, c.Address))
+            .FirstOrDefault(),
+        i.ReporterName,
+        i.ReporterPhone,
+        i.ReporterEmail,
+        i.ReporterAddress);
+
+    /// <summary>
+    /// <see cref="Reporter"/> only on reports of <paramref name="department"/> (null columns elsewhere), decided in SQL: a staff
+    /// member's page carries their own department's reporters in the same statement (<see cref="ReportScope.SeesReporterOf"/>).
+    /// </summary>
+    public static Expression<Func<Issue, ReporterColumns>> ReporterIn(CivicDbContext db, string department) => i => new ReporterColumns(
+        db.Conversations
+            .Where(c => c.Id == i.ReporterConversationId && i.Department!.Code == department && i.Subscribers.Any(s => s.ConversationId == c.Id && s.Kind == SubscriberKind.Reporter))
+            .Select(c => new ReporterConversation(c.Channel, c.Address))
+            .FirstOrDefault(),
+        i.Department!.Code == department ? i.ReporterName : null,
+        i.Department!.Code == department ? i.ReporterPhone : null,
+        i.Department!.Code == department ? i.ReporterEmail : null,
+        i.Department!.Code == department ? i.ReporterAddress : null);
+
+    /// <summary>The reporters of <paramref name="ids"/> that have anything to show, for one report or a field worker's list.</summary>
     public static async Task<Dictionary<long, ReporterView>> LoadReportersAsync(CivicDbContext db, List<long> ids, CancellationToken cancellationToken)
     {
         var rows = await db.Issues.AsNoTracking()
-                .Where(i => ids.Contains(i.Id))
-                .Select(i => new
-                {
-                    i.Id,
-                    Conversation = db.Conversations
-                        .Where(c => c.Id == i.ReporterConversationId && i.Subscribers.Any(s => s.ConversationId == c.Id && s.Kind == SubscriberKind.Reporter))
-                        .Select(c => new { c.Channel, c.Address })
-                        .FirstOrDefault(),
-                    i.ReporterName,
-                    i.ReporterPhone,
-                    i.ReporterEmail,
-                    i.ReporterAddress,
-                })
-                .ToListAsync(cancellationToken);
+            .Where(i => ids.Contains(i.Id))
+            .Select(Compose(Reporter(db), (Issue i, ReporterColumns reporter) => new IdentifiedReporter(i.Id, reporter)))
+            .ToListAsync(cancellationToken);
         return rows
-            .Where(r => r.Conversation is not null || r.ReporterName is not null || r.ReporterPhone is not null || r.ReporterEmail is not null || r.ReporterAddress is not null)
-            .ToDictionary(
-                r => r.Id,
-                r => new ReporterView(r.Conversation?.Channel, r.Conversation?.Address, r.ReporterName, r.ReporterPhone, r.ReporterEmail, r.ReporterAddress));
+            .Select(r => (r.Id, View: r.Reporter.View()))
+            .Where(r => r.View is not null)
+            .ToDictionary(r => r.Id, r => r.View!);
     }
+
+    /// <summary>One projection from another's result: <paramref name="outer"/> with <paramref name="inner"/>'s body in place of its second parameter.</summary>
+    public static Expression<Func<Issue, TResult>> Compose<TInner, TResult>(Expression<Func<Issue, TInner>> inner, Expression<Func<Issue, TInner, TResult>> outer)
+    {
+        var issue = outer.Parameters[0];
+        var innerBody = ReplacingExpressionVisitor.Replace(inner.Parameters[0], issue, inner.Body);
+        return Expression.Lambda<Func<Issue, TResult>>(ReplacingExpressionVisitor.Replace(outer.Parameters[1], innerBody, outer.Body), issue);
+    }
+
+    private sealed record IdentifiedReporter(long Id, ReporterColumns Reporter);
+}
+
+internal sealed record ReporterConversation(string Channel, string Address);
+
+/// <summary>A report's reporter as stored.</summary>
+internal sealed record ReporterColumns(ReporterConversation? Conversation, string? Name, string? Phone, string? Email, string? Address)
+{
+    /// <summary>A reporter who stayed anonymous (asked for no updates) is not shown even to office staff: nothing, no view.</summary>
+    public ReporterView? View() =>
+        Conversation is null && Name is null && Phone is null && Email is null && Address is null
+            ? null
+            : new ReporterView(Conversation?.Channel, Conversation?.Address, Name, Phone, Email, Address);
 }

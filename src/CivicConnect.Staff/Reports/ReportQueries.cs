@@ -13,37 +13,37 @@ namespace CivicConnect.Staff.Reports;
 /// </summary>
 public sealed class ReportQueries(CivicDbContext db, TimeProvider clock)
 {
+    /// <summary>
+    /// One page of the list and its total: from the lifecycle's counts when the filter is only department, status and
+    /// past-deadline (<see cref="StatusCounter"/>); otherwise counted with the page, in its statement, but only up to
+    /// <see cref="IssuePage.ExactTotalUpTo"/> — beyond it the page says "at least" (a count of every match would read them
+    /// all on each page load, for a number no one pages through).
+    /// </summary>
     public Task<IssuePage> ListAsync(ReportFilter filter, ReportViewer viewer, CancellationToken cancellationToken) =>
         SerialReads.RunAsync(db, async () =>
         {
             var now = clock.GetUtcNow();
             var query = filter.Apply(db, ReportScope.Visible(db.Issues.AsNoTracking(), viewer), now);
-            var (total, lowerBound) = await TotalAsync(filter, viewer, query, now, cancellationToken);
-            var rows = await ReportSorting.Apply(query, filter.Sort, filter.Order)
-                .Skip((filter.PageNumber - 1) * filter.Size)
-                .Take(filter.Size)
-                .Select(ReportProjections.Summary)
-                .ToListAsync(cancellationToken);
-            var items = await CompleteAsync(rows, viewer, now, cancellationToken);
-            return new IssuePage(items, filter.PageNumber, filter.Size, total, lowerBound);
+            var sorted = ReportSorting.Apply(query, filter.Sort, filter.Order);
+            if (StatusCounter.CanAnswer(filter, viewer))
+            {
+                var total = await TalliedTotalAsync(filter, viewer, now, cancellationToken);
+                var (items, _) = await ReportPageRows.ReadAsync(db, sorted, null, filter, viewer, now, cancellationToken);
+                return new IssuePage(items, filter.PageNumber, filter.Size, total);
+            }
+
+            var (rows, counted) = await ReportPageRows.ReadAsync(db, sorted, query, filter, viewer, now, cancellationToken);
+            return counted > IssuePage.ExactTotalUpTo
+                ? new IssuePage(rows, filter.PageNumber, filter.Size, IssuePage.ExactTotalUpTo, TotalIsLowerBound: true)
+                : new IssuePage(rows, filter.PageNumber, filter.Size, counted ?? 0);
         }, cancellationToken);
 
-    /// <summary>
-    /// The list's total: from the lifecycle's counts when the filter is only department, status and past-deadline; otherwise
-    /// counted, but only up to <see cref="IssuePage.ExactTotalUpTo"/> — beyond it the page says "at least"
-    /// (a count of every match would read them all on each page load, for a number no one pages through).
-    /// </summary>
-    private async Task<(int Total, bool LowerBound)> TotalAsync(ReportFilter filter, ReportViewer viewer, IQueryable<Issue> query, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The list's total from the lifecycle's counts, over the statuses the filter picks (all when none).</summary>
+    private async Task<int> TalliedTotalAsync(ReportFilter filter, ReportViewer viewer, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (StatusCounter.CanAnswer(filter, viewer))
-        {
-            var chosen = filter.ChosenStatuses(new())?.Select(s => s.ToString()).ToHashSet(StringComparer.Ordinal);
-            var tallies = await StatusCounter.ReadFilteredAsync(db, filter, viewer, now, cancellationToken);
-            return (tallies.Where(t => chosen is null || chosen.Contains(t.Status)).Sum(t => t.Reports), false);
-        }
-
-        var counted = await query.Take(IssuePage.ExactTotalUpTo + 1).CountAsync(cancellationToken);
-        return counted > IssuePage.ExactTotalUpTo ? (IssuePage.ExactTotalUpTo, true) : (counted, false);
+        var chosen = filter.ChosenStatuses(new())?.Select(s => s.ToString()).ToHashSet(StringComparer.Ordinal);
+        var tallies = await StatusCounter.ReadFilteredAsync(db, filter, viewer, now, cancellationToken);
+        return tallies.Where(t => chosen is null || chosen.Contains(t.Status)).Sum(t => t.Reports);
     }
 
     /// <summary>How many reports the filter finds per status (its own status choice aside, so each count says what picking it would show), and how many are past their deadline.</summary>
