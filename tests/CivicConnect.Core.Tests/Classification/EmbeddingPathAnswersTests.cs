@@ -11,6 +11,7 @@ namespace CivicConnect.Core.Tests.Classification;
 /// reused within a turn), never what the classifier answers: on every evaluation set the shipped
 /// path gives the same category, candidates and priority as the path before it.
 /// </summary>
+[Collection(MiniLmSessions.Name)]
 public sealed class EmbeddingPathAnswersTests
 {
     [Fact]
