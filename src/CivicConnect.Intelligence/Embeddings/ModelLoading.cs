@@ -4,7 +4,7 @@ namespace CivicConnect.Intelligence.Embeddings;
 /// Loads the process's ONNX models (MiniLM, ResNet18) one at a time, each followed by a trim of the C
 /// heap. A load briefly holds several copies of its model (the file or resource read whole, the parsed
 /// graph, the optimised weights); the two warm-ups used to load both at once as the node started, and
-/// their copies together took a node to 738 MiB for about a second (issue 15: ≤ 700 MB per node),
+/// their copies together took a node to about 740 MiB for a second (issue 15: ≤ 700 MB per node),
 /// against ~530 MiB once both were loaded.
 /// </summary>
 public static class ModelLoading
