@@ -10,7 +10,7 @@ namespace CivicConnect.Staff.Reports;
 /// A page of the list in one statement: the rows, the reporters' details the reader may see, and — when the lifecycle's
 /// counts cannot give the total — the capped count of every match, an uncorrelated subquery PostgreSQL runs once.
 /// These were three statements and three round trips (count, page, reporters); under 16 staff clients on 2 cores each
-/// round trip waits for a core in the server and again in PostgreSQL (bench/README.md, "The queue page in fewer round trips").
+/// round trip waits for a core in the server and again in PostgreSQL (bench/README.md, "The queue page in fewer statements, in index order").
 /// </summary>
 internal static class ReportPageRows
 {
