@@ -10,7 +10,7 @@ namespace CivicConnect.Intelligence.Embeddings;
 /// although ONNX Runtime keeps its own copy of the weights and never reads the resource again.
 /// Only mappings that cannot have been written (no <c>w</c> permission) are released, so what is
 /// dropped is exactly the file's content: a page touched later is read back from the file.
-/// A no-op where there is no <c>/proc/self/maps</c> or <c>madvise</c> (not Linux).
+/// A no-op where there is no <c>/proc/self/maps</c> or <c>madvise</c> (not Linux: the read fails and nothing is released).
 /// </summary>
 public static class MappedFilePages
 {
@@ -19,7 +19,7 @@ public static class MappedFilePages
     /// <summary>Releases the read-only mappings of <paramref name="path"/>; returns the bytes advised.</summary>
     public static long Release(string path)
     {
-        if (!OperatingSystem.IsLinux() || string.IsNullOrEmpty(path) || !File.Exists("/proc/self/maps"))
+        if (!OperatingSystem.IsLinux() || string.IsNullOrEmpty(path))
         {
             return 0;
         }
@@ -55,7 +55,7 @@ public static class MappedFilePages
 
     // DllImport, not LibraryImport: the signature is blittable, and the project compiles no unsafe code.
 #pragma warning disable SYSLIB1054
-    [DllImport("libc", EntryPoint = "madvise", SetLastError = true)]
+    [DllImport("libc", EntryPoint = "madvise")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int Madvise(nint address, nuint length, int advice);
 #pragma warning restore SYSLIB1054

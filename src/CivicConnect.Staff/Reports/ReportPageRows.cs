@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using CivicConnect.Data;
 using CivicConnect.Data.Entities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Query;
 
 namespace CivicConnect.Staff.Reports;
 
@@ -51,18 +50,17 @@ internal static class ReportPageRows
     private static Expression<Func<Issue, PageRow>> Projection(CivicDbContext db, IQueryable<Issue>? counted, ReportViewer viewer)
     {
         var issue = Expression.Parameter(typeof(Issue), "i");
-        Expression Inline(LambdaExpression projection) => ReplacingExpressionVisitor.Replace(projection.Parameters[0], issue, projection.Body);
-
         var reporter = viewer.Kind switch
         {
-            ViewerKind.Supervisor => Inline(ReportProjections.Reporter(db)),
-            ViewerKind.Staff when viewer.Department is { } department => Inline(ReportProjections.ReporterIn(db, department)),
+            ViewerKind.Supervisor => ReportProjections.Inline(ReportProjections.Reporter(db), issue),
+            ViewerKind.Staff when viewer.Department is { } department => ReportProjections.Inline(ReportProjections.ReporterIn(db, department), issue),
             _ => Expression.Constant(null, typeof(ReporterColumns)),
         };
         var count = counted is null
             ? Expression.Constant(0)
             : ((Expression<Func<int>>)(() => counted.Take(IssuePage.ExactTotalUpTo + 1).Count())).Body;
-        return Expression.Lambda<Func<Issue, PageRow>>(Expression.New(PageRowConstructor, Inline(ReportProjections.Summary), reporter, count), issue);
+        var summary = ReportProjections.Inline(ReportProjections.Summary, issue);
+        return Expression.Lambda<Func<Issue, PageRow>>(Expression.New(PageRowConstructor, summary, reporter, count), issue);
     }
 
     private static readonly System.Reflection.ConstructorInfo PageRowConstructor = typeof(PageRow).GetConstructors().Single();

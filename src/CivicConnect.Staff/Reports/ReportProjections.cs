@@ -83,9 +83,12 @@ internal static class ReportProjections
     public static Expression<Func<Issue, TResult>> Compose<TInner, TResult>(Expression<Func<Issue, TInner>> inner, Expression<Func<Issue, TInner, TResult>> outer)
     {
         var issue = outer.Parameters[0];
-        var innerBody = ReplacingExpressionVisitor.Replace(inner.Parameters[0], issue, inner.Body);
-        return Expression.Lambda<Func<Issue, TResult>>(ReplacingExpressionVisitor.Replace(outer.Parameters[1], innerBody, outer.Body), issue);
+        return Expression.Lambda<Func<Issue, TResult>>(ReplacingExpressionVisitor.Replace(outer.Parameters[1], Inline(inner, issue), outer.Body), issue);
     }
+
+    /// <summary>The body of a projection of one report, reading <paramref name="issue"/> instead of its own parameter, to build a larger projection with.</summary>
+    public static Expression Inline(LambdaExpression projection, ParameterExpression issue) =>
+        ReplacingExpressionVisitor.Replace(projection.Parameters[0], issue, projection.Body);
 
     private sealed record IdentifiedReporter(long Id, ReporterColumns Reporter);
 }
